@@ -1,0 +1,71 @@
+package config
+
+import "kaoping/generator/period"
+
+// Scheme returns the scheme with the given id, or nil.
+func (c *Config) Scheme(id string) *Scheme {
+	for _, s := range c.Schemes {
+		if s.ID == id {
+			return s
+		}
+	}
+	return nil
+}
+
+// Constant returns the value of the named constant.
+func (c *Config) Constant(name string) (float64, bool) {
+	for _, k := range c.Constants {
+		if k.Name == name {
+			return k.Value, true
+		}
+	}
+	return 0, false
+}
+
+// FieldLabel returns the label [fields] gives the field, or id itself when
+// it has none.
+func (c *Config) FieldLabel(id string) string {
+	for _, f := range c.Fields {
+		if f.ID == id {
+			return f.Label
+		}
+	}
+	return id
+}
+
+// FieldByLabel returns the field whose [fields] label is label, so that a
+// data file can use the label as a column header.
+func (c *Config) FieldByLabel(label string) (string, bool) {
+	for _, f := range c.Fields {
+		if f.Label == label {
+			return f.ID, true
+		}
+	}
+	return "", false
+}
+
+// Category returns the scheme's category with the given id, or nil.
+func (s *Scheme) Category(id string) *Category {
+	for _, c := range s.Categories {
+		if c.ID == id {
+			return c
+		}
+	}
+	return nil
+}
+
+// Indicator returns the scheme's indicator with the given id, or nil.
+func (s *Scheme) Indicator(id string) *Indicator {
+	for _, i := range s.Indicators {
+		if i.ID == id {
+			return i
+		}
+	}
+	return nil
+}
+
+// checkPeriod reports whether s is a period id (SPEC §4).
+func checkPeriod(s string) error {
+	_, err := period.Parse(s)
+	return err
+}

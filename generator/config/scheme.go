@@ -1,0 +1,252 @@
+package config
+
+import (
+	"fmt"
+	"math"
+	"strings"
+)
+
+// schemeTable names the i-th [[schemes]] in messages.
+func (l *loader) schemeTable(i int, id string) *table {
+	t := &table{l: l, path: fmt.Sprintf("schemes[%d]", i)}
+	t.zh, t.en = fmt.Sprintf("第 %d 个方案", i+1), fmt.Sprintf("scheme #%d", i+1)
+	if id != "" {
+		t.zh, t.en = fmt.Sprintf("第 %d 个方案 \"%s\"", i+1, id), fmt.Sprintf("scheme \"%s\"", id)
+	}
+	return t
+}
+
+// child names the i-th element of an array of tables of scheme s, e.g.
+// 第 3 个指标 "case_ratio" / indicator "case_ratio".
+func (l *loader) child(s *table, key string, i int, zh, en, id string) *table {
+	t := &table{l: l, path: fmt.Sprintf("%s.%s[%d]", s.path, key, i)}
+	t.zh, t.en = fmt.Sprintf("第 %d 个%s", i+1, zh), fmt.Sprintf("%s #%d", en, i+1)
+	if id != "" {
+		t.zh, t.en = fmt.Sprintf("第 %d 个%s \"%s\"", i+1, zh, id), fmt.Sprintf("%s \"%s\"", en, id)
+	}
+	return t
+}
+
+// rawString returns v when it is a string (for naming a table before its
+// id is checked).
+func rawString(v any) string {
+	s, _ := v.(string)
+	return s
+}
+
+// dupCheck reports ids used twice in one list of a scheme.
+type dupCheck map[string]int // id -> line of first use
+
+func (d dupCheck) check(t *table, key, id, whatZH, whatEN string) {
+	if id == "" {
+		return
+	}
+	if first, ok := d[id]; ok {
+		t.report(key, fmt.Sprintf("%s \"%s\" 重复（第 %d 行已用过），同一方案内须各不相同", whatZH, id, first),
+			fmt.Sprintf("%s \"%s\" is used twice (already on line %d); it must be unique within the scheme", whatEN, id, first))
+		return
+	}
+	d[id] = t.line(key)
+}
+
+// scheme converts one [[schemes]] table and everything in it.
+func (l *loader) scheme(i int, r *rawScheme, c *Config) *Scheme {
+	t := l.schemeTable(i, rawString(r.ID))
+	s := &Scheme{Line: l.idx.line(t.path)}
+	s.ID = t.id("id", r.ID, slugRe, slugRuleZH, slugRuleEN)
+	s.Name = t.str("name", r.Name, true)
+	s.Kind = t.id("kind", r.Kind, nameRe, nameRuleZH, nameRuleEN)
+	s.Peers = t.enum("peers", r.Peers, "all", "all", "parent", "group")
+	s.Periods = t.strList("periods", r.Periods)
+	seen := map[string]bool{}
+	for k, p := range s.Periods {
+		key := fmt.Sprintf("periods[%d]", k)
+		if err := checkPeriod(p); err != nil {
+			t.errf(key, "periods 中的 \"%s\" 不是有效的期间（写作 2024、2024-H1、2024-Q1、2024-03，累计期间加 -ytd）",
+				"\"%s\" in periods is not a valid period (write 2024, 2024-H1, 2024-Q1, 2024-03; cumulative periods end in -ytd)", p)
+		} else if seen[p] {
+			t.errf(key, "periods 中的 \"%s\" 重复", "\"%s\" appears twice in periods", p)
+		}
+		seen[p] = true
+	}
+	s.TieBreak = t.strList("tie_break", r.TieBreak)
+
+	cats := dupCheck{}
+	for k, rc := range r.Categories {
+		ct := l.child(t, "categories", k, "类别", "category", rawString(rc.ID))
+		cat := &Category{Line: l.idx.line(ct.path)}
+		cat.ID = ct.id("id", rc.ID, nameRe, nameRuleZH, nameRuleEN)
+		cat.Name = ct.str("name", rc.Name, true)
+		cat.Weight = ct.num("weight", rc.Weight, false)
+		ct.atLeast("weight", cat.Weight, 0, false)
+		cats.check(ct, "id", cat.ID, "类别 id", "category id")
+		s.Categories = append(s.Categories, cat)
+	}
+
+	inds := dupCheck{}
+	for k, ri := range r.Indicators {
+		it := l.child(t, "indicators", k, "指标", "indicator", rawString(ri.ID))
+		ind := l.indicator(it, ri)
+		inds.check(it, "id", ind.ID, "指标 id", "indicator id")
+		if ind.Category != "" && s.Category(ind.Category) == nil {
+			it.errf("category", "类别 \"%s\" 在本方案中未定义（已定义的类别：%s）",
+				"category \"%s\" is not defined in this scheme (its categories are: %s)", ind.Category, categoryList(s))
+		}
+		s.Indicators = append(s.Indicators, ind)
+	}
+	if len(r.Indicators) == 0 {
+		t.errf("", "没有任何指标，请至少写一个 [[schemes.indicators]]",
+			"has no indicators; add at least one [[schemes.indicators]]")
+	}
+
+	for k, id := range s.TieBreak {
+		if s.Category(id) == nil {
+			t.errf(fmt.Sprintf("tie_break[%d]", k), "tie_break 中的 \"%s\" 不是本方案的类别（已定义的类别：%s）",
+				"\"%s\" in tie_break is not a category of this scheme (its categories are: %s)", id, categoryList(s))
+		}
+	}
+
+	grades := dupCheck{}
+	share, overShare := 0.0, false
+	for k, rg := range r.Grades {
+		gt := l.child(t, "grades", k, "等次", "grade", rawString(rg.Name))
+		g := &Grade{Line: l.idx.line(gt.path)}
+		g.Name = gt.str("name", rg.Name, true)
+		g.Share = gt.num("share", rg.Share, false)
+		if g.Share != nil {
+			if *g.Share <= 0 || *g.Share > 1 {
+				gt.errf("share", "share 须在 0 与 1 之间（大于 0，至多 1），这里是 %g",
+					"share must be in (0, 1], not %g", *g.Share)
+			} else {
+				share += *g.Share
+				if share > 1+1e-9 && !overShare {
+					// SPEC §6 sums the shares (S_k = share_1 + ... + share_k),
+					// so past 1 every remaining member already gets this
+					// grade. SPEC §5's own example does this, so it is a
+					// warning, not an error.
+					overShare = true
+					gt.warnf("share", "各等次的 share 累计为 %g，超过 1。share 是每个等次自己的比例，逐级累加（如想表示“前 90%%”，应写 0.9 减去前面各等次的 share 之和）",
+						"the shares of the grades so far add up to %g, more than 1. Each share is the grade's own fraction and they add up (for \"the top 90%%\", write 0.9 minus the shares of the grades above)", share)
+				}
+			}
+		}
+		g.MinScore = gt.num("min_score", rg.MinScore, false)
+		grades.check(gt, "name", g.Name, "等次名称", "grade name")
+		s.Grades = append(s.Grades, g)
+	}
+
+	adjs := dupCheck{}
+	for k, ra := range r.Adjustments {
+		at := l.child(t, "adjustments", k, "加减分项", "adjustment", rawString(ra.ID))
+		a := &Adjustment{Line: l.idx.line(at.path), FieldLine: at.line("field")}
+		a.ID = at.id("id", ra.ID, nameRe, nameRuleZH, nameRuleEN)
+		a.Name = at.str("name", ra.Name, true)
+		a.Field = l.fieldRef(at, ra.Field, c)
+		if p := at.num("points", ra.Points, true); p != nil {
+			a.Points = *p
+		}
+		a.Cap = at.num("cap", ra.Cap, false)
+		at.atLeast("cap", a.Cap, 0, false)
+		adjs.check(at, "id", a.ID, "加减分项 id", "adjustment id")
+		s.Adjustments = append(s.Adjustments, a)
+	}
+
+	vetoes := dupCheck{}
+	for k, rv := range r.Vetoes {
+		vt := l.child(t, "vetoes", k, "一票否决项", "veto", rawString(rv.ID))
+		v := &Veto{Line: l.idx.line(vt.path), FieldLine: vt.line("field")}
+		v.ID = vt.id("id", rv.ID, nameRe, nameRuleZH, nameRuleEN)
+		v.Name = vt.str("name", rv.Name, true)
+		v.Field = l.fieldRef(vt, rv.Field, c)
+		v.Grade = vt.str("grade", rv.Grade, false)
+		if v.Grade != "" && s.grade(v.Grade) == nil {
+			vt.errf("grade", "等次 \"%s\" 在本方案中未定义（已定义的等次：%s）",
+				"grade \"%s\" is not defined in this scheme (its grades are: %s)", v.Grade, gradeList(s))
+		}
+		vetoes.check(vt, "id", v.ID, "一票否决项 id", "veto id")
+		s.Vetoes = append(s.Vetoes, v)
+	}
+
+	l.categoryWeights(t, s)
+	return s
+}
+
+// fieldRef reads the field key of an adjustment or veto: a raw field name.
+// A [fields] label there gets a hint with the name to use.
+func (l *loader) fieldRef(t *table, v any, c *Config) string {
+	f := t.str("field", v, true)
+	if f == "" || nameRe.MatchString(f) {
+		return f
+	}
+	if id, ok := c.FieldByLabel(f); ok {
+		t.errf("field", "field 须写字段名而非标签：把 \"%s\" 改为 \"%s\"",
+			"field takes the field name, not its label: write \"%s\" as \"%s\"", f, id)
+		return f
+	}
+	t.report("field", fmt.Sprintf("字段名 \"%s\" 不合规：%s", f, nameRuleZH),
+		fmt.Sprintf("field name \"%s\" is not valid: %s", f, nameRuleEN))
+	return f
+}
+
+// categoryWeights warns about categories with no indicators and those
+// whose weight is not the sum of their indicators' weights.
+func (l *loader) categoryWeights(t *table, s *Scheme) {
+	for k, cat := range s.Categories {
+		if cat.ID == "" {
+			continue
+		}
+		ct := l.child(t, "categories", k, "类别", "category", cat.ID)
+		n, sum := 0, 0.0
+		for _, ind := range s.Indicators {
+			if ind.Category == cat.ID {
+				n++
+				sum += ind.Weight
+			}
+		}
+		if n == 0 {
+			ct.warnf("", "没有任何指标（指标用 category = \"%s\" 归入本类别）",
+				"has no indicators (an indicator joins it with category = \"%s\")", cat.ID)
+			continue
+		}
+		if cat.Weight != nil && math.Abs(*cat.Weight-sum) > 1e-9 {
+			ct.warnf("weight", "weight = %g，但其 %d 个指标的权重合计为 %g",
+				"weight = %g, but the weights of its %d indicator(s) add up to %g", *cat.Weight, n, sum)
+		}
+	}
+}
+
+func categoryList(s *Scheme) string {
+	var ids []string
+	for _, c := range s.Categories {
+		if c.ID != "" {
+			ids = append(ids, c.ID)
+		}
+	}
+	if len(ids) == 0 {
+		return "无 / none"
+	}
+	return strings.Join(ids, ", ")
+}
+
+func gradeList(s *Scheme) string {
+	var names []string
+	for _, g := range s.Grades {
+		if g.Name != "" {
+			names = append(names, g.Name)
+		}
+	}
+	if len(names) == 0 {
+		return "无 / none"
+	}
+	return strings.Join(names, ", ")
+}
+
+// grade returns the grade named name, or nil.
+func (s *Scheme) grade(name string) *Grade {
+	for _, g := range s.Grades {
+		if g.Name == name {
+			return g
+		}
+	}
+	return nil
+}

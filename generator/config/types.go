@@ -1,0 +1,157 @@
+// Package config reads config.toml (SPEC §5): site settings and scoring
+// schemes. Load validates everything it can without the data and reports
+// every problem with the line in config.toml; the names formulas,
+// adjustments and vetoes use are checked later, against the fields the data
+// declares (scoring.Compile).
+package config
+
+// Config is a site's config.toml, with defaults applied.
+type Config struct {
+	// Path is the config file as given; Dir is the folder that holds it,
+	// against which data_dir, output_dir and templates_dir are resolved.
+	Path string
+	Dir  string
+
+	Title        string
+	Subtitle     string
+	BaseURL      string
+	Language     string // "zh-CN" (default) or "en"
+	YTD          bool
+	DataDir      string // absolute (resolved against Dir); default Dir/data
+	OutputDir    string // absolute; default Dir/public
+	TemplatesDir string // absolute; default Dir/templates
+
+	// Fields in file order: raw field name and its label.
+	Fields []Field
+	// Constants in file order.
+	Constants []Constant
+	Schemes   []*Scheme
+}
+
+// Field is one entry of [fields].
+type Field struct {
+	ID    string
+	Label string
+	Line  int
+}
+
+// Constant is one entry of [constants].
+type Constant struct {
+	Name  string
+	Value float64
+	Line  int
+}
+
+// Scheme is one [[schemes]] table.
+type Scheme struct {
+	ID       string
+	Name     string
+	Kind     string   // entity kind that is scored
+	Peers    string   // "all" (default) | "parent" | "group"
+	Periods  []string // optional filter; empty = all periods
+	TieBreak []string // category ids
+
+	Categories  []*Category
+	Indicators  []*Indicator
+	Adjustments []*Adjustment
+	Vetoes      []*Veto
+	Grades      []*Grade
+
+	Line int // line of the [[schemes]] header
+}
+
+// Category is one [[schemes.categories]] table.
+type Category struct {
+	ID     string
+	Name   string
+	Weight *float64 // optional
+	Line   int
+}
+
+// Band is one entry of an indicator's bands (min inclusive, max exclusive).
+type Band struct {
+	Min    *float64
+	Max    *float64
+	Points float64
+}
+
+// Indicator is one [[schemes.indicators]] table. Method parameters that a
+// method does not use are nil; Load rejects parameters foreign to the
+// method and fills the documented defaults.
+type Indicator struct {
+	ID          string
+	Name        string
+	Category    string
+	Formula     string
+	Direction   string // "higher" | "lower" | "" (range, direct)
+	Weight      float64
+	Format      string // "number" (default) | "percent" | "ratio" | "days"
+	Decimals    int    // default 2
+	Missing     string // "average" (default) | "zero" | "full"
+	ValidIf     string // optional condition
+	Method      string
+	Description string // Markdown
+
+	// Method parameters (display units where SPEC says so).
+	Step         *float64 // mean_relative (required), zscore (required), rank (optional), range (required)
+	MaxPlus      *float64 // mean_relative, zscore
+	MaxMinus     *float64 // mean_relative, zscore
+	Deviation    string   // mean_relative: "relative" (default) | "absolute"
+	Reference    string   // mean_relative: "mean" (default) | "median" | "pooled"
+	Base         *float64 // mean_relative, zscore; Load fills it with Weight when absent
+	Floor        *float64 // efficacy; Load fills it with 0.6 when absent
+	Best         *float64 // efficacy, optional
+	Worst        *float64 // efficacy, optional
+	Bands        []Band   // bands
+	Target       *float64 // target
+	Proportional bool     // target
+	Low          *float64 // range
+	High         *float64 // range
+
+	Line        int // line of the [[schemes.indicators]] header
+	FormulaLine int // line of the formula key (for formula errors)
+	ValidIfLine int // line of the valid_if key
+}
+
+// Sign is +1 for direction "higher", -1 for "lower", 0 otherwise.
+func (i *Indicator) Sign() float64 {
+	switch i.Direction {
+	case "higher":
+		return 1
+	case "lower":
+		return -1
+	}
+	return 0
+}
+
+// Adjustment is one [[schemes.adjustments]] table (加分项 / 扣分项).
+type Adjustment struct {
+	ID     string
+	Name   string
+	Field  string
+	Points float64  // per unit of the field; negative for deductions
+	Cap    *float64 // optional bound on |total|
+	Line   int
+	// FieldLine is the line of the field key, for reporting a field the
+	// data does not have.
+	FieldLine int
+}
+
+// Veto is one [[schemes.vetoes]] table (一票否决).
+type Veto struct {
+	ID    string
+	Name  string
+	Field string
+	Grade string // best grade it allows; "" = the last grade
+	Line  int
+	// FieldLine is the line of the field key.
+	FieldLine int
+}
+
+// Grade is one [[schemes.grades]] table, best first.
+type Grade struct {
+	Name     string
+	Share    *float64
+	MinScore *float64
+	Line     int
+}

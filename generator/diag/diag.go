@@ -1,0 +1,148 @@
+// Package diag carries the problems found in a site's input: each names the
+// file, the line (and column where it applies) and what is wrong, in both
+// languages kaoping speaks, so that `check` can list every problem at once
+// and print it in the config's language.
+package diag
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Severity says whether a problem stops a build.
+type Severity int
+
+const (
+	Error Severity = iota
+	Warning
+)
+
+// Pos is where a problem is: a file path relative to the site folder
+// (e.g. "config.toml", "data/periods/2024-Q1.csv"), a 1-based line and an
+// optional 1-based column (0 = not applicable).
+type Pos struct {
+	File string
+	Line int
+	Col  int
+}
+
+// Problem is one finding, with its message in Chinese and English.
+type Problem struct {
+	Severity Severity
+	Pos      Pos
+	ZH, EN   string
+}
+
+// Message returns the text in lang ("en" gives English, anything else Chinese).
+func (p Problem) Message(lang string) string {
+	if lang == "en" {
+		return p.EN
+	}
+	return p.ZH
+}
+
+// Format renders the problem as `file:line[:col]: 错误: message`.
+func (p Problem) Format(lang string) string {
+	var b strings.Builder
+	if p.Pos.File != "" {
+		b.WriteString(p.Pos.File)
+		if p.Pos.Line > 0 {
+			fmt.Fprintf(&b, ":%d", p.Pos.Line)
+			if p.Pos.Col > 0 {
+				fmt.Fprintf(&b, ":%d", p.Pos.Col)
+			}
+		}
+		b.WriteString(": ")
+	}
+	switch {
+	case p.Severity == Warning && lang == "en":
+		b.WriteString("warning: ")
+	case p.Severity == Warning:
+		b.WriteString("警告: ")
+	case lang == "en":
+		b.WriteString("error: ")
+	default:
+		b.WriteString("错误: ")
+	}
+	b.WriteString(p.Message(lang))
+	return b.String()
+}
+
+// Error makes a Problem usable as an error (Chinese text).
+func (p Problem) Error() string { return p.Format("zh-CN") }
+
+// List collects problems in the order they were found.
+type List []Problem
+
+// Errorf adds an error. zh and en are format strings that take the same args.
+func (l *List) Errorf(pos Pos, zh, en string, args ...any) {
+	*l = append(*l, Problem{Error, pos, fmt.Sprintf(zh, args...), fmt.Sprintf(en, args...)})
+}
+
+// Warnf adds a warning. zh and en are format strings that take the same args.
+func (l *List) Warnf(pos Pos, zh, en string, args ...any) {
+	*l = append(*l, Problem{Warning, pos, fmt.Sprintf(zh, args...), fmt.Sprintf(en, args...)})
+}
+
+// Add appends other problems.
+func (l *List) Add(ps ...Problem) { *l = append(*l, ps...) }
+
+// HasErrors reports whether any problem is an error.
+func (l List) HasErrors() bool {
+	for _, p := range l {
+		if p.Severity == Error {
+			return true
+		}
+	}
+	return false
+}
+
+// Errors returns only the errors.
+func (l List) Errors() List {
+	var out List
+	for _, p := range l {
+		if p.Severity == Error {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// Sort orders problems by file, line, column, keeping the finding order
+// for equal positions, so that output is stable.
+func (l List) Sort() {
+	sort.SliceStable(l, func(i, j int) bool {
+		a, b := l[i].Pos, l[j].Pos
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		return a.Col < b.Col
+	})
+}
+
+// Err wraps a list that has errors as an error value (nil if none).
+func (l List) Err(lang string) error {
+	errs := l.Errors()
+	if len(errs) == 0 {
+		return nil
+	}
+	return &ListError{List: errs, Lang: lang}
+}
+
+// ListError is a List used as an error; its text has one problem per line.
+type ListError struct {
+	List List
+	Lang string
+}
+
+func (e *ListError) Error() string {
+	lines := make([]string, len(e.List))
+	for i, p := range e.List {
+		lines[i] = p.Format(e.Lang)
+	}
+	return strings.Join(lines, "\n")
+}
