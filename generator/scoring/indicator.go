@@ -1,0 +1,233 @@
+package scoring
+
+import (
+	"math"
+	"sort"
+
+	"kaoping/generator/config"
+	"kaoping/generator/dataset"
+)
+
+// indicatorRun is one indicator within one group: the members' values and
+// what the methods need.
+type indicatorRun struct {
+	ind    *config.Indicator
+	w      float64
+	sign   float64   // +1 higher, −1 lower, 0 none
+	scale  float64   // display units per value unit: 100 for percent, else 1
+	have   []int     // members with a value, in member order
+	v, dv  []float64 // value and display value by member (0 when missing)
+	points []float64 // by member
+	st     *IndicatorStats
+	scores []*IndicatorScore
+	nums   []float64 // backing store: value, display value, deviation per member
+}
+
+// setDeviation records member k's deviation (d or z).
+func (r *indicatorRun) setDeviation(k int, d float64) {
+	r.nums[3*k+2] = d
+	r.scores[k].Deviation = &r.nums[3*k+2]
+}
+
+// scoreIndicator computes one indicator for the members of a group: the
+// values, the group's statistics, each member's points, indicator ranks
+// and the missing-value policy.
+func (e *Engine) scoreIndicator(ind *config.Indicator, pd *dataset.PeriodData, members []*dataset.Entity) ([]*IndicatorScore, *IndicatorStats) {
+	n := len(members)
+	run := &indicatorRun{
+		ind: ind, w: ind.Weight, sign: ind.Sign(), scale: 1,
+		v: make([]float64, n), dv: make([]float64, n), points: make([]float64, n),
+		st: &IndicatorStats{}, scores: make([]*IndicatorScore, n),
+	}
+	if ind.Format == "percent" {
+		run.scale = 100
+	}
+	c := e.inds[ind]
+	// One allocation for the scores and one for the numbers they point to
+	// (value, display value, deviation per member): Score runs on
+	// thousands of entities per period.
+	slab := make([]IndicatorScore, n)
+	run.nums = make([]float64, 3*n)
+	for k, ent := range members {
+		sc := &slab[k]
+		sc.Band, sc.Missing = -1, true
+		run.scores[k] = sc
+		if c == nil {
+			continue
+		}
+		v, ok := c.value.Eval(e.lookup(pd.Agg[ent.ID]))
+		if !ok {
+			continue
+		}
+		if c.validIf != nil && !c.validIf.Test(e.lookup(pd.Agg[ent.ID])) {
+			sc.Invalid = true
+			continue
+		}
+		dv := v * run.scale
+		if math.IsInf(dv, 0) {
+			continue // 100·v overflowed: not finite, so missing (SPEC §5)
+		}
+		sc.Missing = false
+		run.nums[3*k], run.nums[3*k+1] = v, dv
+		sc.Value, sc.Display = &run.nums[3*k], &run.nums[3*k+1]
+		run.v[k], run.dv[k] = v, dv
+		run.have = append(run.have, k)
+	}
+	run.stats()
+	if len(run.have) == 0 {
+		// V is empty: every member gets 0 (SPEC §6); Warnings reports it.
+		run.st.NoValues = true
+		return run.scores, run.st
+	}
+	run.rankValues()
+	switch ind.Method {
+	case "mean_relative":
+		run.meanRelative(e.pooled(c, pd, members, run.have))
+	case "efficacy":
+		run.efficacy()
+	case "bands":
+		run.bands()
+	case "rank":
+		run.rank()
+	case "target":
+		run.target()
+	case "zscore":
+		run.zscore()
+	case "range":
+		run.rangeMethod()
+	case "direct":
+		run.direct()
+	}
+	run.missing()
+	for k, sc := range run.scores {
+		sc.Points = run.points[k]
+		sc.Reference = run.st.Reference
+	}
+	return run.scores, run.st
+}
+
+// lookup resolves a formula name: a constant, else the entity's
+// aggregated field value.
+func (e *Engine) lookup(agg map[string]float64) func(string) (float64, bool) {
+	return func(name string) (float64, bool) {
+		if v, ok := e.consts[name]; ok {
+			return v, true
+		}
+		v, ok := agg[name]
+		return v, ok
+	}
+}
+
+// pooled evaluates the formula on the sums of each field over the members
+// that have a value (reference = "pooled"); nil when not computable.
+func (e *Engine) pooled(c *compiled, pd *dataset.PeriodData, members []*dataset.Entity, have []int) *float64 {
+	if c == nil || c.value == nil {
+		return nil
+	}
+	sums := make(map[string]float64, len(c.fields))
+	for _, f := range c.fields {
+		for _, k := range have {
+			x, _ := pd.Value(members[k].ID, f)
+			sums[f] += x
+		}
+	}
+	v, ok := c.value.Eval(e.lookup(sums))
+	if !ok {
+		return nil
+	}
+	return &v
+}
+
+// stats fills N, Mean, Median, Min, Max and Sigma over V (value units).
+func (r *indicatorRun) stats() {
+	m := len(r.have)
+	r.st.N = m
+	if m == 0 {
+		return
+	}
+	vals := make([]float64, m)
+	for i, k := range r.have {
+		vals[i] = r.v[k]
+	}
+	sort.Float64s(vals)
+	lo, hi := vals[0], vals[m-1]
+	// The mean is taken from the smallest value so that equal values give
+	// exactly that value (a plain sum/n can be off by one unit in the last
+	// place, which would make z-scores of identical values nonzero).
+	var sum float64
+	for _, x := range vals {
+		sum += x - lo
+	}
+	mean := lo + sum/float64(m)
+	median := vals[m/2]
+	if m%2 == 0 {
+		median = (vals[m/2-1] + vals[m/2]) / 2
+	}
+	sigma := 0.0
+	if hi != lo {
+		var ss float64
+		for _, x := range vals {
+			ss += (x - mean) * (x - mean)
+		}
+		sigma = math.Sqrt(ss / float64(m))
+	}
+	r.st.Mean, r.st.Median, r.st.Min, r.st.Max, r.st.Sigma = ptr(mean), ptr(median), ptr(lo), ptr(hi), ptr(sigma)
+}
+
+// rankValues sets each member's indicator rank within V, best first by
+// direction; equal values (within eps) share the best rank (1, 2, 2, 4).
+// Without a direction the rank stays 0, except that the rank method
+// (which requires a direction) would then rank higher values first.
+func (r *indicatorRun) rankValues() {
+	sgn := r.sign
+	if sgn == 0 {
+		sgn = 1
+	}
+	order := append([]int(nil), r.have...)
+	sort.SliceStable(order, func(a, b int) bool { return sgn*r.v[order[a]] > sgn*r.v[order[b]] })
+	rank := 0
+	for i, k := range order {
+		if i == 0 || math.Abs(r.v[k]-r.v[order[i-1]]) > eps {
+			rank = i + 1
+		}
+		r.scores[k].Rank = rank
+	}
+	if r.sign == 0 && r.ind.Method != "rank" {
+		for _, k := range order {
+			r.scores[k].Rank = 0
+		}
+	}
+}
+
+// missing applies the missing-value policy to the members without a value.
+func (r *indicatorRun) missing() {
+	if len(r.have) == len(r.scores) {
+		return
+	}
+	fill := 0.0
+	switch r.ind.Missing {
+	case "zero":
+	case "full":
+		fill = r.w
+	default: // "average"
+		var sum float64
+		for _, k := range r.have {
+			sum += r.points[k]
+		}
+		fill = sum / float64(len(r.have))
+	}
+	for k, sc := range r.scores {
+		if sc.Missing {
+			r.points[k] = fill
+		}
+	}
+}
+
+// num returns *p, or def when p is nil (config.Load fills the defaults;
+// this only guards a hand-built Config).
+func num(p *float64, def float64) float64 {
+	if p == nil {
+		return def
+	}
+	return *p
+}
