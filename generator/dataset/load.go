@@ -1,0 +1,139 @@
+package dataset
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+
+	"kaoping/generator/config"
+	"kaoping/generator/diag"
+	"kaoping/generator/period"
+)
+
+// Load reads cfg.DataDir: entities.csv, every period in periods/, and
+// notes/. It derives the ytd periods when cfg.YTD is set and aggregates
+// every period up the hierarchy. Every problem found is returned, with
+// paths relative to cfg.Dir; the Dataset holds what could be read even when
+// there are errors (so that `check` can go on validating the config
+// against the fields), but must not be used to build a site then.
+//
+// Where SPEC §3–§4 leave room, Load decides:
+//
+//   - entities.csv: header names are trimmed and case-insensitive (ID =
+//     id); every row must have as many fields as the header; blank rows are
+//     skipped. Display order sorts by the order column, an entity without
+//     one taking its position among the rows (1, 2, ...) as its order; ties
+//     keep file order. A cycle of parents is reported once, at the line of
+//     its first entity in the file.
+//   - data/periods: names starting with "." (.DS_Store) or "~$" (Excel lock
+//     files) are ignored; the .csv/.xlsx extension may be in any case;
+//     period ids must be canonical (2024-Q1, not 2024-q1 or 2024-1); .xls
+//     is refused with a hint to save as .xlsx. A folder's files are read in
+//     name order and must not hold folders.
+//   - Period files: the first non-blank row is the header; its first cell is
+//     entity or 编号 (any case). A header cell that is a declared field id
+//     is that field; else a declared label maps to its field; else a raw
+//     name (^[a-z][a-z0-9_]*$) is taken as is. A column with an empty
+//     header is allowed if all its cells are empty (Excel exports such
+//     columns); a short row means empty cells. A column with a bad header
+//     is reported once and its cells skipped.
+//   - Cells are trimmed (Unicode spaces); a value is digits with an
+//     optional point and digits: 12, 12.5, 0.5, 007; not .5, 5., +5, 1e3,
+//     1,234, 12%. Messages give the line, the column number (Pos.Col,
+//     1-based, as a spreadsheet counts, not a byte offset) and its letter.
+//   - XLSX: the first sheet in workbook order, raw cell values: a number
+//     shown as 1,234 or 12% or 12 reads as what is stored (1234, 0.12,
+//     12.000000001). A numeric cell whose stored form is not a plain
+//     decimal (1E-3) is accepted by value; a text cell must be a plain
+//     decimal like a CSV cell. Lines are spreadsheet row numbers.
+//   - Notes may be for derived periods (2024-03-ytd.md); a note for a
+//     period without data is a warning.
+func Load(cfg *config.Config) (*Dataset, diag.List) {
+	var l diag.List
+	s := site{dir: cfg.Dir}
+	ds := &Dataset{Notes: map[string]string{}}
+
+	entPath := filepath.Join(cfg.DataDir, "entities.csv")
+	ents := entityLookup{}
+	if data, err := os.ReadFile(entPath); err != nil {
+		l.Errorf(diag.Pos{File: s.rel(entPath)}, "找不到单位名单：请创建 %[1]s，表头为 id,name,kind,parent",
+			"the list of entities is missing: create %[1]s with the header id,name,kind,parent", s.rel(entPath))
+	} else {
+		ents.es, ents.mentioned = readEntities(data, s.rel(entPath), &l)
+	}
+	ds.Entities = ents.es
+	if ds.Entities == nil {
+		ds.Entities = NewEntities(nil)
+	}
+
+	names := fieldNamesOf(cfg)
+	fields := map[string]bool{}
+	var plain []*PeriodData
+	for _, src := range findPeriods(filepath.Join(cfg.DataDir, "periods"), s, &l) {
+		pd, fs := readPeriod(src, s, names, ents, &l)
+		plain = append(plain, pd)
+		for f := range fs {
+			fields[f] = true
+		}
+	}
+	sortPeriods(plain)
+	ds.Periods = plain
+	if cfg.YTD {
+		ds.Periods = append(slices.Clone(plain), deriveYTD(plain)...)
+		sortPeriods(ds.Periods)
+	}
+	for f := range fields {
+		ds.Fields = append(ds.Fields, f)
+	}
+	slices.Sort(ds.Fields)
+	p := newPlan(ds.Entities, ds.Fields)
+	for _, pd := range ds.Periods {
+		aggregate(pd, p)
+	}
+
+	ds.Notes = readNotes(filepath.Join(cfg.DataDir, "notes"), s, &l)
+	for _, id := range sortedKeys(ds.Notes) {
+		if ds.Period(id) == nil {
+			file := s.rel(filepath.Join(cfg.DataDir, "notes", id+".md"))
+			l.Warnf(diag.Pos{File: file}, "期间 %s 没有数据，此说明不会显示", "period %s has no data; this note will not be shown", id)
+		}
+	}
+	return ds, l
+}
+
+// fieldNamesOf maps the field ids and labels of cfg.Fields to field ids.
+func fieldNamesOf(cfg *config.Config) fieldNames {
+	names := make(fieldNames, 2*len(cfg.Fields))
+	for _, f := range cfg.Fields {
+		if f.Label != "" {
+			if _, taken := names[f.Label]; !taken {
+				names[f.Label] = f.ID
+			}
+		}
+	}
+	for _, f := range cfg.Fields {
+		names[f.ID] = f.ID // an id wins over a label spelled the same
+	}
+	return names
+}
+
+func sortPeriods(ps []*PeriodData) {
+	slices.SortStableFunc(ps, func(a, b *PeriodData) int {
+		switch {
+		case period.Less(a.Period, b.Period):
+			return -1
+		case period.Less(b.Period, a.Period):
+			return 1
+		}
+		return 0
+	})
+}
+
+func sortedKeys(m map[string]string) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}

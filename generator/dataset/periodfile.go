@@ -1,0 +1,244 @@
+package dataset
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"kaoping/generator/diag"
+)
+
+var fieldRE = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
+
+// skipField marks a column whose header was reported as wrong: its cells
+// are not read, so that one bad header gives one error, while the other
+// columns are still checked.
+const skipField = "\x00"
+
+// fieldNames maps what may head a column of a period file to a field id:
+// the ids and the labels declared in config.toml's [fields]. An id wins
+// over a label that spells the same; other raw names (fieldRE) are
+// accepted as they are.
+type fieldNames map[string]string
+
+func (fn fieldNames) resolve(header string) (string, bool) {
+	if id, ok := fn[header]; ok {
+		return id, true
+	}
+	if fieldRE.MatchString(header) {
+		return header, true
+	}
+	return "", false
+}
+
+// entityLookup tells the period reader about entities.csv: the canonical
+// id string of a known entity, and whether an unknown id was already
+// reported there (an invalid row), so that one mistake gives one error.
+type entityLookup struct {
+	es        *Entities       // nil when entities.csv could not be read
+	mentioned map[string]bool // ids in entities.csv, valid or not
+}
+
+// periodReader merges the files of one period into own values, checking
+// that no (entity, field) is given twice.
+type periodReader struct {
+	names    fieldNames
+	entities entityLookup
+	l        *diag.List
+
+	own    map[string]map[string]float64
+	fields map[string]bool // every field in a header
+
+	// first is the first row of each entity; where records the cell of each
+	// value, but only for the rare entities that appear in more than one
+	// row, so that a duplicate can name both places without keeping a
+	// position per cell.
+	first map[string]rowPlace
+	where map[string]map[string]diag.Pos
+}
+
+type rowPlace struct {
+	file string
+	line int
+	cols map[string]int // field -> 1-based column in that file
+}
+
+func newPeriodReader(names fieldNames, ents entityLookup, l *diag.List) *periodReader {
+	n := 0
+	if ents.es != nil {
+		n = len(ents.es.All)
+	}
+	return &periodReader{
+		names: names, entities: ents, l: l,
+		own:    make(map[string]map[string]float64, n),
+		fields: map[string]bool{},
+		first:  make(map[string]rowPlace, n),
+	}
+}
+
+// fileState is what periodReader knows about the file it is reading.
+type fileState struct {
+	file   string
+	header bool
+	field  []string       // field per 0-based column, "" = no header, skipField = bad header
+	cols   map[string]int // field -> 1-based column
+	rows   int
+	ok     bool // header usable
+	// number, if set, reads a spreadsheet numeric cell whose raw value is
+	// not a plain decimal (see xlsxSheet.number).
+	number func(line, col int) (float64, bool)
+}
+
+// readRow handles one non-blank row of a file: the header first, then data.
+// It returns false to stop reading the file after a bad header.
+func (pr *periodReader) readRow(fs *fileState, r *row) bool {
+	if !fs.header {
+		fs.header = true
+		fs.ok = pr.readHeader(fs, r)
+		return fs.ok
+	}
+	fs.rows++
+	l := pr.l
+	id := strings.TrimSpace(r.cells[0])
+	pos0 := diag.Pos{File: fs.file, Line: r.line, Col: 1}
+	if id == "" {
+		l.Errorf(pos0, "第一列（编号）为空；请填写 entities.csv 中的编号", "the first column (entity id) is empty; enter an id from entities.csv")
+		return true
+	}
+	if es := pr.entities.es; es != nil {
+		e := es.Get(id)
+		if e == nil {
+			if !pr.entities.mentioned[id] {
+				l.Errorf(pos0, "编号 “%s” 不在 data/entities.csv 中；请先在那里添加，或更正编号", "entity %q is not in data/entities.csv; add it there first, or correct the id", id)
+			}
+			return true
+		}
+		id = e.ID // keep the shared string, not the row's
+	} else {
+		id = strings.Clone(id)
+	}
+	vals := pr.own[id]
+	if first, seen := pr.first[id]; !seen {
+		pr.first[id] = rowPlace{fs.file, r.line, fs.cols}
+	} else if pr.where[id] == nil {
+		// Second row of this entity: every value so far came from its first row.
+		if pr.where == nil {
+			pr.where = map[string]map[string]diag.Pos{}
+		}
+		w := make(map[string]diag.Pos, len(vals))
+		for f := range vals {
+			w[f] = diag.Pos{File: first.file, Line: first.line, Col: first.cols[f]}
+		}
+		pr.where[id] = w
+	}
+	for j := 1; j < len(r.cells); j++ {
+		cell := strings.TrimSpace(r.cells[j])
+		if cell == "" {
+			continue
+		}
+		pos := diag.Pos{File: fs.file, Line: r.lineOf(j), Col: j + 1}
+		if j >= len(fs.field) || fs.field[j] == "" {
+			l.Errorf(pos, "%s 列没有表头，但有值 “%s”；请补上字段名或删除该值", "column %s has no header but holds %q; add a field name or delete the value",
+				colName(j+1), cell)
+			continue
+		}
+		f := fs.field[j]
+		if f == skipField {
+			continue
+		}
+		v, ok := parseAmount(cell)
+		if !ok && fs.number != nil {
+			v, ok = fs.number(r.line, j+1)
+		}
+		if !ok {
+			hzh, hen := amountHint(cell)
+			l.Errorf(pos, "%[1]s 列（%[2]s）的值 “%[3]s” 无效：%[4]s；留空表示缺失",
+				"column %[1]s (%[2]s): %[3]q is not a valid value: %[5]s; leave the cell empty for missing",
+				colName(j+1), f, cell, hzh, hen)
+			continue
+		}
+		if vals == nil {
+			vals = make(map[string]float64, len(fs.field))
+			pr.own[id] = vals
+		}
+		if _, dup := vals[f]; dup {
+			prev := pr.placeOf(id, f)
+			l.Errorf(pos, "编号 “%[1]s” 的字段 %[2]s 在本期重复：%[3]s 已有值；每个单位每个字段每期只能填一次",
+				"entity %[1]q has field %[2]s twice in this period: %[3]s already gives it; give each value once per period",
+				id, f, posString(prev))
+			continue
+		}
+		vals[f] = v
+		if w := pr.where[id]; w != nil {
+			w[f] = pos
+		}
+	}
+	return true
+}
+
+func (pr *periodReader) placeOf(id, f string) diag.Pos {
+	if w := pr.where[id]; w != nil {
+		return w[f]
+	}
+	first := pr.first[id]
+	return diag.Pos{File: first.file, Line: first.line, Col: first.cols[f]}
+}
+
+// posString renders p as file:line:col (column letter added).
+func posString(p diag.Pos) string {
+	var b strings.Builder
+	b.WriteString(p.File)
+	if p.Line > 0 {
+		b.WriteString(":")
+		b.WriteString(strconv.Itoa(p.Line))
+		if p.Col > 0 {
+			b.WriteString(":")
+			b.WriteString(strconv.Itoa(p.Col))
+			b.WriteString(" (")
+			b.WriteString(colName(p.Col))
+			b.WriteString(strconv.Itoa(p.Line))
+			b.WriteString(")")
+		}
+	}
+	return b.String()
+}
+
+// readHeader reads the header row of a period file. It reports whether
+// the data rows can be read: they cannot without an entity column; columns
+// with a bad header are skipped.
+func (pr *periodReader) readHeader(fs *fileState, r *row) bool {
+	l := pr.l
+	first := strings.TrimSpace(r.cells[0])
+	if low := strings.ToLower(first); low != "entity" && first != "编号" {
+		l.Errorf(diag.Pos{File: fs.file, Line: r.line, Col: 1}, "第一列的表头应为 entity 或 编号，而不是 “%s”",
+			"the first column's header must be entity or 编号, not %q", first)
+		return false
+	}
+	fs.field = make([]string, len(r.cells))
+	fs.cols = make(map[string]int, len(r.cells))
+	for j := 1; j < len(r.cells); j++ {
+		h := strings.TrimSpace(r.cells[j])
+		if h == "" {
+			continue // a column without header must stay empty; see readRow
+		}
+		pos := diag.Pos{File: fs.file, Line: r.lineOf(j), Col: j + 1}
+		f, known := pr.names.resolve(h)
+		if !known {
+			l.Errorf(pos, "%[1]s 列的表头 “%[2]s” 既不是字段名（小写字母、数字、_，以字母开头），也不是 config.toml [fields] 中声明的标签",
+				"the header %[2]q of column %[1]s is neither a field name (lower-case letters, digits and _, starting with a letter) nor a label declared in config.toml [fields]",
+				colName(j+1), h)
+			fs.field[j] = skipField
+			continue
+		}
+		if c, dup := fs.cols[f]; dup {
+			l.Errorf(pos, "%[1]s 列与 %[2]s 列是同一字段 %[3]s；请删除其中一列", "columns %[2]s and %[1]s are the same field %[3]s; delete one of them",
+				colName(j+1), colName(c), f)
+			fs.field[j] = skipField
+			continue
+		}
+		fs.field[j] = f
+		fs.cols[f] = j + 1
+		pr.fields[f] = true
+	}
+	return true
+}
