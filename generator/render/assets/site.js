@@ -1,0 +1,144 @@
+/* kaoping site script: draws every chart on the page, and nothing else.
+ *
+ * A chart is a container  <div data-chart="ID-option" ...>  plus its option
+ * as JSON in  <script type="application/json" id="ID-option">. There is no
+ * inline JavaScript anywhere: this file reads the JSON, turns the "kp:..."
+ * formatter names into functions, and hands the option to ECharts.
+ * ECharts (assets/echarts.min.js, next to this file) is loaded only on pages
+ * that have a chart. Charts use the SVG renderer: crisp on paper and in PDF.
+ *
+ * Formatter names (any "formatter" or "valueFormatter" string in an option):
+ *   kp:wan        large numbers as 1.23万 / 12.3k (axis labels)
+ *   kp:num:D      fixed D decimals, grouped with "," from 10,000
+ *   kp:pct:D      D decimals and "%" (the value is already 100·rate)
+ *   kp:ratio:D    "1:" and D decimals
+ *   kp:days:D     D decimals and " 天" / " days"
+ *   kp:rank       第N名 / #N
+ * Missing values (null) show as "—".
+ */
+(function () {
+  'use strict';
+  var script = document.currentScript;
+  var en = /^en/i.test(document.documentElement.lang || '');
+  var MISSING = '\u2014';
+  var PRINT_WIDTH = 640; // px, the 170 mm text width of an A4 page (see site.css)
+
+  // val takes a value, or the params object ECharts passes to label
+  // formatters (its value, or the last element of an array value: heatmap).
+  function val(x) {
+    if (x && typeof x === 'object') x = Array.isArray(x.value) ? x.value[x.value.length - 1] : x.value;
+    return x;
+  }
+
+  function missing(v) { return v === null || v === undefined || v === '' || v === '-' || !isFinite(+v); }
+
+  // fixed: half away from zero, "," grouping when the integer part has 5+ digits.
+  function fixed(v, d) {
+    v = val(v);
+    if (missing(v)) return MISSING;
+    v = +v;
+    var f = Math.pow(10, d);
+    var r = Math.round(Math.abs(v) * f + 1e-9) / f;
+    var s = r.toFixed(d);
+    var parts = s.split('.');
+    if (parts[0].length >= 5) parts[0] = parts[0].replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+    s = parts.join('.');
+    return (v < 0 && r !== 0 ? '-' : '') + s;
+  }
+
+  function trim(s) { return s.indexOf('.') < 0 ? s : s.replace(/0+$/, '').replace(/\.$/, ''); }
+
+  function wan(v) {
+    v = val(v);
+    if (missing(v)) return MISSING;
+    v = +v;
+    var a = Math.abs(v);
+    var units = en ? [[1e9, 'B'], [1e6, 'M'], [1e3, 'k']] : [[1e8, '亿'], [1e4, '万']];
+    for (var i = 0; i < units.length; i++) {
+      if (a >= units[i][0]) {
+        var x = v / units[i][0], ax = Math.abs(x);
+        return trim(fixed(x, ax >= 100 ? 0 : ax >= 10 ? 1 : 2)) + units[i][1];
+      }
+    }
+    return trim(fixed(v, 2));
+  }
+
+  var makers = {
+    wan: function () { return wan; },
+    num: function (d) { return function (v) { return fixed(v, d); }; },
+    pct: function (d) { return function (v) { v = val(v); return missing(v) ? MISSING : fixed(v, d) + '%'; }; },
+    ratio: function (d) { return function (v) { v = val(v); return missing(v) ? MISSING : '1:' + fixed(v, d); }; },
+    days: function (d) { return function (v) { v = val(v); return missing(v) ? MISSING : fixed(v, d) + (en ? ' days' : ' 天'); }; },
+    rank: function () { return function (v) { v = val(v); return missing(v) ? MISSING : (en ? '#' + v : '第' + v + '名'); }; }
+  };
+
+  // resolve replaces "kp:..." formatter names, in place, by functions.
+  function resolve(o) {
+    if (!o || typeof o !== 'object') return;
+    for (var k in o) {
+      if (!Object.prototype.hasOwnProperty.call(o, k)) continue;
+      var v = o[k];
+      if (typeof v === 'string' && v.lastIndexOf('kp:', 0) === 0 && (k === 'formatter' || k === 'valueFormatter')) {
+        var p = v.split(':');
+        var make = makers[p[1]];
+        if (make) o[k] = make(p[2] === undefined ? 2 : +p[2]);
+      } else if (typeof v === 'object') {
+        resolve(v);
+      }
+    }
+  }
+
+  var charts = [];
+
+  function draw(el) {
+    var src = document.getElementById(el.getAttribute('data-chart'));
+    if (!src) return;
+    var option;
+    try { option = JSON.parse(src.textContent); } catch (e) { return; }
+    resolve(option);
+    option.textStyle = option.textStyle || {};
+    option.textStyle.fontFamily = option.textStyle.fontFamily || getComputedStyle(document.body).fontFamily;
+    var chart = window.echarts.init(el, null, { renderer: 'svg' });
+    chart.setOption(option);
+    charts.push(chart);
+  }
+
+  function resizeAll(size) {
+    for (var i = 0; i < charts.length; i++) {
+      var c = charts[i];
+      if (c.isDisposed()) continue;
+      c.resize(size ? { width: size.width, height: c.getDom().clientHeight, animation: { duration: 0 } } : { animation: { duration: 0 } });
+    }
+  }
+
+  function start() {
+    var els = document.querySelectorAll('[data-chart]');
+    if (!els.length) return;
+    var go = function () { for (var i = 0; i < els.length; i++) draw(els[i]); };
+    if (window.echarts) { go(); return; }
+    var base = script && script.src ? script.src.slice(0, script.src.lastIndexOf('/') + 1) : 'assets/';
+    var s = document.createElement('script');
+    s.src = base + 'echarts.min.js';
+    s.onload = go;
+    document.head.appendChild(s);
+  }
+
+  var timer = 0;
+  window.addEventListener('resize', function () {
+    clearTimeout(timer);
+    timer = setTimeout(function () { resizeAll(); }, 100);
+  });
+  var toPaper = function () { resizeAll({ width: PRINT_WIDTH }); };
+  var toScreen = function () { resizeAll(); };
+  window.addEventListener('beforeprint', toPaper);
+  window.addEventListener('afterprint', toScreen);
+  if (window.matchMedia) {
+    var mq = window.matchMedia('print');
+    var onChange = function (e) { if (e.matches) toPaper(); else toScreen(); };
+    if (mq.addEventListener) mq.addEventListener('change', onChange);
+    else if (mq.addListener) mq.addListener(onChange);
+  }
+
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+  else start();
+})();

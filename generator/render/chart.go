@@ -1,0 +1,164 @@
+package render
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"html/template"
+	"math"
+)
+
+// Chart is one ECharts chart ready to be placed in a page with the
+// template function chart. Build one with the constructors in charts.go or
+// with NewChart from any go-echarts chart.
+//
+// In the page a chart is a <figure> holding a caption, a container of
+// fixed height (role="img", aria-label = Title), the option as JSON in
+// <script type="application/json">, and a <details> with the chart's data
+// as a table, readable without canvas, SVG or JavaScript. assets/site.js
+// draws it; there is no inline script.
+type Chart struct {
+	// Title is the caption and the accessible name.
+	Title string
+	// Key tells apart charts with the same title and option on one page;
+	// it enters the id and nothing else.
+	Key string
+	// Height of the container in CSS pixels.
+	Height int
+	// Data is the fallback table.
+	Data Table
+
+	id   string
+	json template.JS
+}
+
+// Table is the data of a chart as rows of numbers: a row per category
+// (entity, period, axis) with one value per column (series). NaN is missing.
+type Table struct {
+	// Corner heads the row labels (e.g. "单位"); empty uses "项目".
+	Corner  string
+	Columns []string
+	Rows    []Row
+	// Format and Decimals say how the values are shown (numfmt.Value).
+	Format   string
+	Decimals int
+}
+
+// Row is one row of a Table.
+type Row struct {
+	Label  string
+	Values []float64
+}
+
+// echartsOption is what go-echarts charts provide.
+type echartsOption interface {
+	Validate()
+	JSON() map[string]any
+}
+
+// NewChart builds a Chart from a go-echarts chart (after its series and
+// options are set). The option is marshalled with HTML escaping, so that
+// '<', '>', '&', U+2028 and U+2029 in any label appear as \u003c and the
+// like: a name containing "</script>" cannot end the script element. Its
+// id is "c" and the first 12 hex digits of the SHA-256 of Key, Title and the
+// option JSON: the same chart always gets the same id, and different
+// charts different ids.
+func NewChart(title, key string, height int, c echartsOption, data Table) (*Chart, error) {
+	c.Validate()
+	return newChartFromMap(title, key, height, c.JSON(), data)
+}
+
+func newChartFromMap(title, key string, height int, option map[string]any, data Table) (*Chart, error) {
+	delete(option, "toolbox") // go-echarts always emits an empty toolbox; the site has none
+	js, err := safeJSON(option)
+	if err != nil {
+		return nil, fmt.Errorf("chart %q: %w", title, err)
+	}
+	if height <= 0 {
+		height = 360
+	}
+	sum := sha256.New()
+	fmt.Fprintf(sum, "%s\x00%s\x00", key, title)
+	sum.Write(js)
+	return &Chart{
+		Title:  title,
+		Key:    key,
+		Height: height,
+		Data:   data,
+		id:     "c" + hex.EncodeToString(sum.Sum(nil))[:12],
+		json:   template.JS(js),
+	}, nil
+}
+
+// ID is the chart's content-derived element id.
+func (c *Chart) ID() string { return c.id }
+
+// OptionJSON is the option as placed in the page (HTML-escaped JSON).
+func (c *Chart) OptionJSON() string { return string(c.json) }
+
+// safeJSON marshals v with encoding/json, which sorts map keys (so the
+// bytes are deterministic) and escapes <, >, & and U+2028/U+2029 for
+// embedding in HTML; json.HTMLEscape runs once more over the result so
+// that nothing pre-marshalled (json.RawMessage) slips through unescaped.
+func safeJSON(v any) ([]byte, error) {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return nil, err
+	}
+	var out bytes.Buffer
+	json.HTMLEscape(&out, b)
+	return out.Bytes(), nil
+}
+
+// chartTemplate places a chart; executed by the Renderer's chart function.
+const chartTemplate = `<figure class="chart">
+<figcaption>{{.Title}}</figcaption>
+<div class="chart-box" id="{{.ID}}" data-chart="{{.ID}}-option" role="img" aria-label="{{.Title}}" style="height:{{.Height}}px"></div>
+<script type="application/json" id="{{.ID}}-option">{{.JS}}</script>
+{{- with .Data}}{{if .Rows}}
+<details class="chart-data"><summary>{{t "chart.data"}}</summary>
+<div class="table-wrap"><table>
+<thead><tr><th scope="col">{{if .Corner}}{{.Corner}}{{else}}{{t "chart.item"}}{{end}}</th>{{range .Columns}}<th scope="col">{{.}}</th>{{end}}</tr></thead>
+<tbody>
+{{- $t := .}}
+{{- range .Rows}}
+<tr><th scope="row">{{.Label}}</th>{{range .Values}}<td class="num">{{num . $t.Format $t.Decimals}}</td>{{end}}</tr>
+{{- end}}
+</tbody>
+</table></div>
+</details>
+{{- end}}{{end}}
+</figure>
+`
+
+// chartView is what chartTemplate sees.
+type chartView struct {
+	*Chart
+	ID string
+	JS template.JS
+}
+
+// chartHTML is the template function chart.
+func (r *Renderer) chartHTML(c *Chart) (template.HTML, error) {
+	if c == nil {
+		return "", nil
+	}
+	var buf bytes.Buffer
+	if err := r.chart.Execute(&buf, chartView{Chart: c, ID: c.id, JS: c.json}); err != nil {
+		return "", err
+	}
+	return template.HTML(buf.String()), nil
+}
+
+// nullable returns nil for a missing (NaN or infinite) value so that it
+// marshals as JSON null, which ECharts shows as a gap; finite values are
+// rounded to 10 decimals to keep float noise (0.30000000000000004) out of
+// the page.
+func nullable(v float64) any {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return nil
+	}
+	return math.Round(v*1e10) / 1e10
+}
