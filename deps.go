@@ -11,6 +11,6 @@ import (
 	_ "github.com/schollz/progressbar/v3"
 	_ "github.com/xuri/excelize/v2"
 	_ "github.com/yuin/goldmark"
-	_ "golang.org/x/text/encoding/simplifiedchinese"
 	_ "golang.org/x/term"
+	_ "golang.org/x/text/encoding/simplifiedchinese"
 )

@@ -1,0 +1,106 @@
+// Package build orchestrates a site: it loads the config and the data,
+// compiles the scoring rules, scores every scheme and period, and writes
+// the output folder atomically.
+package build
+
+import (
+	"path/filepath"
+	"sort"
+
+	"kaoping/generator/config"
+	"kaoping/generator/dataset"
+	"kaoping/generator/diag"
+	"kaoping/generator/scoring"
+)
+
+// Project is a loaded and scored site.
+type Project struct {
+	Config *config.Config
+	Data   *dataset.Dataset
+	Engine *scoring.Engine
+	// Results holds, per scheme id, the scheme's results in period order.
+	Results map[string][]*scoring.Result
+}
+
+// Load reads config.toml and the data folder and compiles the scoring
+// rules. It goes as far as it can so that one run lists every problem; the
+// project is nil when an error stops it from being scored.
+func Load(configPath string) (*Project, diag.List) {
+	var problems diag.List
+	cfg, ps := config.Load(configPath)
+	problems.Add(ps...)
+	if cfg == nil {
+		return nil, problems
+	}
+	ds, ps := dataset.Load(cfg)
+	problems.Add(ps...)
+	if ds == nil {
+		return nil, problems
+	}
+	eng, ps := scoring.Compile(cfg, knownFields(cfg, ds))
+	problems.Add(ps...)
+	if problems.HasErrors() || eng == nil {
+		return nil, problems
+	}
+	p := &Project{Config: cfg, Data: ds, Engine: eng}
+	problems.Add(p.score()...)
+	return p, problems
+}
+
+// knownFields is every field a formula may name: those declared in
+// [fields] and those seen in a data file header.
+func knownFields(cfg *config.Config, ds *dataset.Dataset) []string {
+	set := map[string]bool{}
+	for _, f := range cfg.Fields {
+		set[f.ID] = true
+	}
+	for _, f := range ds.Fields {
+		set[f] = true
+	}
+	out := make([]string, 0, len(set))
+	for f := range set {
+		out = append(out, f)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// score computes every scheme's results for each of its periods, with rank
+// changes against the previous period, and returns the warnings.
+func (p *Project) score() diag.List {
+	var warnings diag.List
+	p.Results = map[string][]*scoring.Result{}
+	for _, s := range p.Config.Schemes {
+		byPeriod := map[string]*scoring.Result{}
+		for _, pd := range scoring.SchemePeriods(s, p.Data) {
+			r := p.Engine.Score(s, pd, p.Data.Entities)
+			byPeriod[pd.ID] = r
+			p.Results[s.ID] = append(p.Results[s.ID], r)
+			warnings.Add(p.Engine.Warnings(r)...)
+		}
+		for _, r := range p.Results[s.ID] {
+			if prev := scoring.PreviousPeriod(s, p.Data, r.Period); prev != nil {
+				scoring.RankChanges(r, byPeriod[prev.ID])
+			}
+		}
+	}
+	return warnings
+}
+
+// Result returns the results of scheme for period, or nil.
+func (p *Project) Result(scheme, period string) *scoring.Result {
+	for _, r := range p.Results[scheme] {
+		if r.Period.ID == period {
+			return r
+		}
+	}
+	return nil
+}
+
+// Rel returns path relative to the site folder, for messages.
+func (p *Project) Rel(path string) string {
+	if r, err := filepath.Rel(p.Config.Dir, path); err == nil {
+		return r
+	}
+	return path
+}

@@ -1,0 +1,72 @@
+// Package report is the page model of the site: what each page shows,
+// computed once from the scored project, independent of HTML. The render
+// step turns these models into files.
+package report
+
+// Site paths of every page, relative to the output root with forward
+// slashes. Ranking pages are <period>.html beside a <period>/ folder of
+// score sheets, so that no entity id (even "index") can collide with them.
+
+// HomePath is the home page.
+func HomePath() string { return "index.html" }
+
+// PeriodPath is a period's page.
+func PeriodPath(period string) string { return "periods/" + period + ".html" }
+
+// SchemePath is a scheme's overview.
+func SchemePath(scheme string) string { return "schemes/" + scheme + "/index.html" }
+
+// RankingPath is a scheme's ranking (公示表) for a period.
+func RankingPath(scheme, period string) string {
+	return "schemes/" + scheme + "/" + period + ".html"
+}
+
+// SheetPath is an entity's score sheet for a scheme and period.
+func SheetPath(scheme, period, entity string) string {
+	return "schemes/" + scheme + "/" + period + "/" + entity + ".html"
+}
+
+// IndicatorPath is an indicator's page within its scheme.
+func IndicatorPath(scheme, indicator string) string {
+	return "schemes/" + scheme + "/indicators/" + indicator + ".html"
+}
+
+// EntityPath is an entity's profile.
+func EntityPath(entity string) string { return "entities/" + entity + ".html" }
+
+// EntitiesPath lists every entity by hierarchy.
+func EntitiesPath() string { return "entities/index.html" }
+
+// ComparePath is the comparison of a scheme's entities in a period.
+func ComparePath(scheme, period string) string {
+	return "compare/" + scheme + "/" + period + ".html"
+}
+
+// CompareIndexPath lists the comparisons.
+func CompareIndexPath() string { return "compare/index.html" }
+
+// MethodologyPath is the 考核办法 of a scheme.
+func MethodologyPath(scheme string) string { return "methods/" + scheme + ".html" }
+
+// MethodologyIndexPath lists the schemes' 考核办法.
+func MethodologyIndexPath() string { return "methods/index.html" }
+
+// ArchivePath lists every period with its downloads.
+func ArchivePath() string { return "archive.html" }
+
+// DataPath is a result file (SPEC §7): ext is "json" or "csv".
+func DataPath(scheme, period, ext string) string {
+	return "data/" + scheme + "/" + period + "." + ext
+}
+
+// XLSXPath is a period's workbook with one sheet per scheme.
+func XLSXPath(period string) string { return "data/results-" + period + ".xlsx" }
+
+// PeriodsIndexPath lists the periods.
+func PeriodsIndexPath() string { return "periods/index.html" }
+
+// SchemesIndexPath lists the schemes and their rankings.
+func SchemesIndexPath() string { return "schemes/index.html" }
+
+// IndicatorsIndexPath lists every scheme's indicators.
+func IndicatorsIndexPath() string { return "indicators.html" }

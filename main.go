@@ -1,0 +1,137 @@
+// Command kaoping (考评) turns per-period performance data and scoring
+// rules into a static report site. This file is the command line only: it
+// parses flags, calls the generator and maps errors to exit codes
+// (0 success, 1 bad input, 2 bad usage).
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+)
+
+// Exit codes (SPEC §2).
+const (
+	exitOK    = 0
+	exitInput = 1
+	exitUsage = 2
+)
+
+// version is set at link time (-ldflags "-X main.version=...").
+var version = "0.1.0-dev"
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// command is one subcommand of kaoping.
+type command struct {
+	name    string
+	usage   string // zh-CN
+	usageEN string
+	run     func(args []string, stdout, stderr io.Writer) int
+}
+
+func commands() []command {
+	return []command{
+		{"build", "kaoping build [--config F] [--out DIR] [--quiet]\n  生成整个站点", "builds the whole site", cmdBuild},
+		{"check", "kaoping check [--config F]\n  检查配置和数据，列出所有问题", "validates config and data, listing every problem", cmdCheck},
+		{"scores", "kaoping scores --scheme S --period P [--format json|csv] [--config F]\n  输出计算结果", "prints the computed results", cmdScores},
+		{"explain", "kaoping explain --scheme S --period P --entity E [--config F]\n  逐项说明某单位每一分的来历", "explains in words how each point of E was obtained", cmdExplain},
+		{"version", "kaoping version\n  显示版本", "prints the version", cmdVersion},
+	}
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" {
+		printUsage(stdout)
+		return exitOK
+	}
+	if args[0] == "help" {
+		if len(args) > 1 {
+			for _, c := range commands() {
+				if c.name == args[1] {
+					fmt.Fprintf(stdout, "用法 (usage): %s\n  %s\n", c.usage, c.usageEN)
+					return exitOK
+				}
+			}
+			fmt.Fprintf(stderr, "未知命令 %q（unknown command）\n", args[1])
+			return exitUsage
+		}
+		printUsage(stdout)
+		return exitOK
+	}
+	for _, c := range commands() {
+		if c.name == args[0] {
+			return c.run(args[1:], stdout, stderr)
+		}
+	}
+	fmt.Fprintf(stderr, "未知命令 %q（unknown command）。运行 kaoping help 查看可用命令。\n", args[0])
+	return exitUsage
+}
+
+func printUsage(w io.Writer) {
+	fmt.Fprintln(w, "kaoping（考评）：把各期业绩数据和考核方案生成静态报告网站。")
+	fmt.Fprintln(w, "\n命令 (commands):")
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  %s\n      %s\n", strings.ReplaceAll(c.usage, "\n", "\n    "), c.usageEN)
+	}
+	fmt.Fprintln(w, "\n--config 默认为 ./config.toml。退出码：0 成功，1 输入有误，2 用法有误。")
+}
+
+// parseFlags parses args with fs, allowing flags before or after the
+// positional arguments (SPEC §2), and returns the positional ones.
+func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
+	var positional []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			return positional, nil
+		}
+		if rest[0] == "--" {
+			return append(positional, rest[1:]...), nil
+		}
+		positional = append(positional, rest[0])
+		args = rest[1:]
+	}
+}
+
+// newFlagSet makes a flag set that reports errors to stderr with the
+// command's usage and never exits the process.
+func newFlagSet(name string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		for _, c := range commands() {
+			if c.name == name {
+				fmt.Fprintf(stderr, "用法 (usage): %s\n", c.usage)
+			}
+		}
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// usageError reports a usage problem and returns exit code 2.
+func usageError(stderr io.Writer, zh, en string) int {
+	fmt.Fprintf(stderr, "用法错误：%s\nusage error: %s\n", zh, en)
+	return exitUsage
+}
+
+func flagExit(err error) int {
+	if errors.Is(err, flag.ErrHelp) {
+		return exitOK
+	}
+	return exitUsage
+}
+
+func cmdVersion(args []string, stdout, stderr io.Writer) int {
+	fmt.Fprintf(stdout, "kaoping %s\n", version)
+	return exitOK
+}
