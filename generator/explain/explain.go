@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"sync"
 
 	"kaoping/generator/config"
 	"kaoping/generator/dataset"
@@ -85,8 +86,8 @@ func groupLabel(id, lang string) string {
 // Inputs lists the counts a formula was computed from, e.g.
 // "件数 items = 123，受理案件数 cases = 100".
 func Inputs(cfg *config.Config, src string, pd *dataset.PeriodData, entity, lang string) string {
-	f, err := formula.Compile(src, false)
-	if err != nil {
+	f := compiled(src)
+	if f == nil {
 		return ""
 	}
 	var parts []string
@@ -112,6 +113,22 @@ func Inputs(cfg *config.Config, src string, pd *dataset.PeriodData, entity, lang
 		sep = ", "
 	}
 	return strings.Join(parts, sep)
+}
+
+// formulas caches compiled formulas by source: a province's score sheets
+// explain the same few dozen formulas a million times.
+var formulas sync.Map // string -> *formula.Formula (nil when it does not compile)
+
+func compiled(src string) *formula.Formula {
+	if f, ok := formulas.Load(src); ok {
+		return f.(*formula.Formula)
+	}
+	f, err := formula.Compile(src, false)
+	if err != nil {
+		f = nil
+	}
+	formulas.Store(src, f)
+	return f
 }
 
 // trim formats a count without trailing zeros.

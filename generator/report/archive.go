@@ -1,0 +1,24 @@
+package report
+
+import "kaoping/generator/render"
+
+func init() { register(archiveJobs) }
+
+// ArchivePage lists every period, latest first and grouped by year, with
+// its result files, its period page and its rankings.
+type ArchivePage struct {
+	Page  *render.Page
+	Years []PeriodYear
+}
+
+// The archive's rows are PeriodItems; a per-period bundle (zip) will be
+// one more Download of the period, so the template needs no change.
+
+func archiveJobs(m *Model) []Job {
+	return []Job{{Path: ArchivePath(), Template: "archive.html", Data: func() (any, error) {
+		return &ArchivePage{
+			Page:  m.Page(ArchivePath(), m.T("归档", "Archive"), render.NavArchive),
+			Years: m.periodYears(),
+		}, nil
+	}}}
+}

@@ -1,0 +1,120 @@
+package report
+
+import (
+	"bytes"
+	"fmt"
+	"sort"
+	"sync"
+	"testing"
+
+	"kaoping/generator/config"
+	"kaoping/generator/dataset"
+	"kaoping/generator/render"
+	"kaoping/generator/scoring"
+)
+
+// Test helpers of the entity, indicator and scheme overview families.
+
+var (
+	entDemoOnce  sync.Once
+	entDemoModel *Model
+	entDemoErr   string
+)
+
+// entDemo is the demo site (../../config.toml) loaded and scored the way
+// build.Load does, shared by the tests of these families (read-only).
+func entDemo(t *testing.T) *Model {
+	t.Helper()
+	entDemoOnce.Do(func() {
+		cfg, ps := config.Load("../../config.toml")
+		if cfg == nil || ps.HasErrors() {
+			entDemoErr = fmt.Sprint("demo config: ", ps)
+			return
+		}
+		ds, ps := dataset.Load(cfg)
+		if ds == nil || ps.HasErrors() {
+			entDemoErr = fmt.Sprint("demo data: ", ps)
+			return
+		}
+		set := map[string]bool{}
+		for _, f := range cfg.Fields {
+			set[f.ID] = true
+		}
+		for _, f := range ds.Fields {
+			set[f] = true
+		}
+		var fields []string
+		for f := range set {
+			fields = append(fields, f)
+		}
+		sort.Strings(fields)
+		eng, ps := scoring.Compile(cfg, fields)
+		if eng == nil || ps.HasErrors() {
+			entDemoErr = fmt.Sprint("demo rules: ", ps)
+			return
+		}
+		results := map[string][]*scoring.Result{}
+		for _, s := range cfg.Schemes {
+			byPeriod := map[string]*scoring.Result{}
+			for _, pd := range scoring.SchemePeriods(s, ds) {
+				r := eng.Score(s, pd, ds.Entities)
+				byPeriod[pd.ID] = r
+				results[s.ID] = append(results[s.ID], r)
+			}
+			for _, r := range results[s.ID] {
+				if prev := scoring.PreviousPeriod(s, ds, r.Period); prev != nil {
+					scoring.RankChanges(r, byPeriod[prev.ID])
+				}
+			}
+		}
+		entDemoModel = New(cfg, ds, results)
+	})
+	if entDemoModel == nil {
+		t.Fatal(entDemoErr)
+	}
+	return entDemoModel
+}
+
+var (
+	entRendererOnce sync.Once
+	entRendererVal  *render.Renderer
+	entRendererErr  error
+)
+
+// entRenderer renders with the built-in templates in Chinese.
+func entRenderer(t *testing.T) *render.Renderer {
+	t.Helper()
+	entRendererOnce.Do(func() {
+		entRendererVal, entRendererErr = render.New(render.Options{Lang: "zh-CN", Dir: "/nonexistent-kaoping-templates"})
+	})
+	if entRendererErr != nil {
+		t.Fatalf("templates: %v", entRendererErr)
+	}
+	return entRendererVal
+}
+
+// entJob finds the job at path.
+func entJob(t *testing.T, jobs []Job, path string) Job {
+	t.Helper()
+	for _, j := range jobs {
+		if j.Path == path {
+			return j
+		}
+	}
+	t.Fatalf("no job for %s", path)
+	return Job{}
+}
+
+// entRender builds a job's data and renders it with r.
+func entRender(t *testing.T, r *render.Renderer, j Job) (any, string) {
+	t.Helper()
+	data, err := j.Data()
+	if err != nil {
+		t.Fatalf("%s: data: %v", j.Path, err)
+	}
+	var buf bytes.Buffer
+	if err := r.Execute(&buf, j.Template, data); err != nil {
+		t.Fatalf("%s: render: %v", j.Path, err)
+	}
+	return data, buf.String()
+}

@@ -1,0 +1,198 @@
+package report
+
+import (
+	"math"
+	"slices"
+
+	"kaoping/generator/config"
+	"kaoping/generator/dataset"
+	"kaoping/generator/scoring"
+)
+
+// Helpers shared by the entity, indicator and scheme overview pages.
+
+// KindLabel is a readable name of an entity kind (基层院, 检察官, …); a
+// kind the site does not know is shown as written in entities.csv.
+func (m *Model) KindLabel(kind string) string {
+	labels := map[string][2]string{
+		"province":      {"省院", "Provincial procuratorate"},
+		"city":          {"市院", "City procuratorate"},
+		"procuratorate": {"基层院", "Basic procuratorate"},
+		"department":    {"部门", "Department"},
+		"prosecutor":    {"检察官", "Prosecutor"},
+	}
+	if l, ok := labels[kind]; ok {
+		return m.T(l[0], l[1])
+	}
+	return kind
+}
+
+// GroupLabel names a peer group: 全部 for "all", the parent's name when
+// the scheme compares by parent, else the group label itself.
+func (m *Model) GroupLabel(s *config.Scheme, id string) string {
+	if id == scoring.AllGroup {
+		return m.T("全部", "All")
+	}
+	if s.Peers == "parent" {
+		if e := m.Data.Entities.Get(id); e != nil {
+			return e.Name
+		}
+	}
+	return id
+}
+
+// trendIndexes are the indexes into m.Results[s] that trend charts use:
+// the plain (non-derived) periods, since a line that mixes cumulative and
+// single periods would mislead; when a scheme has only derived periods,
+// those.
+func (m *Model) trendIndexes(s *config.Scheme) []int {
+	var plain, derived []int
+	for i, r := range m.Results[s.ID] {
+		if r.Period.Derived {
+			derived = append(derived, i)
+		} else {
+			plain = append(plain, i)
+		}
+	}
+	if len(plain) > 0 {
+		return plain
+	}
+	return derived
+}
+
+// shortLabel is a period's compact label, for chart axes.
+func (m *Model) shortLabel(pd *dataset.PeriodData) string {
+	return pd.Period.ShortLabel(m.Lang)
+}
+
+// findGroup returns the group with id in r, or nil.
+func findGroup(r *scoring.Result, id string) *scoring.Group {
+	for _, g := range r.Groups {
+		if g.ID == id {
+			return g
+		}
+	}
+	return nil
+}
+
+// meanTotal is the mean total of a group's members (NaN for none).
+func meanTotal(g *scoring.Group) float64 {
+	if g == nil || len(g.Entities) == 0 {
+		return math.NaN()
+	}
+	sum := 0.0
+	for _, e := range g.Entities {
+		sum += e.Total
+	}
+	return sum / float64(len(g.Entities))
+}
+
+// groupMeans caches meanTotal per group, computed once per page family so
+// that a province's 8,000 profiles do not each sum their groups again.
+type groupMeans map[*scoring.Group]float64
+
+func newGroupMeans(m *Model) groupMeans {
+	gm := groupMeans{}
+	for _, s := range m.Config.Schemes {
+		for _, r := range m.Results[s.ID] {
+			for _, g := range r.Groups {
+				gm[g] = meanTotal(g)
+			}
+		}
+	}
+	return gm
+}
+
+// of returns the cached mean, or NaN for a nil group.
+func (gm groupMeans) of(g *scoring.Group) float64 {
+	if v, ok := gm[g]; ok {
+		return v
+	}
+	return math.NaN()
+}
+
+// treeOrder numbers every entity in hierarchy order (roots in display
+// order, each followed by its subtree), the order lists of entities use.
+func treeOrder(es *dataset.Entities) map[string]int {
+	pos := make(map[string]int, len(es.All))
+	var walk func(id string)
+	walk = func(id string) {
+		for _, c := range es.Children(id) {
+			if _, seen := pos[c.ID]; seen {
+				continue
+			}
+			pos[c.ID] = len(pos)
+			walk(c.ID)
+		}
+	}
+	walk("")
+	for _, e := range es.All { // unreachable entities (never in valid data) last
+		if _, ok := pos[e.ID]; !ok {
+			pos[e.ID] = len(pos)
+		}
+	}
+	return pos
+}
+
+// keyIndicators are a scheme's indicators of the highest weight, at most
+// n, in config order among equal weights: the ones an entity's profile
+// follows over time.
+func keyIndicators(s *config.Scheme, n int) []*config.Indicator {
+	inds := slices.Clone(s.Indicators)
+	slices.SortStableFunc(inds, func(a, b *config.Indicator) int {
+		switch {
+		case a.Weight > b.Weight:
+			return -1
+		case a.Weight < b.Weight:
+			return 1
+		}
+		return 0
+	})
+	if len(inds) > n {
+		inds = inds[:n]
+	}
+	return inds
+}
+
+// indicatorReference is what an indicator's values are compared with in
+// a group: the method's reference (mean_relative, zscore) when it has
+// one, else the group mean; with its name.
+func (m *Model) indicatorReference(ind *config.Indicator, st *scoring.IndicatorStats) (*float64, string) {
+	name := m.referenceName(ind)
+	if st == nil {
+		return nil, name
+	}
+	if st.Reference != nil {
+		return st.Reference, name
+	}
+	return st.Mean, name
+}
+
+// referenceName names the reference of ind: 组内平均值, 组内中位数, 全组合计值.
+func (m *Model) referenceName(ind *config.Indicator) string {
+	if ind.Method == "mean_relative" {
+		switch ind.Reference {
+		case "median":
+			return m.T("组内中位数", "Group median")
+		case "pooled":
+			return m.T("全组合计值", "Pooled group value")
+		}
+	}
+	return m.T("组内平均值", "Group mean")
+}
+
+// valueOrNaN returns *p, or NaN for nil: chart values.
+func valueOrNaN(p *float64) float64 {
+	if p == nil {
+		return math.NaN()
+	}
+	return *p
+}
+
+// finitePtr returns a pointer to v, or nil when v is NaN or infinite.
+func finitePtr(v float64) *float64 {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return nil
+	}
+	return &v
+}

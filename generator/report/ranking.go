@@ -1,0 +1,311 @@
+package report
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+
+	"kaoping/generator/config"
+	"kaoping/generator/render"
+	"kaoping/generator/scoring"
+)
+
+func init() { register(rankingJobs) }
+
+// RankingPage is a scheme's 公示表 for one period: one table per peer
+// group in rank order, then the group's charts.
+type RankingPage struct {
+	Page   *render.Page
+	Scheme *config.Scheme
+	Period PeriodLink
+	// Notice is the 公示 line printed above the table.
+	Notice string
+	// Members is the number of ranked entities over all groups; Lead
+	// says it in a sentence.
+	Members     int
+	Lead        string
+	Downloads   []RankingLink
+	Methodology string // site path of the scheme's 考核办法
+	// Prev and Next are the neighbouring periods of the same kind
+	// (quarter to quarter, cumulative to cumulative); nil at the ends.
+	Prev, Next *PeriodLink
+	// Periods are all the scheme's rankings, in period order, for the
+	// period selector.
+	Periods []RankingChoice
+
+	Categories  []RankingColumn
+	Adjustments []RankingColumn
+	HasParent   bool // some group needs the parent-unit column
+	HasGrades   bool
+	HasVetoes   bool
+	Groups      []*RankingGroup
+}
+
+// RankingLink is a labelled link to a site path.
+type RankingLink struct {
+	Label, Path string
+}
+
+// RankingChoice is one entry of the period selector.
+type RankingChoice struct {
+	Label, Title, Path string
+	Current            bool
+}
+
+// RankingColumn heads a category or adjustment column.
+type RankingColumn struct {
+	Name string
+	Full string // a category's full points ("50分"); "" for adjustments
+}
+
+// RankingGroup is one peer group: its 公示表 rows and its charts.
+type RankingGroup struct {
+	ID, Name, Anchor string
+	Rows             []RankingRow
+	Mean             RankingMean
+	// Compact is set for groups too large for one labelled bar per member.
+	Compact         bool
+	TotalChart      *render.Chart
+	CategoryChart   *render.Chart // nil when the scheme has one category or less
+	IndicatorCharts []*render.Chart
+}
+
+// RankingRow is one line of the 公示表.
+type RankingRow struct {
+	ID          string
+	Rank        int
+	RankChange  *int
+	Name        string
+	Sheet       string // site path of the score sheet
+	Parent      string // names of the ancestors that tell members apart
+	Categories  []float64
+	Adjustments []float64
+	Total       float64
+	Grade       string
+	Vetoed      bool
+	VetoNames   string
+}
+
+// RankingMean is the 参考值 row: group means of the totals and subtotals.
+type RankingMean struct {
+	Categories  []float64
+	Adjustments []float64
+	Total       float64
+}
+
+func rankingJobs(m *Model) []Job {
+	ix := newRankIndex(m)
+	var jobs []Job
+	for _, s := range m.Config.Schemes {
+		for i, r := range m.Results[s.ID] {
+			path := RankingPath(s.ID, r.Period.ID)
+			jobs = append(jobs, Job{Path: path, Template: "ranking.html", Data: func() (any, error) {
+				return ix.rankingPage(s, i)
+			}})
+		}
+	}
+	return jobs
+}
+
+// rankingPage builds the ranking of scheme s for its i-th period.
+func (ix *rankIndex) rankingPage(s *config.Scheme, i int) (*RankingPage, error) {
+	m := ix.m
+	rs := m.Results[s.ID]
+	r := rs[i]
+	label := r.Period.Period.Label(m.Lang)
+	path := RankingPath(s.ID, r.Period.ID)
+	title := s.Name + " · " + label
+	page := m.Page(path, title, render.NavRankings,
+		render.Crumb{Label: m.T("考核排名", "Rankings"), Path: SchemesIndexPath()},
+		render.Crumb{Label: s.Name, Path: SchemePath(s.ID)})
+	page.PrintHeader = s.Name + " · " + label
+	d := &RankingPage{
+		Page:        page,
+		Scheme:      s,
+		Period:      PeriodLink{ID: r.Period.ID, Label: label, Path: path, Derived: r.Period.Derived},
+		Notice:      m.T("对排名如有异议，请在公示期内向案件管理部门反映。", "Objections to this ranking may be raised with the case management office during the publication period."),
+		Methodology: MethodologyPath(s.ID),
+		HasGrades:   len(s.Grades) > 0,
+		HasVetoes:   len(s.Vetoes) > 0,
+		Downloads: []RankingLink{
+			{Label: "JSON", Path: DataPath(s.ID, r.Period.ID, "json")},
+			{Label: "CSV", Path: DataPath(s.ID, r.Period.ID, "csv")},
+			{Label: m.T("Excel（本期各方案）", "Excel (all schemes of the period)"), Path: XLSXPath(r.Period.ID)},
+		},
+	}
+	prev, next := m.rankNeighbours(s, i)
+	if prev >= 0 {
+		d.Prev = &PeriodLink{ID: rs[prev].Period.ID, Label: rs[prev].Period.Period.Label(m.Lang), Path: RankingPath(s.ID, rs[prev].Period.ID)}
+	}
+	if next >= 0 {
+		d.Next = &PeriodLink{ID: rs[next].Period.ID, Label: rs[next].Period.Period.Label(m.Lang), Path: RankingPath(s.ID, rs[next].Period.ID)}
+	}
+	for j, x := range rs {
+		d.Periods = append(d.Periods, RankingChoice{
+			Label: x.Period.Period.ShortLabel(m.Lang), Title: x.Period.Period.Label(m.Lang),
+			Path: RankingPath(s.ID, x.Period.ID), Current: j == i,
+		})
+	}
+	for _, c := range s.Categories {
+		d.Categories = append(d.Categories, RankingColumn{Name: c.Name, Full: m.rankPointsText(rankCategoryFull(s, c))})
+	}
+	for _, a := range s.Adjustments {
+		d.Adjustments = append(d.Adjustments, RankingColumn{Name: a.Name})
+	}
+	for gi, g := range r.Groups {
+		rg, err := ix.rankingGroup(s, r, g, gi)
+		if err != nil {
+			return nil, err
+		}
+		for _, row := range rg.Rows {
+			if row.Parent != "" {
+				d.HasParent = true
+			}
+		}
+		d.Members += len(rg.Rows)
+		d.Groups = append(d.Groups, rg)
+	}
+	if len(d.Groups) > 1 {
+		d.Lead = m.T(fmt.Sprintf("共 %d 个单位（人）参评，分 %d 个比较组。", d.Members, len(d.Groups)),
+			fmt.Sprintf("%d ranked in %d peer groups. ", d.Members, len(d.Groups)))
+	} else {
+		d.Lead = m.T(fmt.Sprintf("共 %d 个单位（人）参评。", d.Members), fmt.Sprintf("%d ranked. ", d.Members))
+	}
+	return d, nil
+}
+
+// rankingGroup builds one group's rows and charts.
+func (ix *rankIndex) rankingGroup(s *config.Scheme, r *scoring.Result, g *scoring.Group, gi int) (*RankingGroup, error) {
+	m := ix.m
+	rg := &RankingGroup{ID: g.ID, Name: m.rankGroupName(s, g.ID), Anchor: rankGroupAnchor(gi), Compact: len(g.Entities) > rankCompactLimit}
+	parents := m.rankParentLabels(g)
+	sep := m.T("、", ", ")
+	for _, e := range g.Entities {
+		row := RankingRow{
+			ID: e.Entity.ID, Rank: e.Rank, RankChange: e.RankChange, Name: e.Entity.Name,
+			Sheet:  SheetPath(s.ID, r.Period.ID, e.Entity.ID),
+			Parent: parents[e.Entity.ID], Total: e.Total, Grade: e.Grade, Vetoed: e.Vetoed,
+			VetoNames: rankVetoNames(s, e, sep),
+		}
+		for _, c := range s.Categories {
+			row.Categories = append(row.Categories, e.Categories[c.ID])
+		}
+		for _, a := range s.Adjustments {
+			v := 0.0
+			if sc := e.Adjustments[a.ID]; sc != nil {
+				v = sc.Points
+			}
+			row.Adjustments = append(row.Adjustments, v)
+		}
+		rg.Rows = append(rg.Rows, row)
+	}
+	gm := ix.groupMeans(s, g)
+	rg.Mean.Total = gm.Total
+	for _, c := range s.Categories {
+		rg.Mean.Categories = append(rg.Mean.Categories, gm.Categories[c.ID])
+	}
+	for _, a := range s.Adjustments {
+		rg.Mean.Adjustments = append(rg.Mean.Adjustments, gm.Adjustments[a.ID])
+	}
+	if err := ix.rankingCharts(s, g, rg, gm); err != nil {
+		return nil, err
+	}
+	return rg, nil
+}
+
+// rankingCharts adds a group's charts: totals sorted against the group
+// mean, category subtotals stacked, and one chart per indicator against
+// its reference. Chart keys carry the group anchor, so that identical
+// charts of two groups still get distinct ids.
+func (ix *rankIndex) rankingCharts(s *config.Scheme, g *scoring.Group, rg *RankingGroup, gm *rankGroupMeans) error {
+	m := ix.m
+	corner := m.T("名称", "Name")
+	names := make([]string, len(g.Entities))
+	totals := make([]float64, len(g.Entities))
+	for i, e := range g.Entities {
+		names[i], totals[i] = e.Entity.Name, e.Total
+	}
+	suffix := ""
+	if g.ID != scoring.AllGroup || len(s.Categories) == 0 {
+		suffix = m.T("（", " (") + rg.Name + m.T("）", ")")
+	}
+	// Totals, highest first (rank order puts vetoed members last).
+	order := rankSortedByValue(totals, 1)
+	var err error
+	rg.TotalChart, err = rankBars(render.Spec{Title: m.T("总分", "Total") + suffix, Key: rg.Anchor + "-total",
+		Format: "number", Decimals: 2, Corner: corner},
+		rankPick(names, order), rankPickF(totals, order), gm.Total, m.T("平均值", "Average"))
+	if err != nil {
+		return err
+	}
+	if len(s.Categories) > 1 && !rg.Compact {
+		var series []render.Series
+		for _, c := range s.Categories {
+			vals := make([]float64, len(g.Entities))
+			for i, e := range g.Entities {
+				vals[i] = e.Categories[c.ID]
+			}
+			series = append(series, render.Series{Name: c.Name, Values: vals})
+		}
+		rg.CategoryChart, err = render.StackedBars(render.Spec{Title: m.T("分类得分", "Category subtotals") + suffix, Key: rg.Anchor + "-categories",
+			Format: "number", Decimals: 2, Corner: corner}, names, series)
+		if err != nil {
+			return err
+		}
+	}
+	for _, ind := range s.Indicators {
+		vals := make([]float64, len(g.Entities))
+		for i, e := range g.Entities {
+			vals[i] = math.NaN()
+			if sc := e.Indicators[ind.ID]; sc != nil && sc.Value != nil {
+				vals[i] = *sc.Value
+			}
+		}
+		ref, isRef := rankIndicatorReference(g.Stats[ind.ID])
+		refLabel := m.T("平均值", "Average")
+		if isRef {
+			refLabel = m.T("参考值", "Reference")
+		}
+		order := rankSortedByValue(vals, ind.Sign())
+		c, err := rankBars(render.Spec{Title: ind.Name, Key: rg.Anchor + "-" + ind.ID, Format: ind.Format, Decimals: ind.Decimals,
+			Corner: corner, Height: rankIndicatorHeight(len(names))},
+			rankPick(names, order), rankPickF(vals, order), ref, refLabel)
+		if err != nil {
+			return err
+		}
+		rg.IndicatorCharts = append(rg.IndicatorCharts, c)
+	}
+	return nil
+}
+
+// rankIndicatorHeight keeps the small per-indicator charts small: 20 px a
+// bar (the total chart uses the constructor's 26), compact charts 200 px.
+func rankIndicatorHeight(n int) int {
+	if n > rankCompactLimit {
+		return 200
+	}
+	return max(160, 60+20*n)
+}
+
+func rankPick(xs []string, order []int) []string {
+	out := make([]string, len(order))
+	for i, j := range order {
+		out[i] = xs[j]
+	}
+	return out
+}
+
+func rankPickF(xs []float64, order []int) []float64 {
+	out := make([]float64, len(order))
+	for i, j := range order {
+		out[i] = xs[j]
+	}
+	return out
+}
+
+// rankPointsText writes a number of points as config.toml gives it,
+// without trailing zeros: "50分" / "50 pts".
+func (m *Model) rankPointsText(v float64) string {
+	x := strconv.FormatFloat(v, 'f', -1, 64)
+	return m.T(x+"分", x+" pts")
+}

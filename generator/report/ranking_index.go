@@ -1,0 +1,195 @@
+package report
+
+import (
+	"math"
+	"strconv"
+	"strings"
+	"sync"
+
+	"kaoping/generator/config"
+	"kaoping/generator/dataset"
+	"kaoping/generator/period"
+	"kaoping/generator/scoring"
+)
+
+// rankIndex holds what the ranking pages, score sheets and workbooks
+// share and would otherwise recompute for every page: the means of each
+// peer group (computed once per group, on first use) and the periods of a
+// scheme by kind. It is safe for concurrent use.
+type rankIndex struct {
+	m     *Model
+	means sync.Map // *scoring.Group -> *rankGroupMeans
+}
+
+func newRankIndex(m *Model) *rankIndex { return &rankIndex{m: m} }
+
+// rankGroupMeans are a peer group's mean total, category subtotals and
+// adjustments: the 参考值 row of the 公示表 and the group's line on charts.
+type rankGroupMeans struct {
+	Total       float64
+	Categories  map[string]float64
+	Adjustments map[string]float64
+}
+
+// groupMeans returns the means of g under scheme s.
+func (ix *rankIndex) groupMeans(s *config.Scheme, g *scoring.Group) *rankGroupMeans {
+	if v, ok := ix.means.Load(g); ok {
+		return v.(*rankGroupMeans)
+	}
+	gm := &rankGroupMeans{Categories: map[string]float64{}, Adjustments: map[string]float64{}}
+	n := float64(len(g.Entities))
+	if n == 0 {
+		gm.Total = math.NaN()
+	}
+	for _, e := range g.Entities {
+		gm.Total += e.Total / n
+		for _, c := range s.Categories {
+			gm.Categories[c.ID] += e.Categories[c.ID] / n
+		}
+		for _, a := range s.Adjustments {
+			if sc := e.Adjustments[a.ID]; sc != nil {
+				gm.Adjustments[a.ID] += sc.Points / n
+			}
+		}
+	}
+	v, _ := ix.means.LoadOrStore(g, gm)
+	return v.(*rankGroupMeans)
+}
+
+// rankGroupName is the display name of a peer group: 全部 for "all", the
+// parent unit's name for peers = "parent", else the group label itself.
+func (m *Model) rankGroupName(s *config.Scheme, id string) string {
+	if id == scoring.AllGroup {
+		return m.T("全部", "All")
+	}
+	if s.Peers == "parent" {
+		if e := m.Data.Entities.Get(id); e != nil {
+			return e.Name
+		}
+	}
+	return id
+}
+
+// rankGroupAnchor is the element id of a group's section on the ranking
+// page. Group ids may be Chinese labels, so the position is used.
+func rankGroupAnchor(i int) string { return "group-" + strconv.Itoa(i+1) }
+
+// rankAncestors returns e's ancestors, top first.
+func (m *Model) rankAncestors(e *dataset.Entity) []*dataset.Entity {
+	var out []*dataset.Entity
+	seen := map[string]bool{e.ID: true}
+	for p := m.Data.Entities.Get(e.Parent); p != nil && !seen[p.ID]; p = m.Data.Entities.Get(p.Parent) {
+		seen[p.ID] = true
+		out = append(out, p)
+	}
+	for i, j := 0, len(out)-1; i < j; i, j = i+1, j-1 {
+		out[i], out[j] = out[j], out[i]
+	}
+	return out
+}
+
+// rankParentLabels gives each member of g the names of its ancestors below
+// the ancestors all members share ("市中区人民检察院 · 第一检察部" for a
+// prosecutor compared across the city): the unit a reader needs to tell
+// members apart. All labels are empty when every member has the same parent.
+func (m *Model) rankParentLabels(g *scoring.Group) map[string]string {
+	chains := make([][]*dataset.Entity, len(g.Entities))
+	common := -1
+	for i, e := range g.Entities {
+		chains[i] = m.rankAncestors(e.Entity)
+		if i == 0 {
+			common = len(chains[0])
+			continue
+		}
+		k := 0
+		for k < common && k < len(chains[i]) && chains[i][k].ID == chains[0][k].ID {
+			k++
+		}
+		common = k
+	}
+	out := make(map[string]string, len(g.Entities))
+	for i, e := range g.Entities {
+		var names []string
+		for _, a := range chains[i][min(common, len(chains[i])):] {
+			names = append(names, a.Name)
+		}
+		out[e.Entity.ID] = strings.Join(names, " · ")
+	}
+	return out
+}
+
+// rankSameKind reports whether two periods form one series: same
+// granularity, both plain or both cumulative. Previous/next links and
+// history charts follow such a series.
+func rankSameKind(a, b period.Period) bool { return a.Gran == b.Gran && a.YTD == b.YTD }
+
+// rankSeries returns the indexes in m.Results[s.ID] of the periods of the
+// same kind as the one at index cur, in period order.
+func (m *Model) rankSeries(s *config.Scheme, cur int) []int {
+	rs := m.Results[s.ID]
+	var out []int
+	for i, r := range rs {
+		if rankSameKind(r.Period.Period, rs[cur].Period.Period) {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// rankNeighbours returns the indexes of the previous and next period of the
+// same kind as the one at index cur, or -1.
+func (m *Model) rankNeighbours(s *config.Scheme, cur int) (prev, next int) {
+	prev, next = -1, -1
+	for _, i := range m.rankSeries(s, cur) {
+		if i < cur {
+			prev = i
+		}
+		if i > cur && next < 0 {
+			next = i
+		}
+	}
+	return prev, next
+}
+
+// rankCategoryFull is what a category's subtotal is out of: its weight, or
+// the sum of its indicators' weights when it has none.
+func rankCategoryFull(s *config.Scheme, c *config.Category) float64 {
+	if c.Weight != nil {
+		return *c.Weight
+	}
+	var sum float64
+	for _, ind := range s.Indicators {
+		if ind.Category == c.ID {
+			sum += ind.Weight
+		}
+	}
+	return sum
+}
+
+// rankVetoNames joins the names of the vetoes that hit e, in config order.
+func rankVetoNames(s *config.Scheme, e *scoring.EntityResult, sep string) string {
+	var names []string
+	for _, id := range e.Vetoes {
+		for _, v := range s.Vetoes {
+			if v.ID == id {
+				names = append(names, v.Name)
+			}
+		}
+	}
+	return strings.Join(names, sep)
+}
+
+// rankIndicatorReference is what an indicator's values are compared with on
+// the ranking and the sheet: the method's reference when it has one
+// (mean_relative, zscore), else the group mean; isRef tells which.
+func rankIndicatorReference(st *scoring.IndicatorStats) (ref float64, isRef bool) {
+	switch {
+	case st == nil:
+		return math.NaN(), false
+	case st.Reference != nil:
+		return *st.Reference, true
+	case st.Mean != nil:
+		return *st.Mean, false
+	}
+	return math.NaN(), false
+}
