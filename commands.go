@@ -35,13 +35,14 @@ func printProblems(w io.Writer, problems diag.List, lang string) {
 	}
 }
 
-// langOf is the language of messages: the config's, or Chinese when the
-// config could not be read.
-func langOf(p *build.Project) string {
+// langOf is the language of messages: the config's, also when the config
+// or the data have errors (then p is nil), or Chinese when the config
+// cannot be read at all.
+func langOf(p *build.Project, configPath string) string {
 	if p != nil && p.Config != nil {
 		return p.Config.Language
 	}
-	return "zh-CN"
+	return build.Language(configPath)
 }
 
 func cmdBuild(args []string, stdout, stderr io.Writer) int {
@@ -57,21 +58,30 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 		return usageError(stderr, fmt.Sprintf("build 不接受参数 %q", rest[0]), fmt.Sprintf("build takes no argument %q", rest[0]))
 	}
 	start := time.Now()
-	p, sum, problems := build.Build(build.Options{ConfigPath: *cfg, OutDir: *out})
-	lang := langOf(p)
+	bar := newProgress(stderr, *quiet, build.Language(*cfg))
+	p, sum, problems := build.Build(build.Options{ConfigPath: *cfg, OutDir: *out, Progress: buildProgress(bar)})
+	if bar != nil {
+		bar.Done()
+	}
+	lang := langOf(p, *cfg)
 	if problems.HasErrors() {
 		printProblems(stderr, problems, lang)
+		if lang == "en" {
+			fmt.Fprintln(stderr, "nothing was written: the previous output is as it was")
+		} else {
+			fmt.Fprintln(stderr, "未写入任何文件，原输出保持不变")
+		}
 		return exitInput
 	}
 	if !*quiet {
 		printProblems(stderr, problems, lang)
 		elapsed := time.Since(start).Round(time.Millisecond)
 		if lang == "en" {
-			fmt.Fprintf(stdout, "built %s: %d files, %d schemes, %d periods, %d entities in %s\n",
-				sum.OutDir, sum.Files, sum.Schemes, sum.Periods, len(p.Data.Entities.All), elapsed)
+			fmt.Fprintf(stdout, "built %s: %d pages (%d files), %d schemes, %d periods, %d entities in %s\n",
+				sum.OutDir, sum.Pages, sum.Files, sum.Schemes, sum.Periods, len(p.Data.Entities.All), elapsed)
 		} else {
-			fmt.Fprintf(stdout, "已生成 %s：%d 个文件，%d 个方案，%d 个考核期，%d 个考核对象，用时 %s\n",
-				sum.OutDir, sum.Files, sum.Schemes, sum.Periods, len(p.Data.Entities.All), elapsed)
+			fmt.Fprintf(stdout, "已生成 %s：%d 个页面（共 %d 个文件），%d 个方案，%d 个考核期，%d 个考核对象，用时 %s\n",
+				sum.OutDir, sum.Pages, sum.Files, sum.Schemes, sum.Periods, len(p.Data.Entities.All), elapsed)
 		}
 	}
 	return exitOK
@@ -88,7 +98,7 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 		return usageError(stderr, fmt.Sprintf("check 不接受参数 %q", rest[0]), fmt.Sprintf("check takes no argument %q", rest[0]))
 	}
 	p, problems := build.Load(*cfg)
-	lang := langOf(p)
+	lang := langOf(p, *cfg)
 	printProblems(stdout, problems, lang)
 	if problems.HasErrors() {
 		return exitInput
@@ -105,7 +115,7 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 // scheme and period, reporting what is wrong otherwise.
 func loadForQuery(cfg, scheme, period string, stderr io.Writer) (*build.Project, int) {
 	p, problems := build.Load(cfg)
-	lang := langOf(p)
+	lang := langOf(p, cfg)
 	if problems.HasErrors() {
 		printProblems(stderr, problems, lang)
 		return nil, exitInput

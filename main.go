@@ -37,30 +37,21 @@ type command struct {
 
 func commands() []command {
 	return []command{
-		{"build", "kaoping build [--config F] [--out DIR] [--quiet]\n  生成整个站点", "builds the whole site", cmdBuild},
+		{"build", "kaoping build [--config F] [--out DIR] [--quiet]\n  生成整个站点（终端中显示进度）", "builds the whole site (with a progress bar on a terminal)", cmdBuild},
 		{"check", "kaoping check [--config F]\n  检查配置和数据，列出所有问题", "validates config and data, listing every problem", cmdCheck},
 		{"scores", "kaoping scores --scheme S --period P [--format json|csv] [--config F]\n  输出计算结果", "prints the computed results", cmdScores},
 		{"explain", "kaoping explain --scheme S --period P --entity E [--config F]\n  逐项说明某单位每一分的来历", "explains in words how each point of E was obtained", cmdExplain},
+		{"serve", "kaoping serve [--addr 127.0.0.1:8080] [--config F] [--out DIR] [--quiet]\n  生成并在本机预览站点；修改配置、数据或模板后自动重新生成并刷新浏览器",
+			"builds and serves the site; rebuilds and reloads the browser when config, data or templates change", cmdServe},
+		{"init", "kaoping init 目录\n  新建站点文件夹，内含可直接生成的示例（配置逐项有中文注释）",
+			"kaoping init DIR: creates a new site folder with a working example", cmdInit},
 		{"version", "kaoping version\n  显示版本", "prints the version", cmdVersion},
+		{"help", "kaoping help [命令]\n  显示帮助，或某个命令的用法", "kaoping help [command]: shows help, or a command's usage", cmdHelp},
 	}
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" {
-		printUsage(stdout)
-		return exitOK
-	}
-	if args[0] == "help" {
-		if len(args) > 1 {
-			for _, c := range commands() {
-				if c.name == args[1] {
-					fmt.Fprintf(stdout, "用法 (usage): %s\n  %s\n", c.usage, c.usageEN)
-					return exitOK
-				}
-			}
-			fmt.Fprintf(stderr, "未知命令 %q（unknown command）\n", args[1])
-			return exitUsage
-		}
 		printUsage(stdout)
 		return exitOK
 	}
@@ -71,6 +62,32 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stderr, "未知命令 %q（unknown command）。运行 kaoping help 查看可用命令。\n", args[0])
 	return exitUsage
+}
+
+// cmdHelp prints the usage of every command, or of the one named.
+func cmdHelp(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		printUsage(stdout)
+		return exitOK
+	}
+	for _, c := range commands() {
+		if c.name == args[0] {
+			if c.name == "help" || c.name == "version" {
+				printCommandUsage(stdout, c)
+				return exitOK
+			}
+			// The command's own -h prints its usage and its flags.
+			c.run([]string{"-h"}, io.Discard, stdout)
+			return exitOK
+		}
+	}
+	fmt.Fprintf(stderr, "未知命令 %q（unknown command）。运行 kaoping help 查看可用命令。\n", args[0])
+	return exitUsage
+}
+
+// printCommandUsage prints one command's usage in both languages.
+func printCommandUsage(w io.Writer, c command) {
+	fmt.Fprintf(w, "用法 (usage): %s\n  %s\n", c.usage, c.usageEN)
 }
 
 func printUsage(w io.Writer) {
@@ -110,10 +127,15 @@ func newFlagSet(name string, stderr io.Writer) *flag.FlagSet {
 	fs.Usage = func() {
 		for _, c := range commands() {
 			if c.name == name {
-				fmt.Fprintf(stderr, "用法 (usage): %s\n", c.usage)
+				printCommandUsage(stderr, c)
 			}
 		}
-		fs.PrintDefaults()
+		n := 0
+		fs.VisitAll(func(*flag.Flag) { n++ })
+		if n > 0 {
+			fmt.Fprintln(stderr, "选项 (options):")
+			fs.PrintDefaults()
+		}
 	}
 	return fs
 }

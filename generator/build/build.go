@@ -14,12 +14,16 @@ import (
 type Options struct {
 	ConfigPath string
 	OutDir     string // overrides output_dir when not empty
+	// Progress, when not nil, hears the stages of the build (a progress
+	// bar on a terminal).
+	Progress Progress
 }
 
 // Summary tells what a build wrote.
 type Summary struct {
 	OutDir  string
-	Files   int
+	Files   int // every file written, pages included
+	Pages   int // HTML pages
 	Periods int
 	Schemes int
 }
@@ -27,7 +31,8 @@ type Summary struct {
 // Build loads, scores and writes the site. On any error the previous
 // output is left untouched and the problems are returned.
 func Build(opts Options) (*Project, *Summary, diag.List) {
-	p, problems := Load(opts.ConfigPath)
+	prog := progressOf(opts.Progress)
+	p, problems := load(opts.ConfigPath, prog)
 	if p == nil || problems.HasErrors() {
 		return p, nil, problems
 	}
@@ -44,27 +49,31 @@ func Build(opts Options) (*Project, *Summary, diag.List) {
 	}
 	stage, err := NewStaging(out)
 	if err != nil {
-		problems.Errorf(diag.Pos{File: out}, "无法创建临时输出目录：%v", "cannot create the temporary output folder: %v", err)
+		problems.Errorf(diag.Pos{File: p.Rel(out)}, "无法在输出目录旁创建临时目录：%v；请检查该位置的写入权限和磁盘空间，或用 --out 换一个目录",
+			"cannot create the temporary folder beside the output folder: %v; check write permission and free space there, or choose another folder with --out", err)
 		return p, nil, problems
 	}
 	w := &render.Writer{Dir: stage.Dir}
 	files, err := p.writeData(w)
+	var pages int
 	if err == nil {
-		var pages int
-		pages, err = writeSite(p, w)
-		files += pages
+		var n int
+		n, pages, err = writeSite(p, w, prog)
+		files += n
 	}
 	if err != nil {
 		stage.Abort()
-		problems.Errorf(diag.Pos{File: p.Rel(out)}, "生成失败，原输出保持不变：%v", "the build failed, the previous output is unchanged: %v", err)
+		problems.Errorf(diag.Pos{File: p.Rel(out)}, "生成失败，原输出保持不变：%v（若修改过模板，请检查上面提到的模板；否则请把此消息报告给维护人员）",
+			"the build failed, the previous output is unchanged: %v (if you changed a template, check the one named above; otherwise report this message to the maintainers)", err)
 		return p, nil, problems
 	}
 	if err := stage.Commit(); err != nil {
 		stage.Abort()
-		problems.Errorf(diag.Pos{File: out}, "无法替换输出目录：%v", "cannot replace the output folder: %v", err)
+		problems.Errorf(diag.Pos{File: p.Rel(out)}, "无法替换输出目录，原输出保持不变：%v；请关闭正在使用该目录中文件的程序后重试",
+			"cannot replace the output folder, the previous output is unchanged: %v; close any program using files in it and try again", err)
 		return p, nil, problems
 	}
-	return p, &Summary{OutDir: out, Files: files, Periods: len(p.Data.Periods), Schemes: len(p.Config.Schemes)}, problems
+	return p, &Summary{OutDir: out, Files: files, Pages: pages, Periods: len(p.Data.Periods), Schemes: len(p.Config.Schemes)}, problems
 }
 
 // writeData writes data/<scheme>/<period>.json and .csv (SPEC §7) and

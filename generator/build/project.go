@@ -6,6 +6,7 @@ package build
 import (
 	"path/filepath"
 	"sort"
+	"strings"
 
 	"kaoping/generator/config"
 	"kaoping/generator/dataset"
@@ -26,7 +27,13 @@ type Project struct {
 // rules. It goes as far as it can so that one run lists every problem; the
 // project is nil when an error stops it from being scored.
 func Load(configPath string) (*Project, diag.List) {
+	return load(configPath, noProgress{})
+}
+
+// load is Load reporting its stages to prog.
+func load(configPath string, prog Progress) (*Project, diag.List) {
 	var problems diag.List
+	prog.Start(StageLoad, 0)
 	cfg, ps := config.Load(configPath)
 	problems.Add(ps...)
 	if cfg == nil {
@@ -43,7 +50,7 @@ func Load(configPath string) (*Project, diag.List) {
 		return nil, problems
 	}
 	p := &Project{Config: cfg, Data: ds, Engine: eng}
-	problems.Add(p.score()...)
+	problems.Add(p.score(prog)...)
 	return p, problems
 }
 
@@ -67,9 +74,14 @@ func knownFields(cfg *config.Config, ds *dataset.Dataset) []string {
 
 // score computes every scheme's results for each of its periods, with rank
 // changes against the previous period, and returns the warnings.
-func (p *Project) score() diag.List {
+func (p *Project) score(prog Progress) diag.List {
 	var warnings diag.List
 	p.Results = map[string][]*scoring.Result{}
+	total := 0
+	for _, s := range p.Config.Schemes {
+		total += len(scoring.SchemePeriods(s, p.Data))
+	}
+	prog.Start(StageScore, total)
 	for _, s := range p.Config.Schemes {
 		byPeriod := map[string]*scoring.Result{}
 		for _, pd := range scoring.SchemePeriods(s, p.Data) {
@@ -77,6 +89,7 @@ func (p *Project) score() diag.List {
 			byPeriod[pd.ID] = r
 			p.Results[s.ID] = append(p.Results[s.ID], r)
 			warnings.Add(p.Engine.Warnings(r)...)
+			prog.Step()
 		}
 		for _, r := range p.Results[s.ID] {
 			if prev := scoring.PreviousPeriod(s, p.Data, r.Period); prev != nil {
@@ -97,9 +110,10 @@ func (p *Project) Result(scheme, period string) *scoring.Result {
 	return nil
 }
 
-// Rel returns path relative to the site folder, for messages.
+// Rel returns path relative to the site folder, for messages; a path
+// outside the site folder is returned as it is.
 func (p *Project) Rel(path string) string {
-	if r, err := filepath.Rel(p.Config.Dir, path); err == nil {
+	if r, err := filepath.Rel(p.Config.Dir, path); err == nil && r != ".." && !strings.HasPrefix(r, ".."+string(filepath.Separator)) {
 		return r
 	}
 	return path

@@ -3,6 +3,7 @@ package build
 import (
 	"fmt"
 	"runtime"
+	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -10,26 +11,34 @@ import (
 	"kaoping/generator/report"
 )
 
-// writeSite renders every page of the site and copies the assets. Pages
-// are rendered by one worker per core; the templates are parsed once.
-func writeSite(p *Project, w *render.Writer) (int, error) {
+// writeSite renders every page of the site, writes its other generated
+// files (workbooks) and copies the assets. Pages and files are produced by
+// one worker per core; the templates are parsed once.
+//
+// It returns the number of files written and, among them, of pages, and
+// reports each one to prog.
+func writeSite(p *Project, w *render.Writer, prog Progress) (files, pages int, err error) {
 	r, err := render.New(render.Options{
 		Lang:       p.Config.Language,
 		Dir:        p.Config.TemplatesDir,
 		DisplayDir: p.Rel(p.Config.TemplatesDir),
 	})
 	if err != nil {
-		return 0, err
+		return 0, 0, err
 	}
 	assets, err := r.CopyAssets(w)
 	if err != nil {
-		return 0, err
+		return 0, 0, err
 	}
 	m := report.New(p.Config, p.Data, p.Results)
 	jobs := m.Jobs()
+	fileJobs := m.FileJobs()
+	total := len(jobs) + len(fileJobs)
+	prog.Start(StageRender, total)
 	var (
 		next     atomic.Int64
 		written  atomic.Int64
+		pagesOK  atomic.Int64
 		firstErr error
 		mu       sync.Mutex
 		wg       sync.WaitGroup
@@ -47,22 +56,39 @@ func writeSite(p *Project, w *render.Writer) (int, error) {
 			defer wg.Done()
 			for {
 				i := int(next.Add(1) - 1)
-				if i >= len(jobs) {
+				if i >= total {
 					return
 				}
-				job := jobs[i]
-				data, err := job.Data()
-				if err == nil {
-					err = w.Page(r, job.Path, job.Template, data)
+				var path string
+				var err error
+				if i < len(jobs) {
+					job := jobs[i]
+					path = job.Path
+					var data any
+					data, err = job.Data()
+					if err == nil {
+						err = w.Page(r, job.Path, job.Template, data)
+					}
+					if err == nil {
+						pagesOK.Add(1)
+					}
+				} else {
+					fj := fileJobs[i-len(jobs)]
+					path = fj.Path
+					err = w.Create(fj.Path, fj.Write)
 				}
 				if err != nil {
-					fail(fmt.Errorf("%s: %w", job.Path, err))
+					if !strings.HasPrefix(err.Error(), path+":") { // the writer may have named it
+						err = fmt.Errorf("%s: %w", path, err)
+					}
+					fail(err)
 					return
 				}
 				written.Add(1)
+				prog.Step()
 			}
 		}()
 	}
 	wg.Wait()
-	return len(assets) + int(written.Load()), firstErr
+	return len(assets) + int(written.Load()), int(pagesOK.Load()), firstErr
 }
