@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/go-echarts/go-echarts/v2/opts"
 )
 
 func TestChartIDDeterministic(t *testing.T) {
@@ -89,8 +91,13 @@ func TestChartOptions(t *testing.T) {
 	if got := dig(o, "series", 0, "markLine", "data", 0, "xAxis"); got != 90.0 {
 		t.Errorf("reference line at %v, want 90", got)
 	}
-	if got := dig(o, "series", 0, "markLine", "data", 0, "name"); got != "平均值 90.0" {
-		t.Errorf("reference label %v, want 平均值 90.0", got)
+	if got := dig(o, "series", 0, "markLine", "data", 0, "name"); got != "平均值 90.0%" {
+		t.Errorf("reference label %v, want 平均值 90.0%%", got)
+	}
+	// The reference must lie inside the axis, which starts at 0 unless the
+	// values cluster far from it.
+	if mn, mx := dig(o, "xAxis", 0, "min"), dig(o, "xAxis", 0, "max"); mn == nil || mx == nil || mx.(float64) < 90 {
+		t.Errorf("axis range [%v, %v] does not hold the reference 90", mn, mx)
 	}
 	if got := dig(o, "xAxis", 0, "axisLabel", "formatter"); got != "{value}%" {
 		t.Errorf("percent axis formatter %v", got)
@@ -171,5 +178,29 @@ func TestChartOptions(t *testing.T) {
 	}
 	if dig(o, "visualMap", 0, "min") != 50.0 || dig(o, "visualMap", 0, "max") != 90.0 {
 		t.Errorf("visualMap = %v, want min 50 max 90", dig(o, "visualMap"))
+	}
+}
+
+func TestValueAxisRange(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		values   []float64
+		ref      float64
+		min, max float64
+	}{
+		// 案件比 1.31–1.44, ref 1.37: span 0.13 → step niceStep(0.0325) = 0.05;
+		// clustered (1.31 ≥ 1.44/2): min = floor((1.31 − 0.05)/0.05)·0.05 = 1.25,
+		// max = ceil(1.44/0.05)·0.05 = 1.45.
+		{"clustered ratio", []float64{1.31, 1.44, 1.35}, 1.37, 1.25, 1.45},
+		// 0–30 spread, ref 40 beyond the bars: span 40 → step 10; not
+		// clustered: min 0; max = 40 exactly, so one step more: 50.
+		{"reference beyond bars", []float64{0, 10, 30}, 40, 0, 50},
+	} {
+		x := valueAxisRange(opts.XAxis{}, Spec{Format: "number"}, tc.values, tc.ref)
+		mn, _ := x.Min.(float64)
+		mx, _ := x.Max.(float64)
+		if math.Abs(mn-tc.min) > 1e-9 || math.Abs(mx-tc.max) > 1e-9 {
+			t.Errorf("%s: axis [%v, %v], want [%v, %v]", tc.name, x.Min, x.Max, tc.min, tc.max)
+		}
 	}
 }

@@ -41,8 +41,9 @@ type RadarAxis struct {
 	Max  float64
 }
 
-// palette: restrained blues and neutrals first; red is kept for reference lines.
-var palette = opts.Colors{"#1f3a5f", "#5b8db8", "#c9a227", "#8c8c8c", "#5b8c5a", "#a9c4de", "#7a5c99", "#b5651d"}
+// palette: restrained blues first; red is kept for reference lines and
+// grey for dashed reference series, so no member's colour is either.
+var palette = opts.Colors{"#1f3a5f", "#5b8db8", "#c9a227", "#2a7f8f", "#5b8c5a", "#a9c4de", "#7a5c99", "#b5651d"}
 
 const referenceColor = "#a61b1b"
 
@@ -131,7 +132,7 @@ func BarReference(spec Spec, names []string, values []float64, ref float64, refL
 	bar := charts.NewBar()
 	bar.SetGlobalOptions(append(common(spec, 1, "28"), // room above the plot for the reference label
 		charts.WithTooltipOpts(opts.Tooltip{Trigger: "axis", ValueFormatter: typesFunc(valueFormatter(spec)), AxisPointer: &opts.AxisPointer{Type: "shadow"}}),
-		charts.WithXAxisOpts(opts.XAxis{Type: "value", AxisLabel: &opts.AxisLabel{Formatter: typesFunc(axisFormatter(spec))}}),
+		charts.WithXAxisOpts(valueAxisRange(opts.XAxis{Type: "value", AxisLabel: &opts.AxisLabel{Formatter: typesFunc(axisFormatter(spec))}}, spec, values, ref)),
 		charts.WithYAxisOpts(opts.YAxis{Type: "category", Inverse: opts.Bool(true)}),
 	)...)
 	data := make([]opts.BarData, len(names))
@@ -143,7 +144,7 @@ func BarReference(spec Spec, names []string, values []float64, ref float64, refL
 	}
 	var seriesOpts []charts.SeriesOpts
 	if !math.IsNaN(ref) && !math.IsInf(ref, 0) {
-		label := refLabel + " " + numfmt.Fixed(numfmt.Display(ref, spec.Format), spec.Decimals)
+		label := refLabel + " " + refText(ref, spec)
 		seriesOpts = append(seriesOpts,
 			charts.WithMarkLineNameXAxisItemOpts(opts.MarkLineNameXAxisItem{Name: label, XAxis: point(ref, spec.Format)}),
 			charts.WithMarkLineStyleOpts(opts.MarkLineStyle{
@@ -156,6 +157,63 @@ func BarReference(spec Spec, names []string, values []float64, ref float64, refL
 	bar.SetXAxis(names).AddSeries(spec.Title, data, seriesOpts...)
 	bar.XYReversal()
 	return NewChart(spec.Title, spec.Key, barHeight(spec, len(names)), bar, t)
+}
+
+// refText writes the reference value as the indicator shows it: 1:1.38
+// for a ratio, 12.3% for a percent.
+func refText(ref float64, spec Spec) string {
+	switch spec.Format {
+	case numfmt.Ratio, numfmt.Percent:
+		return numfmt.Value(ref, spec.Format, spec.Decimals, "")
+	}
+	return numfmt.Fixed(numfmt.Display(ref, spec.Format), spec.Decimals)
+}
+
+// valueAxisRange sets the value axis of an indicator bar chart so that the
+// reference line is always inside it, and, when the values cluster far from
+// zero (案件比 1.31 against 1.44, 认罪认罚 85–95 %), starts the axis near
+// them so the differences the page is about can be seen. Bounds are
+// rounded to a nice step so the axis labels stay short.
+func valueAxisRange(x opts.XAxis, spec Spec, values []float64, ref float64) opts.XAxis {
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for _, v := range append(append([]float64(nil), values...), ref) {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			continue
+		}
+		d := numfmt.Display(v, spec.Format)
+		lo, hi = math.Min(lo, d), math.Max(hi, d)
+	}
+	if math.IsInf(lo, 0) || lo < 0 || hi <= 0 {
+		return x
+	}
+	step := niceStep((hi - lo) / 4)
+	if hi == lo {
+		step = niceStep(hi / 4)
+	}
+	min := 0.0
+	if lo >= hi/2 { // clustered: start a little below the smallest value
+		min = math.Max(0, math.Floor((lo-step)/step)*step)
+	}
+	x.Min = min
+	x.Max = math.Ceil(hi/step) * step
+	if x.Max == hi { // leave room after the longest bar
+		x.Max = hi + step
+	}
+	return x
+}
+
+// niceStep rounds a positive span up to 1, 2 or 5 times a power of ten.
+func niceStep(x float64) float64 {
+	if x <= 0 || math.IsNaN(x) || math.IsInf(x, 0) {
+		return 1
+	}
+	p := math.Pow(10, math.Floor(math.Log10(x)))
+	for _, m := range []float64{1, 2, 5, 10} {
+		if x <= m*p {
+			return m * p
+		}
+	}
+	return 10 * p
 }
 
 // StackedBars draws one horizontal bar per name made of one segment per
@@ -250,7 +308,8 @@ func lines(spec Spec, periods []string, series []Series, rank bool) (*Chart, err
 	y := opts.YAxis{Type: "value", AxisLabel: &opts.AxisLabel{Formatter: typesFunc(axisFormatter(spec))}, Scale: opts.Bool(true)}
 	tip := valueFormatter(spec)
 	if rank {
-		y = opts.YAxis{Type: "value", Inverse: opts.Bool(true), Min: 1, MinInterval: 1, AxisLabel: &opts.AxisLabel{Formatter: "kp:rank"}}
+		// The axis ends at the worst rank shown, never past the group.
+		y = opts.YAxis{Type: "value", Inverse: opts.Bool(true), Min: 1, Max: "dataMax", MinInterval: 1, AxisLabel: &opts.AxisLabel{Formatter: "kp:rank"}}
 		tip = "kp:rank"
 	}
 	line.SetGlobalOptions(append(common(spec, len(series), ""),

@@ -96,6 +96,9 @@
     var option;
     try { option = JSON.parse(src.textContent); } catch (e) { return; }
     resolve(option);
+    // No animation: a chart printed or captured right after loading must
+    // already be complete (line charts draw in over a second otherwise).
+    option.animation = false;
     option.textStyle = option.textStyle || {};
     option.textStyle.fontFamily = option.textStyle.fontFamily || getComputedStyle(document.body).fontFamily;
     var chart = window.echarts.init(el, null, { renderer: 'svg' });
