@@ -41,7 +41,7 @@ func Build(opts Options) (*Project, *Summary, diag.List) {
 		out, _ = filepath.Abs(opts.OutDir)
 	}
 	if err := checkOutputDir(out, p.Config.Dir, p.Config.DataDir, p.Config.TemplatesDir); err != nil {
-		problems.Errorf(diag.Pos{File: filepath.Base(p.Config.Path)},
+		problems.Errorf(diag.Pos{File: p.Config.FileName()},
 			"输出目录 %s 会覆盖站点的输入文件（%v）；请把 output_dir 设为单独的目录，例如 public",
 			"the output folder %s would overwrite the site's inputs (%v); set output_dir to a folder of its own, e.g. public",
 			out, err)

@@ -42,7 +42,9 @@ func Load(path string) (*Config, diag.List) {
 // folder the relative paths are resolved against.
 func parse(file, dir, src string) (*Config, diag.List) {
 	src = strings.TrimPrefix(src, "\uFEFF") // Notepad writes a BOM
-	l := &loader{file: file}
+	// Messages name the file relative to the site folder, like the data
+	// files: "config.toml", whatever path --config gave.
+	l := &loader{file: filepath.Base(file), path: file}
 
 	var raw rawConfig
 	md, err := toml.Decode(src, &raw)
@@ -151,7 +153,7 @@ func (l *loader) unknownKey(path string, line int, allowed string) {
 func (l *loader) config(raw *rawConfig, dir string) *Config {
 	t := &table{l: l}
 	c := &Config{
-		Path:     l.file,
+		Path:     l.path,
 		Dir:      dir,
 		Title:    t.str("title", raw.Title, true),
 		Subtitle: t.str("subtitle", raw.Subtitle, false),

@@ -1,6 +1,10 @@
 package config
 
-import "kaoping/generator/period"
+import (
+	"path/filepath"
+
+	"kaoping/generator/period"
+)
 
 // Scheme returns the scheme with the given id, or nil.
 func (c *Config) Scheme(id string) *Scheme {
@@ -68,4 +72,13 @@ func (s *Scheme) Indicator(id string) *Indicator {
 func checkPeriod(s string) error {
 	_, err := period.Parse(s)
 	return err
+}
+
+// FileName names config.toml in messages: relative to the site folder,
+// as data files are named.
+func (c *Config) FileName() string {
+	if c.Path == "" {
+		return "config.toml"
+	}
+	return filepath.Base(c.Path)
 }

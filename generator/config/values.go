@@ -18,7 +18,8 @@ var (
 // loader carries the state of one Load: the file name for messages, the
 // line index and the problems found so far.
 type loader struct {
-	file  string
+	file  string // the name in messages: relative to the site folder
+	path  string // the path as given
 	idx   *lineIndex
 	probs diag.List
 }

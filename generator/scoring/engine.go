@@ -45,10 +45,7 @@ var nameRe = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
 // The Engine is usable even when there are errors; indicators whose
 // formula failed give missing values.
 func Compile(cfg *config.Config, fields []string) (*Engine, diag.List) {
-	e := &Engine{cfg: cfg, file: cfg.Path, consts: map[string]float64{}, inds: map[*config.Indicator]*compiled{}}
-	if e.file == "" {
-		e.file = "config.toml"
-	}
+	e := &Engine{cfg: cfg, file: cfg.FileName(), consts: map[string]float64{}, inds: map[*config.Indicator]*compiled{}}
 	var l diag.List
 	known := make(map[string]bool, len(fields))
 	for _, f := range fields {

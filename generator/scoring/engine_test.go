@@ -72,7 +72,7 @@ func TestCompileProblems(t *testing.T) {
 			}
 			for k, w := range tt.want {
 				p := probs[k]
-				if p.Severity != diag.Error || p.Pos.File != "site/config.toml" || p.Pos.Line != w.line || !strings.Contains(p.EN, w.en) || p.ZH == "" {
+				if p.Severity != diag.Error || p.Pos.File != "config.toml" || p.Pos.Line != w.line || !strings.Contains(p.EN, w.en) || p.ZH == "" {
 					t.Errorf("problem %d = %s / %s; want error at line %d containing %q", k, p.Format("en"), p.ZH, w.line, w.en)
 				}
 			}

@@ -47,8 +47,8 @@ func TestNoValues(t *testing.T) {
 	}
 	e, _ := Compile(cfg, []string{"x", "y"})
 	ws := e.Warnings(r)
-	if len(ws) != 1 || ws[0].Pos.File != "site/config.toml" || ws[0].Pos.Line != 10 || ws[0].Severity != 1 {
-		t.Fatalf("Warnings = %+v; want one warning at site/config.toml:10", ws)
+	if len(ws) != 1 || ws[0].Pos.File != "config.toml" || ws[0].Pos.Line != 10 || ws[0].Severity != 1 {
+		t.Fatalf("Warnings = %+v; want one warning at config.toml:10 (named relative to the site folder)", ws)
 	}
 	// A group with values gives no warning.
 	r = scoreOne(t, ind("i", "x", "direct", 10), map[string]float64{"a": 1})
