@@ -1,12 +1,10 @@
 package main
 
-import "fmt"
+import (
+	"fmt"
 
-// entity is one row of entities.csv.
-type entity struct {
-	ID, Name, Kind, Parent, Group string
-	Order                         int
-}
+	"kaoping/internal/synth"
+)
 
 // unit is a basic procuratorate (基层院) of Zaozhuang: its size, its
 // quality level over time and its departments.
@@ -33,10 +31,10 @@ type city struct {
 }
 
 const (
-	groupCriminal = "刑事检察"
-	groupCivil    = "民事检察"
-	groupAdmin    = "行政检察"
-	groupPIL      = "公益诉讼检察"
+	groupCriminal = synth.GroupCriminal
+	groupCivil    = synth.GroupCivil
+	groupAdmin    = synth.GroupAdmin
+	groupPIL      = synth.GroupPIL
 )
 
 // units lists Zaozhuang's six basic procuratorates. 山亭区 lists all its 17
@@ -61,13 +59,6 @@ var otherCities = []city{
 }
 
 var deptNames = map[int]string{1: "第一检察部", 2: "第二检察部", 4: "第四检察部", 5: "第五检察部", 6: "第六检察部"}
-
-// prosecutor is a listed quota prosecutor.
-type prosecutor struct {
-	ID, Name, Unit, Group string
-	Skill                 float64 // personal level in [0,1]
-	Base                  float64 // cases per quarter
-}
 
 // buildEntities returns every entity in file order and the prosecutors
 // with their personal parameters, drawn from rng in a fixed order.
@@ -105,7 +96,4 @@ func buildEntities(r *rng) ([]entity, []prosecutor) {
 }
 
 // groupBase is a typical prosecutor's cases per quarter, by business line.
-var groupBase = map[string]float64{groupCriminal: 15, groupCivil: 10, groupAdmin: 10, groupPIL: 9}
-
-// groupDays is a typical number of days to close a case, by business line.
-var groupDays = map[string]float64{groupCriminal: 28, groupCivil: 45, groupAdmin: 50, groupPIL: 40}
+var groupBase = synth.GroupBase
