@@ -71,7 +71,8 @@ func (l *loader) decodeError(err error) {
 			msg = fmt.Sprintf("%s (%s)", msg, pe.LastKey)
 		}
 		l.probs.Errorf(diag.Pos{File: l.file, Line: pe.Position.Line, Col: pe.Position.Col},
-			"TOML 语法错误：%s", "TOML syntax error: %s", msg)
+			"TOML 语法错误（%s）：请检查这一行的引号是否成对、等号两边是否都有内容、文字是否加了英文双引号",
+			"TOML syntax error: %s; check that quotes are paired, that both sides of = are filled and that text is in double quotes", msg)
 		return
 	}
 	// A type mismatch on an array of tables, e.g. [schemes] or
