@@ -61,6 +61,8 @@ type PeriodPage struct {
 	Note       string // Markdown of data/notes/<period>.md; "" when none
 	Downloads  []Download
 	Prev, Next *PeriodItem // the neighbouring periods of the same kind, or nil
+	// Corrections are the 更正说明 of a published period that was amended.
+	Corrections []CorrectionView
 }
 
 // periodIndex holds, per period id, the results of every scheme that scored
@@ -88,7 +90,7 @@ func (m *Model) periodItem(pd *dataset.PeriodData, idx periodIndex) PeriodItem {
 	}
 	it.Downloads = m.periodDownloads(pd.ID, idx)
 	for _, dl := range it.Downloads {
-		if dl.Format == "XLSX" {
+		if dl.Format == "XLSX" || dl.Format == "ZIP" {
 			it.PeriodFiles = append(it.PeriodFiles, dl)
 		}
 	}
@@ -107,6 +109,9 @@ func (m *Model) periodDownloads(id string, idx periodIndex) []Download {
 	}
 	if len(idx[id]) > 0 {
 		out = append(out, Download{Label: m.T("全部方案（每方案一张工作表）", "All schemes (one sheet each)"), Path: XLSXPath(id), Format: "XLSX"})
+	}
+	if m.HasBundles {
+		out = append(out, Download{Label: m.T("本期归档包（网页、评分表和数据，可离线打开）", "Report bundle (pages, score sheets and data; opens offline)"), Path: BundlePath(id), Format: "ZIP"})
 	}
 	return out
 }
@@ -150,6 +155,7 @@ func (m *Model) periodPage(i int, idx periodIndex) *PeriodPage {
 	d := &PeriodPage{
 		Page: page, ID: pd.ID, Label: label, Derived: pd.Derived, Files: pd.Files,
 		Note: m.Data.Notes[pd.ID], Downloads: m.periodDownloads(pd.ID, idx),
+		Corrections: m.corrections(pd.ID, ""),
 	}
 	for _, r := range idx[pd.ID] {
 		d.Summaries = append(d.Summaries, m.summarize(r))

@@ -39,6 +39,9 @@ type RankingPage struct {
 	HasGrades   bool
 	HasVetoes   bool
 	Groups      []*RankingGroup
+	// Corrections are the 更正说明 of this ranking, when its published
+	// results were amended.
+	Corrections []CorrectionView
 }
 
 // RankingLink is a labelled link to a site path.
@@ -127,6 +130,7 @@ func (ix *rankIndex) rankingPage(s *config.Scheme, i int) (*RankingPage, error) 
 		Methodology: MethodologyPath(s.ID),
 		HasGrades:   len(s.Grades) > 0,
 		HasVetoes:   len(s.Vetoes) > 0,
+		Corrections: m.corrections(r.Period.ID, s.ID),
 		Downloads: []RankingLink{
 			{Label: "JSON", Path: DataPath(s.ID, r.Period.ID, "json")},
 			{Label: "CSV", Path: DataPath(s.ID, r.Period.ID, "csv")},

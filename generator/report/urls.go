@@ -62,6 +62,11 @@ func DataPath(scheme, period, ext string) string {
 // XLSXPath is a period's workbook with one sheet per scheme.
 func XLSXPath(period string) string { return "data/results-" + period + ".xlsx" }
 
+// BundlePath is the zip of a period's report (its pages, score sheets,
+// data files and assets), for archiving and for the supervising
+// procuratorate.
+func BundlePath(period string) string { return "archive/" + period + ".zip" }
+
 // PeriodsIndexPath lists the periods.
 func PeriodsIndexPath() string { return "periods/index.html" }
 

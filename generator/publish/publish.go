@@ -1,0 +1,313 @@
+// Package publish keeps the record of published periods (公示): for each
+// period that was made public, the sha256 of its input files and of its
+// results (the JSON of each scheme, SPEC §7), in data/published.toml, with
+// a copy of the published results under data/published/<period>/v<N>/.
+// A build compares every published period with what it computes now and
+// refuses to go on when anything differs, unless the change was recorded
+// as an amendment (更正) with a date and a reason; the amendments are then
+// shown on the period's pages with the ranks and totals that changed.
+//
+// The record is an input of the site, meant to be committed with the data:
+// it holds dates (the day of publication), but the build output only ever
+// shows the recorded dates, so two builds stay byte-identical.
+package publish
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+
+	"kaoping/generator/diag"
+)
+
+// FileName is the record's name in the data folder; Folder holds the
+// copies of the published results.
+const (
+	FileName = "published.toml"
+	Folder   = "published"
+)
+
+// Record is data/published.toml.
+type Record struct {
+	Periods []*Period `toml:"period"`
+
+	path    string            // absolute path of published.toml
+	dataDir string            // absolute data folder
+	rel     string            // path of published.toml for messages
+	pending map[string][]byte // results to write on Save: relative path under dataDir -> JSON
+	lines   map[string]int    // period id -> line of its id in the file
+}
+
+// Period is one published period and its versions, oldest first; the last
+// version is the one in force.
+type Period struct {
+	ID       string     `toml:"id"`
+	Versions []*Version `toml:"version"`
+}
+
+// Version is what was published once: the first publication, or an
+// amendment (Reason set).
+type Version struct {
+	N      int    `toml:"n"`
+	Date   string `toml:"date"` // YYYY-MM-DD
+	Reason string `toml:"reason,omitempty"`
+	// Inputs: site-relative slash path of each input file -> sha256.
+	Inputs map[string]string `toml:"inputs"`
+	// Results: scheme id -> sha256 of data/<scheme>/<period>.json.
+	Results map[string]string `toml:"results"`
+}
+
+// State is what a build computes for one period now.
+type State struct {
+	Inputs  map[string]string // as Version.Inputs
+	Results map[string]string // as Version.Results
+	JSON    map[string][]byte // scheme id -> results JSON (kept on publication)
+}
+
+// Load reads dataDir/published.toml; a missing file is an empty record.
+// rel is the record's path relative to the site folder, for messages.
+func Load(dataDir, rel string) (*Record, diag.List) {
+	var problems diag.List
+	r := &Record{path: filepath.Join(dataDir, FileName), dataDir: dataDir, rel: rel,
+		pending: map[string][]byte{}, lines: map[string]int{}}
+	src, err := os.ReadFile(r.path)
+	if os.IsNotExist(err) {
+		return r, nil
+	}
+	if err != nil {
+		problems.Errorf(diag.Pos{File: rel}, "无法读取公示记录：%v", "cannot read the publication record: %v", err)
+		return nil, problems
+	}
+	md, err := toml.Decode(string(src), r)
+	if err != nil {
+		line := 0
+		if pe, ok := err.(toml.ParseError); ok {
+			line = pe.Position.Line
+		}
+		problems.Errorf(diag.Pos{File: rel, Line: line},
+			"公示记录无法解析：%v；该文件由 kaoping publish 写入，请从版本库恢复，不要手工修改",
+			"the publication record does not parse: %v; kaoping publish writes this file: restore it from version control rather than editing it", err)
+		return nil, problems
+	}
+	for _, k := range md.Undecoded() {
+		problems.Errorf(diag.Pos{File: rel}, "公示记录中有未知的键 %s；请从版本库恢复该文件",
+			"unknown key %s in the publication record; restore the file from version control", k.String())
+	}
+	for i, line := range strings.Split(string(src), "\n") {
+		if id, ok := idLine(line); ok {
+			if _, seen := r.lines[id]; !seen {
+				r.lines[id] = i + 1
+			}
+		}
+	}
+	seen := map[string]bool{}
+	for _, p := range r.Periods {
+		pos := r.Pos(p.ID)
+		switch {
+		case p.ID == "":
+			problems.Errorf(pos, "公示记录中有一期没有 id", "a period of the publication record has no id")
+		case seen[p.ID]:
+			problems.Errorf(pos, "考核期 %s 在公示记录中出现了两次", "period %s is twice in the publication record", p.ID)
+		case len(p.Versions) == 0:
+			problems.Errorf(pos, "考核期 %s 在公示记录中没有任何版本", "period %s has no version in the publication record", p.ID)
+		}
+		seen[p.ID] = true
+	}
+	return r, problems
+}
+
+// idLine recognises `id = "…"` as the encoder writes it.
+func idLine(line string) (string, bool) {
+	line = strings.TrimSpace(line)
+	if !strings.HasPrefix(line, "id") {
+		return "", false
+	}
+	rest := strings.TrimSpace(strings.TrimPrefix(line, "id"))
+	if !strings.HasPrefix(rest, "=") {
+		return "", false
+	}
+	v, err := strconv.Unquote(strings.TrimSpace(strings.TrimPrefix(rest, "=")))
+	return v, err == nil
+}
+
+// Pos is the position of a period's entry in the record, for messages.
+func (r *Record) Pos(id string) diag.Pos { return diag.Pos{File: r.rel, Line: r.lines[id]} }
+
+// Find returns the published period id, or nil.
+func (r *Record) Find(id string) *Period {
+	for _, p := range r.Periods {
+		if p.ID == id {
+			return p
+		}
+	}
+	return nil
+}
+
+// Current is the version in force.
+func (p *Period) Current() *Version { return p.Versions[len(p.Versions)-1] }
+
+// IDs lists the published periods in the record's order.
+func (r *Record) IDs() []string {
+	out := make([]string, len(r.Periods))
+	for i, p := range r.Periods {
+		out[i] = p.ID
+	}
+	return out
+}
+
+// Diff lists how st differs from v: input files changed, added or
+// removed, and schemes whose results changed, appeared or disappeared.
+type Diff struct {
+	InputsChanged, InputsAdded, InputsRemoved    []string
+	ResultsChanged, ResultsAdded, ResultsRemoved []string
+}
+
+// Empty reports whether nothing differs.
+func (d Diff) Empty() bool {
+	return len(d.InputsChanged)+len(d.InputsAdded)+len(d.InputsRemoved)+
+		len(d.ResultsChanged)+len(d.ResultsAdded)+len(d.ResultsRemoved) == 0
+}
+
+// Compare returns how st differs from the version v.
+func Compare(v *Version, st State) Diff {
+	var d Diff
+	d.InputsChanged, d.InputsAdded, d.InputsRemoved = compareMaps(v.Inputs, st.Inputs)
+	d.ResultsChanged, d.ResultsAdded, d.ResultsRemoved = compareMaps(v.Results, st.Results)
+	return d
+}
+
+func compareMaps(old, now map[string]string) (changed, added, removed []string) {
+	for k, v := range old {
+		n, ok := now[k]
+		switch {
+		case !ok:
+			removed = append(removed, k)
+		case n != v:
+			changed = append(changed, k)
+		}
+	}
+	for k := range now {
+		if _, ok := old[k]; !ok {
+			added = append(added, k)
+		}
+	}
+	sort.Strings(changed)
+	sort.Strings(added)
+	sort.Strings(removed)
+	return
+}
+
+// Describe says what differs, in Chinese and in English.
+func (d Diff) Describe() (zh, en string) {
+	var z, e []string
+	add := func(list []string, zl, el string) {
+		if len(list) > 0 {
+			z = append(z, zl+"："+strings.Join(list, "、"))
+			e = append(e, el+": "+strings.Join(list, ", "))
+		}
+	}
+	add(d.InputsChanged, "数据文件被修改", "input files changed")
+	add(d.InputsAdded, "新增数据文件", "input files added")
+	add(d.InputsRemoved, "数据文件被删除", "input files removed")
+	add(d.ResultsChanged, "结果改变的方案", "schemes whose results changed")
+	add(d.ResultsAdded, "新计分的方案", "schemes scored now but not then")
+	add(d.ResultsRemoved, "不再计分的方案", "schemes no longer scored")
+	return strings.Join(z, "；"), strings.Join(e, "; ")
+}
+
+// Publish records st as the first version of period id, published on
+// date. It is an error to publish a period twice (use Amend).
+func (r *Record) Publish(id string, st State, date string) error {
+	if r.Find(id) != nil {
+		return fmt.Errorf("period %s is already published", id)
+	}
+	p := &Period{ID: id}
+	r.Periods = append(r.Periods, p)
+	r.addVersion(p, st, date, "")
+	return nil
+}
+
+// Amend records st as a new version of the published period id, with the
+// date and the reason of the correction; the earlier versions are kept.
+func (r *Record) Amend(id string, st State, date, reason string) error {
+	p := r.Find(id)
+	if p == nil {
+		return fmt.Errorf("period %s is not published", id)
+	}
+	r.addVersion(p, st, date, reason)
+	return nil
+}
+
+func (r *Record) addVersion(p *Period, st State, date, reason string) {
+	v := &Version{N: len(p.Versions) + 1, Date: date, Reason: reason,
+		Inputs: copyMap(st.Inputs), Results: copyMap(st.Results)}
+	p.Versions = append(p.Versions, v)
+	for scheme, js := range st.JSON {
+		r.pending[VersionFile(p.ID, v.N, scheme)] = js
+	}
+}
+
+func copyMap(m map[string]string) map[string]string {
+	out := make(map[string]string, len(m))
+	for k, v := range m {
+		out[k] = v
+	}
+	return out
+}
+
+// VersionFile is where the results JSON of a scheme for version n of a
+// published period is kept, relative to the data folder (slash path).
+func VersionFile(period string, n int, scheme string) string {
+	return Folder + "/" + period + "/v" + strconv.Itoa(n) + "/" + scheme + ".json"
+}
+
+// header opens published.toml.
+const header = `# 已公示的考核期：由 kaoping publish 写入，请随数据一起提交到版本库，不要手工修改。
+# Published periods: written by kaoping publish; commit it with the data, do not edit it by hand.
+# 每期的 version 依次为首次公示和各次更正；inputs 为数据文件的 sha256，results 为各方案结果 JSON 的 sha256，
+# 各版本的结果保存在 data/published/<考核期>/v<版本>/<方案>.json。
+
+`
+
+// Save writes the results of the new versions, then published.toml
+// (through a temporary file and a rename, so that an interrupted save
+// leaves the previous record).
+func (r *Record) Save() error {
+	names := make([]string, 0, len(r.pending))
+	for n := range r.pending {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		p := filepath.Join(r.dataDir, filepath.FromSlash(n))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(p, r.pending[n], 0o644); err != nil {
+			return err
+		}
+	}
+	var buf bytes.Buffer
+	buf.WriteString(header)
+	if err := toml.NewEncoder(&buf).Encode(struct {
+		Periods []*Period `toml:"period"`
+	}{r.Periods}); err != nil {
+		return err
+	}
+	tmp := r.path + ".tmp"
+	if err := os.WriteFile(tmp, buf.Bytes(), 0o644); err != nil {
+		return err
+	}
+	if err := os.Rename(tmp, r.path); err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	r.pending = map[string][]byte{}
+	return nil
+}
