@@ -1,0 +1,321 @@
+package build
+
+import (
+	"bufio"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"kaoping/generator/report"
+)
+
+// Incremental builds. Every page and generated file has a dependency key
+// (report.Keys): a hash of the inputs it is built from. The build cache
+// remembers, for each file of the output, its key, its sha256 and the
+// identity of the file (inode, size, modification time). On the next
+// build, a file whose key did not change and whose previous copy is still
+// the very file the cache describes is hard-linked from the previous
+// output into the staging folder instead of being rendered: it keeps its
+// bytes, inode and modification time, and the atomic swap still replaces
+// the whole folder at once. Everything else is rendered as in a clean
+// build, so an incremental build gives the same bytes as a clean one.
+//
+// The cache lives in the site folder, .kaoping/cache/<hash of the output
+// path>.txt, not in the output: the output of a clean and an incremental
+// build are identical, and nothing appears beside the output folder. A
+// missing, unreadable or foreign cache only means a full build; a cache
+// that does not describe the current output (a build killed between the
+// swap and the cache write) is caught by the file identity check.
+
+// cacheEntry is what the cache knows of one output file.
+type cacheEntry struct {
+	key   string
+	sum   [sha256.Size]byte
+	size  int64
+	mtime int64 // UnixNano
+	ino   uint64
+}
+
+const cacheHeader = "kaoping build cache 1"
+
+// incremental is the incremental state of one build. It is safe for
+// concurrent use.
+type incremental struct {
+	prevDir   string // the output folder of the previous build
+	stageDir  string
+	cachePath string // "" when the cache cannot be kept
+	prev      map[string]cacheEntry
+	keys      *report.Keys // nil: nothing is reused and no key is recorded
+
+	record func(string, [sha256.Size]byte) // the manifest's hook, told of kept files too
+
+	mu      sync.Mutex
+	next    map[string]cacheEntry
+	pending map[string]string // site path -> key, for files being written
+	decided map[string]bool   // site path -> kept, once asked
+
+	kept atomic.Int64
+}
+
+// newIncremental loads the cache of the output folder out. stageDir is the
+// build's staging folder; siteDir the site folder, where the cache is
+// kept.
+func newIncremental(siteDir, out, stageDir string) *incremental {
+	inc := &incremental{
+		prevDir:  out,
+		stageDir: stageDir,
+		next:     map[string]cacheEntry{},
+		pending:  map[string]string{},
+		decided:  map[string]bool{},
+	}
+	sum := sha256.Sum256([]byte(filepath.Clean(out)))
+	inc.cachePath = filepath.Join(siteDir, ".kaoping", "cache", hex.EncodeToString(sum[:8])+".txt")
+	inc.prev, _ = readCache(inc.cachePath, out) // no cache: a full build
+	return inc
+}
+
+// startIncremental prepares the incremental build of p (the project or
+// its shared view) into stageDir, replacing out: it loads the cache and
+// computes every file's key. If the inputs cannot be hashed nothing is
+// kept (a full build).
+func (p *Project) startIncremental(out, stageDir, version string) *incremental {
+	inc := newIncremental(p.Config.Dir, out, stageDir)
+	if in, err := p.keyInputs(version); err == nil {
+		inc.setKeys(p.model().Keys(in))
+	}
+	p.inc = inc
+	return inc
+}
+
+// setKeys gives the dependency keys of this build's files. Until it is
+// called nothing is kept.
+func (inc *incremental) setKeys(k *report.Keys) { inc.keys = k }
+
+// keep reports whether the previous build's copy of the file at site path
+// name was kept: hard-linked (or copied, where links are impossible) into
+// the staging folder because its key is unchanged. When it returns false
+// the caller writes the file, and the writer's record hook (recorder)
+// stores it in the cache under its key.
+//
+// The answer for a name is decided once: asking again (the writer asks
+// after the page loop did) gives the same answer and does nothing, so a
+// linked file is never written over.
+func (inc *incremental) keep(name string) bool {
+	if inc == nil || inc.keys == nil {
+		return false
+	}
+	name = strings.TrimPrefix(name, "./")
+	inc.mu.Lock()
+	if kept, ok := inc.decided[name]; ok {
+		inc.mu.Unlock()
+		return kept
+	}
+	inc.decided[name] = false
+	inc.mu.Unlock()
+	key := inc.keys.For(name)
+	if old, ok := inc.prev[name]; ok && old.key == key {
+		if e, err := inc.link(name, old); err == nil {
+			e.key, e.sum = key, old.sum
+			inc.mu.Lock()
+			inc.decided[name] = true
+			inc.next[name] = e
+			inc.mu.Unlock()
+			inc.kept.Add(1)
+			if inc.record != nil {
+				inc.record(name, old.sum)
+			}
+			return true
+		}
+	}
+	inc.mu.Lock()
+	inc.pending[name] = key
+	inc.mu.Unlock()
+	return false
+}
+
+// link puts the previous copy of name into the staging folder, after
+// checking that it is still the file the cache describes.
+func (inc *incremental) link(name string, old cacheEntry) (cacheEntry, error) {
+	from := filepath.Join(inc.prevDir, filepath.FromSlash(name))
+	st, err := os.Lstat(from)
+	if err != nil {
+		return cacheEntry{}, err
+	}
+	e := entryOf(st)
+	if !st.Mode().IsRegular() || e.size != old.size || e.mtime != old.mtime || e.ino != old.ino {
+		return cacheEntry{}, fmt.Errorf("%s changed since the last build", name)
+	}
+	to := filepath.Join(inc.stageDir, filepath.FromSlash(name))
+	if err := os.MkdirAll(filepath.Dir(to), 0o755); err != nil {
+		return cacheEntry{}, err
+	}
+	if err := os.Link(from, to); err != nil {
+		if err := copyFile(from, to, st); err != nil {
+			return cacheEntry{}, err
+		}
+		if st, err = os.Lstat(to); err != nil {
+			return cacheEntry{}, err
+		}
+		e = entryOf(st)
+	}
+	return e, nil
+}
+
+// copyFile copies from to to, keeping the modification time.
+func copyFile(from, to string, st os.FileInfo) error {
+	in, err := os.Open(from)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.OpenFile(to, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return err
+	}
+	if err := out.Close(); err != nil {
+		return err
+	}
+	return os.Chtimes(to, st.ModTime(), st.ModTime())
+}
+
+// recorder wraps a writer's record hook (nil: none) so that each file
+// written with a pending key enters the cache with its sha256.
+func (inc *incremental) recorder(next func(string, [sha256.Size]byte)) func(string, [sha256.Size]byte) {
+	inc.record = next
+	return func(name string, sum [sha256.Size]byte) {
+		if next != nil {
+			next(name, sum)
+		}
+		inc.wrote(name, sum)
+	}
+}
+
+// wrote stores a freshly written file in the cache, if it has a key.
+func (inc *incremental) wrote(name string, sum [sha256.Size]byte) {
+	inc.mu.Lock()
+	key, ok := inc.pending[name]
+	delete(inc.pending, name)
+	inc.mu.Unlock()
+	if !ok {
+		return
+	}
+	st, err := os.Lstat(filepath.Join(inc.stageDir, filepath.FromSlash(name)))
+	if err != nil {
+		return // not cached: rendered again next time
+	}
+	e := entryOf(st)
+	e.key, e.sum = key, sum
+	inc.mu.Lock()
+	inc.next[name] = e
+	inc.mu.Unlock()
+}
+
+// Kept is the number of files kept from the previous build.
+func (inc *incremental) Kept() int {
+	if inc == nil {
+		return 0
+	}
+	return int(inc.kept.Load())
+}
+
+// save writes the cache of the output just committed. Errors are
+// ignored: without a cache the next build is a full one.
+func (inc *incremental) save() {
+	if inc == nil || inc.cachePath == "" {
+		return
+	}
+	inc.mu.Lock()
+	names := make([]string, 0, len(inc.next))
+	for n := range inc.next {
+		names = append(names, n)
+	}
+	inc.mu.Unlock()
+	sort.Strings(names)
+	if err := os.MkdirAll(filepath.Dir(inc.cachePath), 0o755); err != nil {
+		return
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(inc.cachePath), ".cache-*")
+	if err != nil {
+		return
+	}
+	bw := bufio.NewWriterSize(tmp, 1<<20)
+	fmt.Fprintf(bw, "%s\t%s\n", cacheHeader, filepath.Clean(inc.prevDir))
+	for _, n := range names {
+		e := inc.next[n]
+		fmt.Fprintf(bw, "%s\t%s\t%x\t%d\t%d\t%d\n", n, e.key, e.sum, e.size, e.mtime, e.ino)
+	}
+	err = bw.Flush()
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), inc.cachePath)
+	}
+	if err != nil {
+		os.Remove(tmp.Name())
+	}
+}
+
+// forget removes the cache (after a failed build nothing changes, but a
+// cache that may not match is better gone).
+func (inc *incremental) forget() {
+	if inc != nil && inc.cachePath != "" {
+		os.Remove(inc.cachePath)
+	}
+}
+
+// readCache reads the cache of the output folder out.
+func readCache(path, out string) (map[string]cacheEntry, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 64<<10), 1<<20)
+	if !sc.Scan() || sc.Text() != cacheHeader+"\t"+filepath.Clean(out) {
+		return nil, fmt.Errorf("%s: not a cache of %s", path, out)
+	}
+	entries := map[string]cacheEntry{}
+	for sc.Scan() {
+		f := strings.Split(sc.Text(), "\t")
+		if len(f) != 6 {
+			return nil, fmt.Errorf("%s: bad line", path)
+		}
+		var e cacheEntry
+		sum, err := hex.DecodeString(f[2])
+		if err != nil || len(sum) != sha256.Size {
+			return nil, fmt.Errorf("%s: bad sum", path)
+		}
+		copy(e.sum[:], sum)
+		e.key = f[1]
+		if e.size, err = strconv.ParseInt(f[3], 10, 64); err != nil {
+			return nil, err
+		}
+		if e.mtime, err = strconv.ParseInt(f[4], 10, 64); err != nil {
+			return nil, err
+		}
+		if e.ino, err = strconv.ParseUint(f[5], 10, 64); err != nil {
+			return nil, err
+		}
+		entries[f[0]] = e
+	}
+	return entries, sc.Err()
+}
+
+// entryOf is the identity of a file: size, modification time and inode.
+func entryOf(st os.FileInfo) cacheEntry {
+	return cacheEntry{size: st.Size(), mtime: st.ModTime().UnixNano(), ino: inode(st)}
+}

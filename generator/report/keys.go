@@ -1,0 +1,205 @@
+package report
+
+import (
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"hash"
+	"sort"
+	"strings"
+
+	"kaoping/generator/dataset"
+	"kaoping/generator/scoring"
+)
+
+// Keys are the dependency keys of the site's files, for incremental
+// builds: a file whose key is the same as in the previous build has the
+// same bytes, so the previous copy can be kept instead of rendering it.
+//
+// A key is a hash of everything the file is built from. The families that
+// make most of a province's files have precise keys:
+//
+//   - a score sheet (scheme s, period p, entity e): the global inputs, the
+//     data of s's periods up to p (its history chart and rank change),
+//     e, and the next period of the same kind if e has a sheet there (its
+//     "next" link);
+//   - a ranking or comparison (s, p): the global inputs, the data of s's
+//     periods up to p, and the list of s's periods (the period links);
+//   - a result file (data/<s>/<p>.json, .csv): the global inputs and the
+//     data of s's periods up to p;
+//   - a period's workbook: the same for every scheme scored that period;
+//   - a period's bundle: that for every scheme, the next period's members
+//     (the sheets' "next" notes), every period's id and every note.
+//
+// The assets depend on the global inputs only. Every other file (the home
+// page, profiles, indicators, indexes) gets the key of everything: the global inputs, every period's data,
+// every note and the list of periods. A key too broad only costs time;
+// a key too narrow would leave a stale page, so anything not listed above
+// depends on everything.
+type Keys struct {
+	all, global string
+	byPath      map[string]string
+}
+
+// KeyInputs are the hashes a build computes from the site's files.
+type KeyInputs struct {
+	// Global hashes every input that is not a period's data or a note:
+	// the kaoping program, config.toml, entities.csv and the rest of the
+	// data folder, the templates, and the build's options.
+	Global string
+	// Period hashes each plain (not derived) period's data files, by
+	// period id. Derived (ytd) periods are keyed by their parts.
+	Period map[string]string
+}
+
+// For returns the key of the file at site path p.
+func (k *Keys) For(p string) string {
+	if v, ok := k.byPath[p]; ok {
+		return v
+	}
+	if strings.HasPrefix(p, "assets/") {
+		return k.global // the built-in assets and the site's templates/assets
+	}
+	return k.all
+}
+
+// All is the key of everything, that of every file without a narrower one.
+func (k *Keys) All() string { return k.all }
+
+// keyHash hashes length-prefixed parts.
+type keyHash struct{ h hash.Hash }
+
+func newKeyHash(kind string) *keyHash {
+	k := &keyHash{sha256.New()}
+	k.add(kind)
+	return k
+}
+
+func (k *keyHash) add(parts ...string) *keyHash {
+	var n [8]byte
+	for _, p := range parts {
+		binary.LittleEndian.PutUint64(n[:], uint64(len(p)))
+		k.h.Write(n[:])
+		k.h.Write([]byte(p))
+	}
+	return k
+}
+
+func (k *keyHash) sum() string { return hex.EncodeToString(k.h.Sum(nil)[:16]) }
+
+// Keys computes the dependency keys of the site's files.
+func (m *Model) Keys(in KeyInputs) *Keys {
+	k := &Keys{byPath: map[string]string{}, global: newKeyHash("global").add(in.Global).sum()}
+	data := map[string]string{} // period id -> hash of its data (ytd: of its parts)
+	all := newKeyHash("all").add(in.Global)
+	for _, pd := range m.Data.Periods {
+		data[pd.ID] = m.periodDataKey(pd, in.Period)
+		all.add(pd.ID, data[pd.ID])
+	}
+	notes := newKeyHash("notes")
+	ids := make([]string, 0, len(m.Data.Notes))
+	for id := range m.Data.Notes {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		notes.add(id, m.Data.Notes[id])
+	}
+	notesKey := notes.sum()
+	k.all = all.add(notesKey).sum()
+
+	periodIDs := newKeyHash("periods")
+	for _, pd := range m.Data.Periods {
+		periodIDs.add(pd.ID)
+	}
+	allPeriods := periodIDs.sum()
+
+	// upTo[s][i]: the data of scheme s's periods 0..i, in result order.
+	upTo := map[string][]string{}
+	schemePeriods := map[string]string{}
+	for _, s := range m.Config.Schemes {
+		rs := m.Results[s.ID]
+		acc := make([]string, len(rs))
+		prev := ""
+		list := newKeyHash("scheme-periods").add(s.ID)
+		for i, r := range rs {
+			prev = newKeyHash("up-to").add(in.Global, s.ID, prev, r.Period.ID, data[r.Period.ID]).sum()
+			acc[i] = prev
+			list.add(r.Period.ID)
+		}
+		upTo[s.ID] = acc
+		schemePeriods[s.ID] = list.sum()
+	}
+
+	for _, s := range m.Config.Schemes {
+		rs := m.Results[s.ID]
+		for i, r := range rs {
+			pid := r.Period.ID
+			series := upTo[s.ID][i]
+			k.byPath[RankingPath(s.ID, pid)] = newKeyHash("ranking").add(series, schemePeriods[s.ID]).sum()
+			k.byPath[ComparePath(s.ID, pid)] = newKeyHash("compare").add(series, schemePeriods[s.ID]).sum()
+			dk := newKeyHash("data").add(series).sum()
+			k.byPath[DataPath(s.ID, pid, "json")] = dk
+			k.byPath[DataPath(s.ID, pid, "csv")] = dk
+			_, next := m.rankNeighbours(s, i)
+			for _, g := range r.Groups {
+				for _, e := range g.Entities {
+					nextID := ""
+					if next >= 0 && m.History(s.ID, e.Entity.ID)[next] != nil {
+						nextID = rs[next].Period.ID
+					}
+					k.byPath[SheetPath(s.ID, pid, e.Entity.ID)] = newKeyHash("sheet").add(series, e.Entity.ID, nextID).sum()
+				}
+			}
+		}
+	}
+
+	for _, pd := range m.Data.Periods {
+		xlsx := newKeyHash("xlsx").add(in.Global, pd.ID)
+		bundle := newKeyHash("bundle").add(in.Global, pd.ID, allPeriods, notesKey)
+		for _, s := range m.Config.Schemes {
+			rs := m.Results[s.ID]
+			for i, r := range rs {
+				if r.Period.ID != pd.ID {
+					continue
+				}
+				xlsx.add(s.ID, upTo[s.ID][i])
+				bundle.add(s.ID, upTo[s.ID][i], schemePeriods[s.ID])
+				if _, next := m.rankNeighbours(s, i); next >= 0 {
+					bundle.add(rs[next].Period.ID, membersKey(rs[next].Groups))
+				}
+			}
+		}
+		k.byPath[XLSXPath(pd.ID)] = xlsx.sum()
+		k.byPath[BundlePath(pd.ID)] = bundle.sum()
+	}
+	return k
+}
+
+// periodDataKey is the hash of a period's data: its files' hash for a
+// plain period; for a derived (ytd) period, the hashes of the plain
+// periods of the same year and granularity up to it, which it sums.
+func (m *Model) periodDataKey(pd *dataset.PeriodData, plain map[string]string) string {
+	if !pd.Derived {
+		return newKeyHash("plain").add(pd.ID, plain[pd.ID]).sum()
+	}
+	h := newKeyHash("ytd").add(pd.ID)
+	for _, q := range m.Data.Periods {
+		p := q.Period
+		if !q.Derived && !p.YTD && p.Year == pd.Period.Year && p.Gran == pd.Period.Gran && p.N <= pd.Period.N {
+			h.add(q.ID, plain[q.ID])
+		}
+	}
+	return h.sum()
+}
+
+// membersKey hashes the ids of the entities scored in a result.
+func membersKey(groups []*scoring.Group) string {
+	h := newKeyHash("members")
+	for _, g := range groups {
+		for _, e := range g.Entities {
+			h.add(e.Entity.ID)
+		}
+	}
+	return h.sum()
+}

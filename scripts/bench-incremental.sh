@@ -1,0 +1,72 @@
+#!/bin/sh
+# bench-incremental.sh [SITE] — a full build, then one period file changed
+# and an incremental build, timed, and checked against a clean build.
+#
+# Copies the kaoping site SITE (default: a province-size site written by
+# cmd/gensite) into a temporary folder, builds it from clean, adds 1 to one
+# number of the last period's data (the first data row of its first file),
+# builds again into the same output (incremental: unchanged pages are kept
+# from the first build), then builds the changed site from clean into
+# another folder and requires both outputs to be byte-identical. Prints
+# wall time, CPU time (user + sys), peak RSS and kaoping's summary line of
+# each build, and the ratio incremental ÷ full.
+#
+# ARGS adds options to every build (ARGS=--no-bundles: the pages alone).
+# Needs go and GNU time (apt-get install -y time). KEEP=1 keeps the
+# temporary folder.
+set -eu
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/kaoping-bench-inc.XXXXXX")
+if [ "${KEEP:-}" != 1 ]; then trap 'rm -rf "$tmp"' EXIT; fi
+[ -x /usr/bin/time ] || { echo "/usr/bin/time not found: apt-get install -y time" >&2; exit 1; }
+
+(cd "$root" && go build -o "$tmp/kaoping" . && go build -o "$tmp/gensite" ./cmd/gensite)
+site=$tmp/site
+if [ -n "${1:-}" ]; then
+	cp -R "$1" "$site"
+	rm -rf "$site/.kaoping" "$site/public"
+else
+	"$tmp/gensite" -out "$site" >/dev/null
+fi
+
+# run LABEL OUT: one timed build; prints a line and leaves wall/cpu in $tmp/LABEL.w
+run() {
+	(cd "$site" && /usr/bin/time -v -o "$tmp/$1.time" "$tmp/kaoping" build --out "$2" ${ARGS:-} >"$tmp/$1.log" 2>&1) ||
+		{ cat "$tmp/$1.log" >&2; exit 1; }
+	awk -v label="$1" '
+		/Elapsed \(wall clock\)/ { n = split($NF, t, ":"); wall = (n == 3) ? t[1]*3600 + t[2]*60 + t[3] : t[1]*60 + t[2] }
+		/User time/ { user = $NF }
+		/System time/ { sys = $NF }
+		/Maximum resident set size/ { rss = $NF }
+		END {
+			printf "%-11s wall %7.1f s  cpu %7.1f s (user %.1f + sys %.1f)  peak RSS %5.0f MB\n", label, wall, user + sys, user, sys, rss / 1024
+			printf "%s %s\n", wall, user + sys > "/dev/stderr"
+		}' "$tmp/$1.time" 2>"$tmp/$1.w"
+	echo "            $(tail -1 "$tmp/$1.log")"
+}
+
+echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+run full "$tmp/out"
+
+# Change one number of the last period.
+last=$site/data/periods/$(ls "$site/data/periods" | sort | tail -1)
+if [ -d "$last" ]; then last=$last/$(ls "$last" | sort | head -1); fi
+awk -F, -v OFS=, 'NR == 2 { for (i = 2; i <= NF; i++) if ($i ~ /^[0-9]+$/) { $i = $i + 1; break } } { print }' "$last" >"$tmp/changed"
+cp "$tmp/changed" "$last"
+echo "changed:    ${last#$site/} (first data row, first number + 1)"
+
+run incremental "$tmp/out"
+run clean "$tmp/clean"
+if diff -r -q "$tmp/out" "$tmp/clean" >/dev/null; then
+	echo "check:      the incremental output is byte-identical to a clean build of the changed site"
+else
+	echo "check:      FAILED: the incremental output differs from a clean build:" >&2
+	diff -r -q "$tmp/out" "$tmp/clean" | head >&2
+	exit 1
+fi
+read -r fw fc <"$tmp/full.w"
+read -r iw ic <"$tmp/incremental.w"
+awk -v fw="$fw" -v fc="$fc" -v iw="$iw" -v ic="$ic" \
+	'BEGIN { printf "ratio (incremental ÷ full): wall %.1f %%, cpu %.1f %%\n", 100 * iw / fw, 100 * ic / fc }'
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
