@@ -50,6 +50,9 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	cfg := fs.String("config", "config.toml", "config file")
 	out := fs.String("out", "", "output folder (overrides output_dir)")
 	quiet := fs.Bool("quiet", false, "print errors only")
+	noBundles := fs.Bool("no-bundles", false, "skip the per-period archive bundles (archive/<period>.zip): faster, for a quick look")
+	var exclude kindList
+	fs.Var(&exclude, "exclude-kind", "leave out the entities of this kind (repeatable or comma-separated), e.g. prosecutor: the version to send outside")
 	rest, err := parseFlags(fs, args)
 	if err != nil {
 		return flagExit(err)
@@ -59,7 +62,7 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	}
 	start := time.Now()
 	bar := newProgress(stderr, *quiet, build.Language(*cfg))
-	p, sum, problems := build.Build(build.Options{ConfigPath: *cfg, OutDir: *out, Progress: buildProgress(bar)})
+	p, sum, problems := build.Build(build.Options{ConfigPath: *cfg, OutDir: *out, Progress: buildProgress(bar), Version: version, ExcludeKinds: exclude, NoBundles: *noBundles})
 	if bar != nil {
 		bar.Done()
 	}
@@ -77,11 +80,13 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 		printProblems(stderr, problems, lang)
 		elapsed := time.Since(start).Round(time.Millisecond)
 		if lang == "en" {
-			fmt.Fprintf(stdout, "built %s: %d pages (%d files), %d schemes, %d periods, %d entities in %s\n",
-				sum.OutDir, sum.Pages, sum.Files, sum.Schemes, sum.Periods, len(p.Data.Entities.All), elapsed)
+			fmt.Fprintf(stdout, "built %s: %d pages (%d files), %d schemes, %d periods, %d entities in %s; %d pages written, %d unchanged\n",
+				sum.OutDir, sum.Pages, sum.Files, sum.Schemes, sum.Periods, len(p.Data.Entities.All), elapsed,
+				sum.Pages-sum.UnchangedPages, sum.UnchangedPages)
 		} else {
-			fmt.Fprintf(stdout, "已生成 %s：%d 个页面（共 %d 个文件），%d 个方案，%d 个考核期，%d 个考核对象，用时 %s\n",
-				sum.OutDir, sum.Pages, sum.Files, sum.Schemes, sum.Periods, len(p.Data.Entities.All), elapsed)
+			fmt.Fprintf(stdout, "已生成 %s：%d 个页面（共 %d 个文件），%d 个方案，%d 个考核期，%d 个考核对象，用时 %s；写入 %d 个页面，%d 个未变\n",
+				sum.OutDir, sum.Pages, sum.Files, sum.Schemes, sum.Periods, len(p.Data.Entities.All), elapsed,
+				sum.Pages-sum.UnchangedPages, sum.UnchangedPages)
 		}
 	}
 	return exitOK
@@ -98,6 +103,9 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 		return usageError(stderr, fmt.Sprintf("check 不接受参数 %q", rest[0]), fmt.Sprintf("check takes no argument %q", rest[0]))
 	}
 	p, problems := build.Load(*cfg)
+	if p != nil && !problems.HasErrors() {
+		problems.Add(p.CheckPublished()...) // a published period that changed
+	}
 	lang := langOf(p, *cfg)
 	printProblems(stdout, problems, lang)
 	if problems.HasErrors() {

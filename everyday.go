@@ -54,7 +54,7 @@ func cmdServe(args []string, stdout, stderr io.Writer) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	err = serve.Run(ctx, ln, serve.Options{ConfigPath: *cfg, OutDir: *out, Log: stderr, Quiet: *quiet})
+	err = serve.Run(ctx, ln, serve.Options{ConfigPath: *cfg, OutDir: *out, Log: stderr, Quiet: *quiet, Version: version})
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return exitInput

@@ -37,12 +37,17 @@ type command struct {
 
 func commands() []command {
 	return []command{
-		{"build", "kaoping build [--config F] [--out DIR] [--quiet]\n  生成整个站点（终端中显示进度）", "builds the whole site (with a progress bar on a terminal)", cmdBuild},
+		{"build", "kaoping build [--config F] [--out DIR] [--quiet] [--exclude-kind K]\n  生成整个站点和每期归档包（终端中显示进度）；--exclude-kind prosecutor 生成不含检察官个人的对外版本",
+			"builds the whole site and each period's bundle (with a progress bar on a terminal); --exclude-kind prosecutor leaves individuals out, for sending outside", cmdBuild},
 		{"check", "kaoping check [--config F]\n  检查配置和数据，列出所有问题", "validates config and data, listing every problem", cmdCheck},
 		{"scores", "kaoping scores --scheme S --period P [--format json|csv] [--config F]\n  输出计算结果", "prints the computed results", cmdScores},
 		{"explain", "kaoping explain --scheme S --period P --entity E [--config F]\n  逐项说明某单位每一分的来历", "explains in words how each point of E was obtained", cmdExplain},
 		{"serve", "kaoping serve [--addr 127.0.0.1:8080] [--config F] [--out DIR] [--quiet]\n  生成并在本机预览站点；修改配置、数据或模板后自动重新生成并刷新浏览器",
 			"builds and serves the site; rebuilds and reloads the browser when config, data or templates change", cmdServe},
+		{"publish", "kaoping publish 考核期 [--amend \"更正原因\"] [--config F]\n  记录该期已公示（连同其累计期）；此后该期数据或结果改变时 build 会报错，除非用 --amend 记录更正",
+			"records a period as published (with its cumulative period); a later build fails when its data or results change, unless --amend records a correction", cmdPublish},
+		{"verify", "kaoping verify 目录\n  按 manifest.json 校验生成的站点或解压后的归档包，列出缺少、多出和被改动的文件",
+			"checks a built site or an unzipped bundle against its manifest.json, listing missing, extra and changed files", cmdVerify},
 		{"init", "kaoping init 目录\n  新建站点文件夹，内含可直接生成的示例（配置逐项有中文注释）",
 			"kaoping init DIR: creates a new site folder with a working example", cmdInit},
 		{"version", "kaoping version\n  显示版本", "prints the version", cmdVersion},

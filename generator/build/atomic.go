@@ -43,7 +43,7 @@ func (s *Staging) Commit() error {
 	}
 	if exchange(s.Dir, s.target) == nil {
 		// s.Dir now holds the previous output.
-		return os.RemoveAll(s.Dir)
+		return removeTree(s.Dir)
 	}
 	old := s.Dir + ".old"
 	if err := os.Rename(s.target, old); err != nil {
@@ -53,7 +53,7 @@ func (s *Staging) Commit() error {
 		_ = os.Rename(old, s.target)
 		return err
 	}
-	return os.RemoveAll(old)
+	return removeTree(old)
 }
 
 // Abort removes the staged folder; the target is untouched.

@@ -5,9 +5,11 @@ import (
 	"path/filepath"
 
 	"kaoping/generator/diag"
+	"kaoping/generator/manifest"
 	"kaoping/generator/output"
 	"kaoping/generator/render"
 	"kaoping/generator/report"
+	"kaoping/generator/share"
 )
 
 // Options are the settings of one build.
@@ -17,6 +19,16 @@ type Options struct {
 	// Progress, when not nil, hears the stages of the build (a progress
 	// bar on a terminal).
 	Progress Progress
+	// Version is kaoping's version, recorded in manifest.json.
+	Version string
+	// ExcludeKinds leaves the entities of these kinds (and those below
+	// them) out of the whole output, with the schemes that rank them:
+	// the version of the site that may leave the procuratorate.
+	ExcludeKinds []string
+	// NoBundles skips the per-period archive bundles (archive/<period>.zip),
+	// which render every page of their period a second time: for a quick
+	// look at the site, and to time the pages alone (docs/PERFORMANCE.md).
+	NoBundles bool
 }
 
 // Summary tells what a build wrote.
@@ -26,15 +38,37 @@ type Summary struct {
 	Pages   int // HTML pages
 	Periods int
 	Schemes int
+	// Unchanged counts the files (UnchangedPages the pages) kept from the
+	// previous build because their inputs did not change; they are among
+	// Files and Pages.
+	Unchanged      int
+	UnchangedPages int
 }
 
 // Build loads, scores and writes the site. On any error the previous
 // output is left untouched and the problems are returned.
 func Build(opts Options) (*Project, *Summary, diag.List) {
 	prog := progressOf(opts.Progress)
+	defer tuneGC()()
 	p, problems := load(opts.ConfigPath, prog)
 	if p == nil || problems.HasErrors() {
 		return p, nil, problems
+	}
+	// Published periods are checked before anything is written.
+	problems.Add(p.CheckPublished()...)
+	if problems.HasErrors() {
+		return p, nil, problems
+	}
+	p.bundles = !opts.NoBundles
+	view := p // what the output shows: all of p, or the shared part
+	if len(opts.ExcludeKinds) > 0 {
+		sh, ps := share.Filter(p.Config, p.Data, p.Results, opts.ExcludeKinds)
+		problems.Add(ps...)
+		if problems.HasErrors() {
+			return p, nil, problems
+		}
+		view = &Project{Config: sh.Config, Data: sh.Data, Engine: p.Engine, Results: sh.Results,
+			corrections: p.corrections, bundles: p.bundles}
 	}
 	out := p.Config.OutputDir
 	if opts.OutDir != "" {
@@ -53,13 +87,24 @@ func Build(opts Options) (*Project, *Summary, diag.List) {
 			"cannot create the temporary folder beside the output folder: %v; check write permission and free space there, or choose another folder with --out", err)
 		return p, nil, problems
 	}
-	w := &render.Writer{Dir: stage.Dir}
-	files, err := p.writeData(w)
+	rec := manifest.NewRecorder()
+	inc := view.startIncremental(out, stage.Dir, opts.Version)
+	w := &render.Writer{Dir: stage.Dir, Record: inc.recorder(rec.Add), Keep: inc.keep}
+	files, err := view.writeData(w)
 	var pages int
 	if err == nil {
 		var n int
-		n, pages, err = writeSite(p, w, prog)
+		n, pages, err = writeSite(view, w, prog)
 		files += n
+	}
+	if err == nil && view.bundles {
+		var n int
+		n, err = writeBundles(view, view.model(), w, opts.Version, prog)
+		files += n
+	}
+	if err == nil {
+		err = writeManifest(view, stage.Dir, out, rec, opts.Version)
+		files++
 	}
 	if err != nil {
 		stage.Abort()
@@ -73,7 +118,11 @@ func Build(opts Options) (*Project, *Summary, diag.List) {
 			"cannot replace the output folder, the previous output is unchanged: %v; close any program using files in it and try again", err)
 		return p, nil, problems
 	}
-	return p, &Summary{OutDir: out, Files: files, Pages: pages, Periods: len(p.Data.Periods), Schemes: len(p.Config.Schemes)}, problems
+	inc.save()
+	// The project returned is what the output shows: with ExcludeKinds,
+	// the shared part.
+	return view, &Summary{OutDir: out, Files: files, Pages: pages, Periods: len(view.Data.Periods), Schemes: len(view.Config.Schemes),
+		Unchanged: inc.Kept(), UnchangedPages: view.keptPages}, problems
 }
 
 // writeData writes data/<scheme>/<period>.json and .csv (SPEC §7) and

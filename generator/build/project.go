@@ -5,12 +5,17 @@ package build
 
 import (
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"kaoping/generator/config"
 	"kaoping/generator/dataset"
 	"kaoping/generator/diag"
+	"kaoping/generator/publish"
+	"kaoping/generator/report"
 	"kaoping/generator/scoring"
 )
 
@@ -21,6 +26,25 @@ type Project struct {
 	Engine *scoring.Engine
 	// Results holds, per scheme id, the scheme's results in period order.
 	Results map[string][]*scoring.Result
+
+	// corrections are the amendments of published periods, read by
+	// CheckPublished; bundles says whether the build writes per-period
+	// zips. Both reach the page model through model().
+	corrections map[string][]publish.Correction
+	bundles     bool
+
+	// inc is the build's incremental state (nil outside Build); keptPages
+	// counts the pages it kept from the previous build.
+	inc       *incremental
+	keptPages int
+}
+
+// model is the page model of the project.
+func (p *Project) model() *report.Model {
+	m := report.New(p.Config, p.Data, p.Results)
+	m.Corrections = p.corrections
+	m.HasBundles = p.bundles
+	return m
 }
 
 // Load reads config.toml and the data folder and compiles the scoring
@@ -73,23 +97,49 @@ func knownFields(cfg *config.Config, ds *dataset.Dataset) []string {
 }
 
 // score computes every scheme's results for each of its periods, with rank
-// changes against the previous period, and returns the warnings.
+// changes against the previous period, and returns the warnings. The
+// (scheme, period) pairs are scored in parallel, one worker per core (the
+// Engine is safe for concurrent use); results and warnings keep their
+// order.
 func (p *Project) score(prog Progress) diag.List {
+	type pair struct {
+		s *config.Scheme
+		i int // index among the scheme's periods
+		r *scoring.Result
+	}
+	var pairs []*pair
+	periods := map[string][]*dataset.PeriodData{}
+	for _, s := range p.Config.Schemes {
+		periods[s.ID] = scoring.SchemePeriods(s, p.Data)
+		for i := range periods[s.ID] {
+			pairs = append(pairs, &pair{s: s, i: i})
+		}
+	}
+	prog.Start(StageScore, len(pairs))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), max(1, len(pairs))) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := int(next.Add(1) - 1); k < len(pairs); k = int(next.Add(1) - 1) {
+				x := pairs[k]
+				x.r = p.Engine.Score(x.s, periods[x.s.ID][x.i], p.Data.Entities)
+				prog.Step()
+			}
+		}()
+	}
+	wg.Wait()
 	var warnings diag.List
 	p.Results = map[string][]*scoring.Result{}
-	total := 0
-	for _, s := range p.Config.Schemes {
-		total += len(scoring.SchemePeriods(s, p.Data))
+	for _, x := range pairs {
+		p.Results[x.s.ID] = append(p.Results[x.s.ID], x.r)
+		warnings.Add(p.Engine.Warnings(x.r)...)
 	}
-	prog.Start(StageScore, total)
 	for _, s := range p.Config.Schemes {
 		byPeriod := map[string]*scoring.Result{}
-		for _, pd := range scoring.SchemePeriods(s, p.Data) {
-			r := p.Engine.Score(s, pd, p.Data.Entities)
-			byPeriod[pd.ID] = r
-			p.Results[s.ID] = append(p.Results[s.ID], r)
-			warnings.Add(p.Engine.Warnings(r)...)
-			prog.Step()
+		for _, r := range p.Results[s.ID] {
+			byPeriod[r.Period.ID] = r
 		}
 		for _, r := range p.Results[s.ID] {
 			if prev := scoring.PreviousPeriod(s, p.Data, r.Period); prev != nil {

@@ -8,12 +8,14 @@ import (
 	"sync/atomic"
 
 	"kaoping/generator/render"
-	"kaoping/generator/report"
 )
 
 // writeSite renders every page of the site, writes its other generated
 // files (workbooks) and copies the assets. Pages and files are produced by
-// one worker per core; the templates are parsed once.
+// one worker per core; the templates are parsed once. In an incremental
+// build (w.Keep set) a page whose inputs did not change is kept from the
+// previous build without building its data or rendering it; p.keptPages
+// counts them.
 //
 // It returns the number of files written and, among them, of pages, and
 // reports each one to prog.
@@ -30,18 +32,19 @@ func writeSite(p *Project, w *render.Writer, prog Progress) (files, pages int, e
 	if err != nil {
 		return 0, 0, err
 	}
-	m := report.New(p.Config, p.Data, p.Results)
+	m := p.model()
 	jobs := m.Jobs()
 	fileJobs := m.FileJobs()
 	total := len(jobs) + len(fileJobs)
 	prog.Start(StageRender, total)
 	var (
-		next     atomic.Int64
-		written  atomic.Int64
-		pagesOK  atomic.Int64
-		firstErr error
-		mu       sync.Mutex
-		wg       sync.WaitGroup
+		next      atomic.Int64
+		written   atomic.Int64
+		pagesOK   atomic.Int64
+		pagesKept atomic.Int64
+		firstErr  error
+		mu        sync.Mutex
+		wg        sync.WaitGroup
 	)
 	fail := func(err error) {
 		mu.Lock()
@@ -61,21 +64,26 @@ func writeSite(p *Project, w *render.Writer, prog Progress) (files, pages int, e
 				}
 				var path string
 				var err error
-				if i < len(jobs) {
-					job := jobs[i]
-					path = job.Path
-					var data any
-					data, err = job.Data()
-					if err == nil {
-						err = w.Page(r, job.Path, job.Template, data)
-					}
-					if err == nil {
-						pagesOK.Add(1)
-					}
-				} else {
-					fj := fileJobs[i-len(jobs)]
+				if i < len(fileJobs) { // workbooks first: the slowest files
+					fj := fileJobs[i]
 					path = fj.Path
 					err = w.Create(fj.Path, fj.Write)
+				} else {
+					job := jobs[i-len(fileJobs)]
+					path = job.Path
+					if w.Keep != nil && w.Keep(job.Path) {
+						pagesOK.Add(1)
+						pagesKept.Add(1)
+					} else {
+						var data any
+						data, err = job.Data()
+						if err == nil {
+							err = w.Page(r, job.Path, job.Template, data)
+						}
+						if err == nil {
+							pagesOK.Add(1)
+						}
+					}
 				}
 				if err != nil {
 					if !strings.HasPrefix(err.Error(), path+":") { // the writer may have named it
@@ -90,5 +98,6 @@ func writeSite(p *Project, w *render.Writer, prog Progress) (files, pages int, e
 		}()
 	}
 	wg.Wait()
+	p.keptPages = int(pagesKept.Load())
 	return len(assets) + int(written.Load()), int(pagesOK.Load()), firstErr
 }

@@ -8,6 +8,10 @@ import (
 	"fmt"
 	"html/template"
 	"math"
+	"strconv"
+	"strings"
+
+	"kaoping/generator/numfmt"
 )
 
 // Chart is one ECharts chart ready to be placed in a page with the
@@ -76,6 +80,12 @@ func newChartFromMap(title, key string, height int, option map[string]any, data 
 	if err != nil {
 		return nil, fmt.Errorf("chart %q: %w", title, err)
 	}
+	return newChartFromJSON(title, key, height, js, data), nil
+}
+
+// newChartFromJSON makes a Chart of an option already marshalled as
+// HTML-escaped JSON.
+func newChartFromJSON(title, key string, height int, js []byte, data Table) *Chart {
 	if height <= 0 {
 		height = 360
 	}
@@ -89,7 +99,7 @@ func newChartFromMap(title, key string, height int, option map[string]any, data 
 		Data:   data,
 		id:     "c" + hex.EncodeToString(sum.Sum(nil))[:12],
 		json:   template.JS(js),
-	}, nil
+	}
 }
 
 // ID is the chart's content-derived element id.
@@ -112,44 +122,101 @@ func safeJSON(v any) ([]byte, error) {
 	return out.Bytes(), nil
 }
 
-// chartTemplate places a chart; executed by the Renderer's chart function.
-const chartTemplate = `<figure class="chart">
-<figcaption>{{.Title}}</figcaption>
-<div class="chart-box" id="{{.ID}}" data-chart="{{.ID}}-option" role="img" aria-label="{{.Title}}" style="height:{{.Height}}px"></div>
-<script type="application/json" id="{{.ID}}-option">{{.JS}}</script>
-{{- with .Data}}{{if .Rows}}
-<details class="chart-data"><summary>{{t "chart.data"}}</summary>
-<div class="table-wrap"><table>
-<thead><tr><th scope="col">{{if .Corner}}{{.Corner}}{{else}}{{t "chart.item"}}{{end}}</th>{{range .Columns}}<th scope="col">{{.}}</th>{{end}}</tr></thead>
-<tbody>
-{{- $t := .}}
-{{- range .Rows}}
-<tr><th scope="row">{{.Label}}</th>{{range .Values}}<td class="num">{{num . $t.Format $t.Decimals}}</td>{{end}}</tr>
-{{- end}}
-</tbody>
-</table></div>
-</details>
-{{- end}}{{end}}
-</figure>
-`
-
-// chartView is what chartTemplate sees.
-type chartView struct {
-	*Chart
-	ID string
-	JS template.JS
-}
-
-// chartHTML is the template function chart.
+// chartHTML is the template function chart: a <figure> with the caption,
+// the chart's container, its option as JSON and the data table. It is
+// written directly rather than by a template (a province's score sheets
+// place ~400,000 charts), escaped exactly as html/template escapes text and
+// quoted attributes; TestChartHTMLMatchesTemplate holds it to the template
+// it replaces.
 func (r *Renderer) chartHTML(c *Chart) (template.HTML, error) {
 	if c == nil {
 		return "", nil
 	}
-	var buf bytes.Buffer
-	if err := r.chart.Execute(&buf, chartView{Chart: c, ID: c.id, JS: c.json}); err != nil {
-		return "", err
+	var b strings.Builder
+	b.Grow(len(c.json) + 600 + 48*len(c.Data.Rows)*(1+len(c.Data.Columns)))
+	b.WriteString("<figure class=\"chart\">\n<figcaption>")
+	htmlEscape(&b, c.Title)
+	b.WriteString("</figcaption>\n<div class=\"chart-box\" id=\"")
+	htmlEscape(&b, c.id)
+	b.WriteString("\" data-chart=\"")
+	htmlEscape(&b, c.id)
+	b.WriteString("-option\" role=\"img\" aria-label=\"")
+	htmlEscape(&b, c.Title)
+	b.WriteString("\" style=\"height:")
+	b.WriteString(strconv.Itoa(c.Height))
+	b.WriteString("px\"></div>\n<script type=\"application/json\" id=\"")
+	htmlEscape(&b, c.id)
+	b.WriteString("-option\">")
+	b.WriteString(string(c.json))
+	b.WriteString("</script>")
+	if t := c.Data; len(t.Rows) > 0 {
+		summary, ok := lookupOK(r.messages, r.lang, "chart.data")
+		if !ok {
+			return "", errUnknownMessage("chart.data")
+		}
+		corner := t.Corner
+		if corner == "" {
+			if corner, ok = lookupOK(r.messages, r.lang, "chart.item"); !ok {
+				return "", errUnknownMessage("chart.item")
+			}
+		}
+		b.WriteString("\n<details class=\"chart-data\"><summary>")
+		htmlEscape(&b, summary)
+		b.WriteString("</summary>\n<div class=\"table-wrap\"><table>\n<thead><tr><th scope=\"col\">")
+		htmlEscape(&b, corner)
+		b.WriteString("</th>")
+		for _, col := range t.Columns {
+			b.WriteString("<th scope=\"col\">")
+			htmlEscape(&b, col)
+			b.WriteString("</th>")
+		}
+		b.WriteString("</tr></thead>\n<tbody>")
+		for _, row := range t.Rows {
+			b.WriteString("\n<tr><th scope=\"row\">")
+			htmlEscape(&b, row.Label)
+			b.WriteString("</th>")
+			for _, v := range row.Values {
+				b.WriteString("<td class=\"num\">")
+				htmlEscape(&b, numfmt.Value(v, t.Format, t.Decimals, r.lang))
+				b.WriteString("</td>")
+			}
+			b.WriteString("</tr>")
+		}
+		b.WriteString("\n</tbody>\n</table></div>\n</details>")
 	}
-	return template.HTML(buf.String()), nil
+	b.WriteString("\n</figure>\n")
+	return template.HTML(b.String()), nil
+}
+
+// htmlEscape writes s escaped as html/template escapes a string in text
+// and in quoted attributes: " & ' + < > as entities, NUL as U+FFFD.
+func htmlEscape(b *strings.Builder, s string) {
+	last := 0
+	for i := 0; i < len(s); i++ {
+		var repl string
+		switch s[i] {
+		case 0:
+			repl = "\uFFFD"
+		case '"':
+			repl = "&#34;"
+		case '&':
+			repl = "&amp;"
+		case '\'':
+			repl = "&#39;"
+		case '+':
+			repl = "&#43;"
+		case '<':
+			repl = "&lt;"
+		case '>':
+			repl = "&gt;"
+		default:
+			continue
+		}
+		b.WriteString(s[last:i])
+		b.WriteString(repl)
+		last = i + 1
+	}
+	b.WriteString(s[last:])
 }
 
 // nullable returns nil for a missing (NaN or infinite) value so that it

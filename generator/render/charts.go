@@ -304,6 +304,28 @@ func RankLines(spec Spec, periods []string, series []Series) (*Chart, error) {
 }
 
 func lines(spec Spec, periods []string, series []Series, rank bool) (*Chart, error) {
+	height := spec.Height
+	if height <= 0 {
+		height = 320
+	}
+	if js, ok := linesJSON(spec, periods, series, rank); ok {
+		return newChartFromJSON(spec.Title, spec.Key, height, js, rowsByCategory(spec, periods, series, seriesNames(series))), nil
+	}
+	return linesEcharts(spec, periods, series, rank)
+}
+
+// seriesNames lists the series' names.
+func seriesNames(series []Series) []string {
+	names := make([]string, len(series))
+	for j, s := range series {
+		names[j] = s.Name
+	}
+	return names
+}
+
+// linesEcharts is lines through go-echarts: the reference for linesJSON
+// and the path for inputs it does not cover.
+func linesEcharts(spec Spec, periods []string, series []Series, rank bool) (*Chart, error) {
 	line := charts.NewLine()
 	y := opts.YAxis{Type: "value", AxisLabel: &opts.AxisLabel{Formatter: typesFunc(axisFormatter(spec))}, Scale: opts.Bool(true)}
 	tip := valueFormatter(spec)
@@ -342,6 +364,23 @@ func lines(spec Spec, periods []string, series []Series, rank bool) (*Chart, err
 // Radar draws one polygon per series over the axes (category achievement
 // of a unit against its group). Values are in the axes' units.
 func Radar(spec Spec, axes []RadarAxis, series []Series) (*Chart, error) {
+	if js, ok := radarJSON(spec, axes, series); ok {
+		height := spec.Height
+		if height <= 0 {
+			height = 380
+		}
+		cats := make([]string, len(axes))
+		for i, a := range axes {
+			cats[i] = a.Name
+		}
+		return newChartFromJSON(spec.Title, spec.Key, height, js, rowsByCategory(spec, cats, series, seriesNames(series))), nil
+	}
+	return radarEcharts(spec, axes, series)
+}
+
+// radarEcharts is Radar through go-echarts: the reference for radarJSON
+// and the path for inputs it does not cover.
+func radarEcharts(spec Spec, axes []RadarAxis, series []Series) (*Chart, error) {
 	radar := charts.NewRadar()
 	ind := make([]*opts.Indicator, len(axes))
 	cats := make([]string, len(axes))

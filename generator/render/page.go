@@ -17,6 +17,12 @@ type Site struct {
 	Lang string
 	// Nav is the navigation bar, in order (see NewNav).
 	Nav []NavItem
+	// Only, when not nil, limits the links of a page to the site paths it
+	// accepts (from is the page's own path, to the link's target): a
+	// per-period bundle holds only that period's pages. Rel returns "" for
+	// a target refused, and UnlinkOutside turns the links that became empty
+	// into plain text, so that nothing in a bundle points outside it.
+	Only func(from, to string) bool
 }
 
 // NavItem is one entry of the navigation bar. Key identifies the section
@@ -68,7 +74,8 @@ func (p *Page) Lang() string {
 // home page; a target with a URL scheme ("https:", "mailto:") or starting
 // with "#" or "//" is returned unchanged. A target ending in "/" stays a
 // folder link, but from file:// only links to files work, so link to
-// ".../index.html".
+// ".../index.html". When the site has an Only filter that refuses the
+// target, Rel returns "" (see UnlinkOutside).
 func (p *Page) Rel(target string) string {
 	if isExternal(target) {
 		return target
@@ -83,6 +90,9 @@ func (p *Page) Rel(target string) string {
 	if dir && target != "." {
 		target += "/"
 	}
+	if p.Site != nil && p.Site.Only != nil && !p.Site.Only(p.Path, target) {
+		return ""
+	}
 	if p.Site != nil && p.Site.BaseURL != "" {
 		return strings.TrimRight(p.Site.BaseURL, "/") + "/" + strings.TrimPrefix(target, "./") + suffix
 	}
@@ -93,28 +103,42 @@ func (p *Page) Rel(target string) string {
 func (p *Page) Depth() int { return strings.Count(strings.TrimLeft(p.Path, "/"), "/") }
 
 // relPath is the relative URL from the page at site path from to the site
-// path to (both slash-separated, cleaned, no leading slash).
+// path to (both slash-separated, cleaned, no leading slash). It runs for
+// every link of every page, so it works on the strings without splitting
+// them.
 func relPath(from, to string) string {
-	fromDirs := strings.Split(strings.TrimLeft(from, "/"), "/")
-	fromDirs = fromDirs[:len(fromDirs)-1] // drop the file name
-	toParts := strings.Split(to, "/")
-	toDirs, file := toParts[:len(toParts)-1], toParts[len(toParts)-1]
+	from = strings.TrimLeft(from, "/")
+	fromDir := ""
+	if i := strings.LastIndexByte(from, '/'); i >= 0 {
+		fromDir = from[:i+1] // with its slash
+	}
+	// Skip the folders the two paths share, whole segments only.
 	common := 0
-	for common < len(fromDirs) && common < len(toDirs) && fromDirs[common] == toDirs[common] {
-		common++
+	for {
+		i := strings.IndexByte(fromDir[common:], '/')
+		if i < 0 {
+			break
+		}
+		seg := fromDir[common : common+i+1]
+		if !strings.HasPrefix(to[min(common, len(to)):], seg) || common+len(seg) > len(to) {
+			break
+		}
+		common += len(seg)
+	}
+	up := strings.Count(fromDir[common:], "/")
+	rest := to[common:]
+	if up == 0 {
+		if rest == "" {
+			return "./"
+		}
+		return rest
 	}
 	var b strings.Builder
-	for range len(fromDirs) - common {
+	b.Grow(3*up + len(rest))
+	for range up {
 		b.WriteString("../")
 	}
-	for _, d := range toDirs[common:] {
-		b.WriteString(d)
-		b.WriteByte('/')
-	}
-	b.WriteString(file)
-	if b.Len() == 0 {
-		return "./"
-	}
+	b.WriteString(rest)
 	return b.String()
 }
 

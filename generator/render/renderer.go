@@ -38,6 +38,9 @@ type Options struct {
 	Messages map[string]Message
 	// Builtin replaces the embedded templates (tests); nil = templates.FS.
 	Builtin fs.FS
+	// Plain executes the templates exactly as html/template escaped them,
+	// without the faster equivalents of optimize (tests compare the two).
+	Plain bool
 }
 
 // Renderer executes the site's pages. It is safe for concurrent use.
@@ -48,7 +51,6 @@ type Renderer struct {
 	site     fs.FS // nil when the site has no templates folder
 	pages    map[string]*pageTemplate
 	md       goldmark.Markdown
-	chart    *template.Template
 	bufs     sync.Pool
 }
 
@@ -103,7 +105,9 @@ func New(opts Options) (*Renderer, error) {
 		return nil, err
 	}
 	fm := r.funcMap()
-	r.chart = template.Must(template.New("chart").Funcs(fm).Parse(chartTemplate))
+	for name, f := range r.fastFuncs() {
+		fm[name] = f
+	}
 
 	// The layout and partials are shared by every page: parse them once
 	// into a root set, then clone it per page.
@@ -150,6 +154,9 @@ func New(opts Options) (*Renderer, error) {
 				problems.Add(p)
 			}
 			continue
+		}
+		if !opts.Plain {
+			r.optimize(t)
 		}
 		r.pages[s.name] = pt
 	}

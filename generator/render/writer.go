@@ -2,7 +2,9 @@ package render
 
 import (
 	"bufio"
+	"crypto/sha256"
 	"fmt"
+	"hash"
 	"io"
 	"io/fs"
 	"os"
@@ -16,6 +18,15 @@ import (
 // folder). It is safe for concurrent use on distinct files.
 type Writer struct {
 	Dir string
+	// Record, when not nil, is told the site path and the sha256 of each
+	// file once it is written (for the build's manifest.json). It may be
+	// called from several goroutines at once.
+	Record func(name string, sum [sha256.Size]byte)
+	// Keep, when not nil, is asked first for each file: true means the
+	// file is already in place under Dir (an incremental build kept the
+	// previous build's copy), so Create writes nothing and does not call
+	// fill. It may be called from several goroutines at once.
+	Keep func(name string) bool
 }
 
 // Create writes the file at the site path name (slash-separated, relative
@@ -27,6 +38,9 @@ func (w *Writer) Create(name string, fill func(io.Writer) error) error {
 	if err != nil {
 		return err
 	}
+	if w.Keep != nil && w.Keep(name) {
+		return nil
+	}
 	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 		return err
 	}
@@ -35,7 +49,13 @@ func (w *Writer) Create(name string, fill func(io.Writer) error) error {
 		return err
 	}
 	bw := bufio.NewWriterSize(f, 64<<10)
-	if err := fill(bw); err != nil {
+	var out io.Writer = bw
+	var h hash.Hash
+	if w.Record != nil {
+		h = sha256.New()
+		out = io.MultiWriter(bw, h)
+	}
+	if err := fill(out); err != nil {
 		f.Close()
 		return fmt.Errorf("%s: %w", name, err)
 	}
@@ -43,7 +63,15 @@ func (w *Writer) Create(name string, fill func(io.Writer) error) error {
 		f.Close()
 		return err
 	}
-	return f.Close()
+	if err := f.Close(); err != nil {
+		return err
+	}
+	if h != nil {
+		var sum [sha256.Size]byte
+		h.Sum(sum[:0])
+		w.Record(strings.TrimPrefix(name, "./"), sum)
+	}
+	return nil
 }
 
 // WriteFile writes data to the site path name.

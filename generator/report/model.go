@@ -4,6 +4,7 @@ import (
 	"kaoping/generator/config"
 	"kaoping/generator/dataset"
 	"kaoping/generator/period"
+	"kaoping/generator/publish"
 	"kaoping/generator/render"
 	"kaoping/generator/scoring"
 )
@@ -17,6 +18,13 @@ type Model struct {
 	Results map[string][]*scoring.Result // scheme id -> results in period order
 	Lang    string
 	Site    *render.Site
+
+	// Corrections are the amendments of published periods (更正说明), by
+	// period id, oldest first; set by the build from data/published.toml.
+	Corrections map[string][]publish.Correction
+	// HasBundles says that the build writes a zip of each period's report
+	// (BundlePath), so that the archive and the period pages link to it.
+	HasBundles bool
 
 	byKey map[string]*scoring.Result // scheme + "/" + period
 	// entityResults: scheme -> entity -> results in period order (nil where

@@ -40,6 +40,7 @@ type Options struct {
 	Debounce   time.Duration // quiet time after a change before rebuilding; default 200 ms
 	Log        io.Writer     // terminal messages; nil discards them
 	Quiet      bool          // print problems only, not the successful builds
+	Version    string        // kaoping's version, recorded in manifest.json
 }
 
 // Server builds a site and serves its output. Use Run, or New with
@@ -147,7 +148,7 @@ func (s *Server) announce(addr net.Addr) {
 // succeeded.
 func (s *Server) Rebuild(changed string) bool {
 	start := time.Now()
-	p, sum, problems := build.Build(build.Options{ConfigPath: s.opts.ConfigPath, OutDir: s.opts.OutDir})
+	p, sum, problems := build.Build(build.Options{ConfigPath: s.opts.ConfigPath, OutDir: s.opts.OutDir, Version: s.opts.Version})
 
 	st := s.snapshot()
 	cfg := (*config.Config)(nil)
