@@ -2,15 +2,10 @@ package report
 
 import (
 	"bytes"
-	"fmt"
-	"sort"
 	"sync"
 	"testing"
 
-	"kaoping/generator/config"
-	"kaoping/generator/dataset"
 	"kaoping/generator/render"
-	"kaoping/generator/scoring"
 )
 
 // Test helpers of the entity, indicator and scheme overview families.
@@ -26,48 +21,10 @@ var (
 func entDemo(t *testing.T) *Model {
 	t.Helper()
 	entDemoOnce.Do(func() {
-		cfg, ps := config.Load("../../config.toml")
-		if cfg == nil || ps.HasErrors() {
-			entDemoErr = fmt.Sprint("demo config: ", ps)
-			return
+		var err error
+		if entDemoModel, err = loadDemo(); err != nil {
+			entDemoErr = err.Error()
 		}
-		ds, ps := dataset.Load(cfg)
-		if ds == nil || ps.HasErrors() {
-			entDemoErr = fmt.Sprint("demo data: ", ps)
-			return
-		}
-		set := map[string]bool{}
-		for _, f := range cfg.Fields {
-			set[f.ID] = true
-		}
-		for _, f := range ds.Fields {
-			set[f] = true
-		}
-		var fields []string
-		for f := range set {
-			fields = append(fields, f)
-		}
-		sort.Strings(fields)
-		eng, ps := scoring.Compile(cfg, fields)
-		if eng == nil || ps.HasErrors() {
-			entDemoErr = fmt.Sprint("demo rules: ", ps)
-			return
-		}
-		results := map[string][]*scoring.Result{}
-		for _, s := range cfg.Schemes {
-			byPeriod := map[string]*scoring.Result{}
-			for _, pd := range scoring.SchemePeriods(s, ds) {
-				r := eng.Score(s, pd, ds.Entities)
-				byPeriod[pd.ID] = r
-				results[s.ID] = append(results[s.ID], r)
-			}
-			for _, r := range results[s.ID] {
-				if prev := scoring.PreviousPeriod(s, ds, r.Period); prev != nil {
-					scoring.RankChanges(r, byPeriod[prev.ID])
-				}
-			}
-		}
-		entDemoModel = New(cfg, ds, results)
 	})
 	if entDemoModel == nil {
 		t.Fatal(entDemoErr)

@@ -2,12 +2,9 @@ package report
 
 import (
 	"bytes"
-	"sort"
 	"sync"
 	"testing"
 
-	"kaoping/generator/config"
-	"kaoping/generator/dataset"
 	"kaoping/generator/period"
 	"kaoping/generator/render"
 	"kaoping/generator/scoring"
@@ -17,45 +14,11 @@ import (
 // build.Load does; each call gives a fresh model, so a test may alter it.
 func rankDemo(t *testing.T) *Model {
 	t.Helper()
-	cfg, ps := config.Load("../../config.toml")
-	if cfg == nil || ps.HasErrors() {
-		t.Fatalf("demo config: %v", ps)
+	m, err := loadDemo()
+	if err != nil {
+		t.Fatal(err)
 	}
-	ds, ps := dataset.Load(cfg)
-	if ds == nil || ps.HasErrors() {
-		t.Fatalf("demo data: %v", ps)
-	}
-	set := map[string]bool{}
-	for _, f := range cfg.Fields {
-		set[f.ID] = true
-	}
-	for _, f := range ds.Fields {
-		set[f] = true
-	}
-	var fields []string
-	for f := range set {
-		fields = append(fields, f)
-	}
-	sort.Strings(fields)
-	eng, ps := scoring.Compile(cfg, fields)
-	if eng == nil || ps.HasErrors() {
-		t.Fatalf("demo rules: %v", ps)
-	}
-	results := map[string][]*scoring.Result{}
-	for _, s := range cfg.Schemes {
-		byPeriod := map[string]*scoring.Result{}
-		for _, pd := range scoring.SchemePeriods(s, ds) {
-			r := eng.Score(s, pd, ds.Entities)
-			byPeriod[pd.ID] = r
-			results[s.ID] = append(results[s.ID], r)
-		}
-		for _, r := range results[s.ID] {
-			if prev := scoring.PreviousPeriod(s, ds, r.Period); prev != nil {
-				scoring.RankChanges(r, byPeriod[prev.ID])
-			}
-		}
-	}
-	return New(cfg, ds, results)
+	return m
 }
 
 var (
