@@ -184,6 +184,7 @@ func TestChartOptions(t *testing.T) {
 func TestValueAxisRange(t *testing.T) {
 	for _, tc := range []struct {
 		name     string
+		format   string
 		values   []float64
 		ref      float64
 		min, max float64
@@ -191,12 +192,15 @@ func TestValueAxisRange(t *testing.T) {
 		// 案件比 1.31–1.44, ref 1.37: span 0.13 → step niceStep(0.0325) = 0.05;
 		// clustered (1.31 ≥ 1.44/2): min = floor((1.31 − 0.05)/0.05)·0.05 = 1.25,
 		// max = ceil(1.44/0.05)·0.05 = 1.45.
-		{"clustered ratio", []float64{1.31, 1.44, 1.35}, 1.37, 1.25, 1.45},
+		{"clustered ratio", "ratio", []float64{1.31, 1.44, 1.35}, 1.37, 1.25, 1.45},
 		// 0–30 spread, ref 40 beyond the bars: span 40 → step 10; not
 		// clustered: min 0; max = 40 exactly, so one step more: 50.
-		{"reference beyond bars", []float64{0, 10, 30}, 40, 0, 50},
+		{"reference beyond bars", "number", []float64{0, 10, 30}, 40, 0, 50},
+		// Totals 70–92 cluster, but scores keep a zero baseline:
+		// step niceStep((92 − 70)/4 = 5.5) = 10; min 0; max ceil(92/10)·10 = 100.
+		{"scores keep zero", "number", []float64{70, 92}, 80, 0, 100},
 	} {
-		x := valueAxisRange(opts.XAxis{}, Spec{Format: "number"}, tc.values, tc.ref)
+		x := valueAxisRange(opts.XAxis{}, Spec{Format: tc.format}, tc.values, tc.ref)
 		mn, _ := x.Min.(float64)
 		mx, _ := x.Max.(float64)
 		if math.Abs(mn-tc.min) > 1e-9 || math.Abs(mx-tc.max) > 1e-9 {

@@ -191,7 +191,10 @@ func valueAxisRange(x opts.XAxis, spec Spec, values []float64, ref float64) opts
 		step = niceStep(hi / 4)
 	}
 	min := 0.0
-	if lo >= hi/2 { // clustered: start a little below the smallest value
+	// Rates, ratios and durations that cluster start a little below the
+	// smallest value; counts and scores (totals) keep a zero baseline, so
+	// a 公示 chart never exaggerates a gap between totals.
+	if spec.Format != numfmt.Number && spec.Format != "" && lo >= hi/2 {
 		min = math.Max(0, math.Floor((lo-step)/step)*step)
 	}
 	x.Min = min
