@@ -15,7 +15,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"sort"
 	"sync"
 	"testing"
 	"time"
@@ -105,29 +104,11 @@ func load(b *testing.B, path string) (*config.Config, *dataset.Dataset, *scoring
 	if ps.HasErrors() {
 		b.Fatal(ps.Err("en"))
 	}
-	eng, ps := scoring.Compile(cfg, fieldNames(cfg, ds))
+	eng, ps := scoring.Compile(cfg, scoring.KnownFields(cfg, ds))
 	if ps.HasErrors() {
 		b.Fatal(ps.Err("en"))
 	}
 	return cfg, ds, eng
-}
-
-// fieldNames is every field a formula may name, as build.Load gives
-// scoring.Compile: the declared ones and those in data file headers.
-func fieldNames(cfg *config.Config, ds *dataset.Dataset) []string {
-	set := map[string]bool{}
-	for _, f := range cfg.Fields {
-		set[f.ID] = true
-	}
-	for _, f := range ds.Fields {
-		set[f] = true
-	}
-	out := make([]string, 0, len(set))
-	for f := range set {
-		out = append(out, f)
-	}
-	sort.Strings(out)
-	return out
 }
 
 // scoreAll scores every scheme for each of its periods with rank changes,

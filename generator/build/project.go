@@ -6,7 +6,6 @@ package build
 import (
 	"path/filepath"
 	"runtime"
-	"sort"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -68,7 +67,7 @@ func load(configPath string, prog Progress) (*Project, diag.List) {
 	if ds == nil {
 		return nil, problems
 	}
-	eng, ps := scoring.Compile(cfg, knownFields(cfg, ds))
+	eng, ps := scoring.Compile(cfg, scoring.KnownFields(cfg, ds))
 	problems.Add(ps...)
 	if problems.HasErrors() || eng == nil {
 		return nil, problems
@@ -76,24 +75,6 @@ func load(configPath string, prog Progress) (*Project, diag.List) {
 	p := &Project{Config: cfg, Data: ds, Engine: eng}
 	problems.Add(p.score(prog)...)
 	return p, problems
-}
-
-// knownFields is every field a formula may name: those declared in
-// [fields] and those seen in a data file header.
-func knownFields(cfg *config.Config, ds *dataset.Dataset) []string {
-	set := map[string]bool{}
-	for _, f := range cfg.Fields {
-		set[f.ID] = true
-	}
-	for _, f := range ds.Fields {
-		set[f] = true
-	}
-	out := make([]string, 0, len(set))
-	for f := range set {
-		out = append(out, f)
-	}
-	sort.Strings(out)
-	return out
 }
 
 // score computes every scheme's results for each of its periods, with rank

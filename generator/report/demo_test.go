@@ -2,7 +2,6 @@ package report
 
 import (
 	"fmt"
-	"sort"
 
 	"kaoping/generator/config"
 	"kaoping/generator/dataset"
@@ -21,19 +20,7 @@ func loadDemo() (*Model, error) {
 	if ds == nil || ps.HasErrors() {
 		return nil, fmt.Errorf("demo data: %v", ps)
 	}
-	set := map[string]bool{}
-	for _, f := range cfg.Fields {
-		set[f.ID] = true
-	}
-	for _, f := range ds.Fields {
-		set[f] = true
-	}
-	fields := make([]string, 0, len(set))
-	for f := range set {
-		fields = append(fields, f)
-	}
-	sort.Strings(fields)
-	eng, ps := scoring.Compile(cfg, fields)
+	eng, ps := scoring.Compile(cfg, scoring.KnownFields(cfg, ds))
 	if eng == nil || ps.HasErrors() {
 		return nil, fmt.Errorf("demo rules: %v", ps)
 	}

@@ -1,6 +1,8 @@
 package scoring
 
 import (
+	"sort"
+
 	"kaoping/generator/config"
 	"kaoping/generator/dataset"
 	"kaoping/generator/period"
@@ -45,4 +47,23 @@ func PreviousPeriod(s *config.Scheme, ds *dataset.Dataset, pd *dataset.PeriodDat
 		}
 	}
 	return nil
+}
+
+// KnownFields is every field a formula may name: those declared in
+// [fields] and those seen in a data file header, sorted. It is what
+// Compile is given.
+func KnownFields(cfg *config.Config, ds *dataset.Dataset) []string {
+	set := map[string]bool{}
+	for _, f := range cfg.Fields {
+		set[f.ID] = true
+	}
+	for _, f := range ds.Fields {
+		set[f] = true
+	}
+	out := make([]string, 0, len(set))
+	for f := range set {
+		out = append(out, f)
+	}
+	sort.Strings(out)
+	return out
 }
