@@ -1,10 +1,9 @@
 package render
 
 import (
-	"bufio"
+	"bytes"
 	"crypto/sha256"
 	"fmt"
-	"hash"
 	"io"
 	"io/fs"
 	"os"
@@ -12,6 +11,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // Writer writes files under an output folder (the build's temporary
@@ -27,12 +27,19 @@ type Writer struct {
 	// previous build's copy), so Create writes nothing and does not call
 	// fill. It may be called from several goroutines at once.
 	Keep func(name string) bool
+
+	dirs sync.Map // folders known to exist
 }
 
 // Create writes the file at the site path name (slash-separated, relative
-// to Dir), creating folders as needed, through a buffer filled by fill.
-// The file is written with mode 0644. A name that is absolute or leaves
-// Dir ("../x") is an error.
+// to Dir), creating folders as needed, with the bytes fill writes. The file
+// is written with mode 0644. A name that is absolute or leaves Dir ("../x")
+// is an error.
+//
+// The content is collected in a pooled buffer and written with one call:
+// a province build writes 140,000 files, and a fresh 64 KB bufio buffer
+// each, a stat per folder and Go's poller registration per file were a
+// tenth of its time.
 func (w *Writer) Create(name string, fill func(io.Writer) error) error {
 	p, err := w.path(name)
 	if err != nil {
@@ -41,37 +48,48 @@ func (w *Writer) Create(name string, fill func(io.Writer) error) error {
 	if w.Keep != nil && w.Keep(name) {
 		return nil
 	}
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		return err
-	}
-	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
-	if err != nil {
-		return err
-	}
-	bw := bufio.NewWriterSize(f, 64<<10)
-	var out io.Writer = bw
-	var h hash.Hash
-	if w.Record != nil {
-		h = sha256.New()
-		out = io.MultiWriter(bw, h)
-	}
-	if err := fill(out); err != nil {
-		f.Close()
+	buf := getBuffer()
+	defer putBuffer(buf)
+	if err := fill(buf); err != nil {
 		return fmt.Errorf("%s: %w", name, err)
 	}
-	if err := bw.Flush(); err != nil {
-		f.Close()
+	if err := w.mkdirAll(filepath.Dir(p)); err != nil {
 		return err
 	}
-	if err := f.Close(); err != nil {
+	if err := writeFile(p, buf.Bytes()); err != nil {
 		return err
 	}
-	if h != nil {
-		var sum [sha256.Size]byte
-		h.Sum(sum[:0])
-		w.Record(strings.TrimPrefix(name, "./"), sum)
+	if w.Record != nil {
+		w.Record(strings.TrimPrefix(name, "./"), sha256.Sum256(buf.Bytes()))
 	}
 	return nil
+}
+
+// mkdirAll creates dir and its parents once per Writer: most files share
+// their folder with thousands of others.
+func (w *Writer) mkdirAll(dir string) error {
+	if _, ok := w.dirs.Load(dir); ok {
+		return nil
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	w.dirs.Store(dir, struct{}{})
+	return nil
+}
+
+var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+func getBuffer() *bytes.Buffer { return buffers.Get().(*bytes.Buffer) }
+
+// putBuffer returns buf to the pool unless it grew past 4 MB (the few
+// very large pages would otherwise keep their memory for the whole build).
+func putBuffer(buf *bytes.Buffer) {
+	if buf.Cap() > 4<<20 {
+		return
+	}
+	buf.Reset()
+	buffers.Put(buf)
 }
 
 // WriteFile writes data to the site path name.

@@ -1,0 +1,33 @@
+//go:build unix
+
+package render
+
+import (
+	"os"
+	"syscall"
+)
+
+// writeFile creates (or truncates) the file at p with mode 0644 and writes
+// data to it with plain system calls: os.OpenFile would also try to
+// register every file with the network poller, one wasted call per page.
+func writeFile(p string, data []byte) error {
+	fd, err := syscall.Open(p, syscall.O_WRONLY|syscall.O_CREAT|syscall.O_TRUNC|syscall.O_CLOEXEC, 0o644)
+	if err != nil {
+		return &os.PathError{Op: "open", Path: p, Err: err}
+	}
+	for len(data) > 0 {
+		n, err := syscall.Write(fd, data)
+		if err == syscall.EINTR {
+			continue
+		}
+		if err != nil {
+			syscall.Close(fd)
+			return &os.PathError{Op: "write", Path: p, Err: err}
+		}
+		data = data[n:]
+	}
+	if err := syscall.Close(fd); err != nil {
+		return &os.PathError{Op: "close", Path: p, Err: err}
+	}
+	return nil
+}
