@@ -81,6 +81,11 @@ func Build(opts Options) (*Project, *Summary, diag.List) {
 			out, err)
 		return p, nil, problems
 	}
+	if err := recoverMoves(cachePath(p.Config.Dir, out) + ".moves"); err != nil {
+		problems.Errorf(diag.Pos{File: p.Rel(out)}, "上次生成在替换输出目录时中断，无法恢复：%v",
+			"the last build was interrupted while replacing the output folder and cannot be repaired: %v", err)
+		return p, nil, problems
+	}
 	stage, err := NewStaging(out)
 	if err != nil {
 		problems.Errorf(diag.Pos{File: p.Rel(out)}, "无法在输出目录旁创建临时目录：%v；请检查该位置的写入权限和磁盘空间，或用 --out 换一个目录",
@@ -90,13 +95,7 @@ func Build(opts Options) (*Project, *Summary, diag.List) {
 	rec := manifest.NewRecorder()
 	inc := view.startIncremental(out, stage.Dir, opts.Version)
 	w := &render.Writer{Dir: stage.Dir, Record: inc.recorder(rec.Add), Keep: inc.keep}
-	files, err := view.writeData(w)
-	var pages int
-	if err == nil {
-		var n int
-		n, pages, err = writeSite(view, w, prog)
-		files += n
-	}
+	files, pages, err := writeSite(view, w, prog)
 	if err == nil && view.bundles {
 		var n int
 		n, err = writeBundles(view, view.model(), w, opts.Version, prog)
@@ -106,6 +105,9 @@ func Build(opts Options) (*Project, *Summary, diag.List) {
 		err = writeManifest(view, stage.Dir, out, rec, opts.Version)
 		files++
 	}
+	if err == nil {
+		err = inc.moveDirs() // the last step before the swap: see incremental_dirs.go
+	}
 	if err != nil {
 		stage.Abort()
 		problems.Errorf(diag.Pos{File: p.Rel(out)}, "生成失败，原输出保持不变：%v（若修改过模板，请检查上面提到的模板；否则请把此消息报告给维护人员）",
@@ -113,11 +115,13 @@ func Build(opts Options) (*Project, *Summary, diag.List) {
 		return p, nil, problems
 	}
 	if err := stage.Commit(); err != nil {
+		inc.undoMoves(len(inc.moves))
 		stage.Abort()
 		problems.Errorf(diag.Pos{File: p.Rel(out)}, "无法替换输出目录，原输出保持不变：%v；请关闭正在使用该目录中文件的程序后重试",
 			"cannot replace the output folder, the previous output is unchanged: %v; close any program using files in it and try again", err)
 		return p, nil, problems
 	}
+	inc.movesDone()
 	inc.save()
 	// The project returned is what the output shows: with ExcludeKinds,
 	// the shared part.
@@ -125,25 +129,23 @@ func Build(opts Options) (*Project, *Summary, diag.List) {
 		Unchanged: inc.Kept(), UnchangedPages: view.keptPages}, problems
 }
 
-// writeData writes data/<scheme>/<period>.json and .csv (SPEC §7) and
-// returns the number of files written.
-func (p *Project) writeData(w *render.Writer) (int, error) {
-	n := 0
+// dataJobs are data/<scheme>/<period>.json and .csv (SPEC §7), written
+// by the site's workers with its pages: encoded only when they are not
+// kept from the previous build.
+func (p *Project) dataJobs() []report.FileJob {
+	var jobs []report.FileJob
 	for _, s := range p.Config.Schemes {
 		for _, r := range p.Results[s.ID] {
-			js, err := output.JSON(r)
-			if err != nil {
-				return n, err
-			}
-			if err := w.WriteFile(report.DataPath(s.ID, r.Period.ID, "json"), js); err != nil {
-				return n, err
-			}
-			err = w.Create(report.DataPath(s.ID, r.Period.ID, "csv"), func(f io.Writer) error { return output.CSV(f, r) })
-			if err != nil {
-				return n, err
-			}
-			n += 2
+			jobs = append(jobs,
+				report.FileJob{Path: report.DataPath(s.ID, r.Period.ID, "json"), Write: func(f io.Writer) error {
+					js, err := output.JSON(r)
+					if err == nil {
+						_, err = f.Write(js)
+					}
+					return err
+				}},
+				report.FileJob{Path: report.DataPath(s.ID, r.Period.ID, "csv"), Write: func(f io.Writer) error { return output.CSV(f, r) }})
 		}
 	}
-	return n, nil
+	return jobs
 }

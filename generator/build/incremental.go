@@ -62,7 +62,8 @@ type incremental struct {
 	pending map[string]string // site path -> key, for files being written
 	decided map[string]bool   // site path -> kept, once asked
 
-	kept atomic.Int64
+	kept  atomic.Int64
+	moves []string // folders moved whole from the previous output (planMoves)
 }
 
 // newIncremental loads the cache of the output folder out. stageDir is the
@@ -76,10 +77,15 @@ func newIncremental(siteDir, out, stageDir string) *incremental {
 		pending:  map[string]string{},
 		decided:  map[string]bool{},
 	}
-	sum := sha256.Sum256([]byte(filepath.Clean(out)))
-	inc.cachePath = filepath.Join(siteDir, ".kaoping", "cache", hex.EncodeToString(sum[:8])+".txt")
+	inc.cachePath = cachePath(siteDir, out)
 	inc.prev, _ = readCache(inc.cachePath, out) // no cache: a full build
 	return inc
+}
+
+// cachePath is where the build cache of the output folder out is kept.
+func cachePath(siteDir, out string) string {
+	sum := sha256.Sum256([]byte(filepath.Clean(out)))
+	return filepath.Join(siteDir, ".kaoping", "cache", hex.EncodeToString(sum[:8])+".txt")
 }
 
 // startIncremental prepares the incremental build of p (the project or

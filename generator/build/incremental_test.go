@@ -158,6 +158,10 @@ func TestIncrementalBuild(t *testing.T) {
 	// One period file changed (the last quarter's units).
 	bumpCell(t, filepath.Join(site, "data", "periods", "2024-Q4", "units.csv"))
 	before = incTree(t, out)
+	dirBefore := map[string]uint64{}
+	for _, d := range []string{"schemes/basic/2024-Q2", "schemes/basic/2024-Q4"} {
+		dirBefore[d] = dirInode(t, out, d)
+	}
 	inc := incBuild(t, cfg, out)
 	after = incTree(t, out)
 	clean := filepath.Join(t.TempDir(), "public")
@@ -177,6 +181,14 @@ func TestIncrementalBuild(t *testing.T) {
 		if after[name].ino == before[name].ino {
 			t.Errorf("last quarter changed: %s was not rewritten", name)
 		}
+	}
+	// The sheets of an unchanged period were moved as one folder (it
+	// keeps its inode); the changed period's folder is a new one.
+	if dirInode(t, out, "schemes/basic/2024-Q2") != dirBefore["schemes/basic/2024-Q2"] {
+		t.Error("last quarter changed: the folder of an unchanged period's sheets was not kept whole")
+	}
+	if dirInode(t, out, "schemes/basic/2024-Q4") == dirBefore["schemes/basic/2024-Q4"] {
+		t.Error("last quarter changed: the changed period's sheet folder was kept")
 	}
 
 	// An earlier period changed: the later periods' pages follow (history
@@ -200,15 +212,37 @@ func TestIncrementalBuild(t *testing.T) {
 	incBuild(t, cfg, clean)
 	sameTree(t, "period deleted", got, incTree(t, clean))
 
-	// A file of the output edited by hand is written again.
+	// A file of the output edited by hand is written again, a score
+	// sheet (in a folder otherwise kept whole) included; one deleted by
+	// hand is written again.
 	edited := filepath.Join(out, "schemes", "basic", "2024-Q1.html")
-	if err := os.WriteFile(edited, []byte("edited"), 0o644); err != nil {
+	sheet := filepath.Join(out, "schemes", "basic", "2024-Q1", "zz-u01.html")
+	deleted := filepath.Join(out, "schemes", "basic", "2024-Q2", "zz-u01.html")
+	for _, f := range []string{edited, sheet} {
+		if err := os.WriteFile(f, []byte("edited"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Remove(deleted); err != nil {
 		t.Fatal(err)
 	}
 	incBuild(t, cfg, out)
-	if b, _ := os.ReadFile(edited); string(b) == "edited" {
-		t.Error("a page edited in the output was kept")
+	for _, f := range []string{edited, sheet} {
+		if b, _ := os.ReadFile(f); string(b) == "edited" {
+			t.Errorf("%s, edited in the output, was kept", f)
+		}
 	}
+	sameTree(t, "pages edited and deleted in the output", incTree(t, out), incTree(t, clean))
+}
+
+// dirInode is the inode of the folder rel under dir.
+func dirInode(t *testing.T, dir, rel string) uint64 {
+	t.Helper()
+	st, err := os.Stat(filepath.Join(dir, filepath.FromSlash(rel)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st.Sys().(*syscall.Stat_t).Ino
 }
 
 // TestIncrementalGlobalInputs checks that a change to config.toml or to a

@@ -34,7 +34,14 @@ func writeSite(p *Project, w *render.Writer, prog Progress) (files, pages int, e
 	}
 	m := p.model()
 	jobs := m.Jobs()
-	fileJobs := m.FileJobs()
+	fileJobs := append(m.FileJobs(), p.dataJobs()...)
+	if p.inc != nil {
+		paths := make([]string, len(jobs))
+		for i, j := range jobs {
+			paths[i] = j.Path
+		}
+		p.inc.planMoves(paths)
+	}
 	total := len(jobs) + len(fileJobs)
 	prog.Start(StageRender, total)
 	var (
@@ -64,7 +71,7 @@ func writeSite(p *Project, w *render.Writer, prog Progress) (files, pages int, e
 				}
 				var path string
 				var err error
-				if i < len(fileJobs) { // workbooks first: the slowest files
+				if i < len(fileJobs) { // workbooks and data files first: the slowest files
 					fj := fileJobs[i]
 					path = fj.Path
 					err = w.Create(fj.Path, fj.Write)
