@@ -2,6 +2,8 @@ package report
 
 import (
 	"bytes"
+	"fmt"
+	"io"
 	"math"
 	"strconv"
 	"testing"
@@ -88,6 +90,12 @@ func TestXLSXDeterministicAndReadable(t *testing.T) {
 		if n != len(rows) {
 			t.Errorf("%s: %d rows, want %d", sheet, len(rows), n)
 		}
+		if want := s.Name + " · " + r.Period.Period.Label(a.Lang); rows[0][0] != want {
+			t.Errorf("%s: title %q, want %q", sheet, rows[0][0], want)
+		}
+		if mc, err := f.GetMergeCells(sheet); err != nil || len(mc) != 1 || mc[0].GetStartAxis() != "A1" || mc[0].GetEndAxis() != string(rune('A'+len(header)-1))+"1" {
+			t.Errorf("%s: merged cells %v %v, want the title across the %d columns", sheet, mc, err, len(header))
+		}
 		if pane, err := f.GetPanes(sheet); err != nil || !pane.Freeze || pane.YSplit != 2 {
 			t.Errorf("%s: panes %+v %v, want the two top rows frozen", sheet, pane, err)
 		}
@@ -113,5 +121,62 @@ func TestXLSXSheetName(t *testing.T) {
 		if got := xlsxSheetName(&config.Scheme{ID: "x", Name: tt.name}, used); got != tt.want {
 			t.Errorf("xlsxSheetName(%q) = %q, want %q", tt.name, got, tt.want)
 		}
+	}
+}
+
+// BenchmarkXLSX writes the demo's last-quarter workbook.
+func BenchmarkXLSX(b *testing.B) {
+	m, err := loadDemo()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var job FileJob
+	for _, j := range m.FileJobs() {
+		if j.Path == XLSXPath("2025-Q4") {
+			job = j
+		}
+	}
+	for b.Loop() {
+		if err := job.Write(io.Discard); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func TestXLSXColumnName(t *testing.T) {
+	for n, want := range map[int]string{1: "A", 26: "Z", 27: "AA", 52: "AZ", 53: "BA", 702: "ZZ", 703: "AAA"} {
+		if got := xlsxColumnName(n); got != want {
+			t.Errorf("xlsxColumnName(%d) = %q, want %q", n, got, want)
+		}
+	}
+}
+
+// TestXLSXCells reads back a sheet with every kind of cell: text that
+// needs escaping or keeps its spaces, ints, floats, empty and NaN cells.
+func TestXLSXCells(t *testing.T) {
+	book := &xlsxBook{Title: "t", Lang: "zh-CN", Sheets: []*xlsxSheet{{
+		Name: "甲<&>", Title: "标题", Head: []string{"a", "b", "c", "d"}, Widths: []float64{10, 10, 10, 10},
+		Styles: []xlsxStyle{xlsxText, xlsxInt, xlsxPoints, xlsxSigned},
+		Rows:   [][]any{{" x <y> & \"z\" ", 3, 1.25, math.NaN()}, {"", -2, 0.1 + 0.2, -1.5}},
+	}}}
+	var buf bytes.Buffer
+	if err := book.write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows("甲<&>", excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := [][]string{{"标题"}, {"a", "b", "c", "d"}, {" x <y> & \"z\" ", "3", "1.25"}, {"", "-2", "0.3", "-1.5"}} // read back to 15 digits, as Excel does
+	if fmt.Sprint(rows) != fmt.Sprint(want) {
+		t.Errorf("rows %q, want %q", rows, want)
+	}
+	if v, _ := f.GetCellValue("甲<&>", "D4"); v != "-1.50" {
+		t.Errorf("signed points shown as %q, want -1.50", v)
 	}
 }
