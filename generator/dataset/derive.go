@@ -1,8 +1,7 @@
 package dataset
 
 import (
-	"maps"
-	"math"
+	"slices"
 
 	"kaoping/generator/period"
 )
@@ -15,138 +14,116 @@ import (
 // files; an entity and field that none of them has stays missing. A month
 // without a file is simply not part of any sum (and gives no ytd period).
 // plain must be sorted by time.
+//
+// It works on the own values of plain, before aggregation: every period
+// has the matrix of the same grid, and the sums keep the order of the
+// periods, so that they are the same floating-point numbers whatever the
+// representation.
 func deriveYTD(plain []*PeriodData) []*PeriodData {
 	var out []*PeriodData
 	type key struct {
 		year int
 		gran period.Granularity
 	}
-	running := map[key]map[string]map[string]float64{}
+	running := map[key][]float64{}
 	for _, pd := range plain {
 		p := pd.Period
 		if p.YTD || (p.Gran != period.Month && p.Gran != period.Quarter) {
 			continue
 		}
 		k := key{p.Year, p.Gran}
-		prev := running[k]
-		sum := make(map[string]map[string]float64, max(len(prev), len(pd.Own)))
-		for e, vals := range prev {
-			sum[e] = maps.Clone(vals)
+		sum := slices.Clone(running[k])
+		if sum == nil {
+			sum = nanMatrix(len(pd.vals))
 		}
-		for e, vals := range pd.Own {
-			m := sum[e]
-			if m == nil {
-				m = make(map[string]float64, len(vals))
-				sum[e] = m
-			}
-			for f, v := range vals {
-				m[f] += v
+		for i, v := range pd.vals {
+			switch s := sum[i]; {
+			case v != v: // missing
+			case s != s:
+				sum[i] = 0 + v // as a sum from 0 would: −0 becomes 0
+			default:
+				sum[i] = s + v
 			}
 		}
 		running[k] = sum
 		d := p
 		d.YTD = true
-		out = append(out, &PeriodData{Period: d, ID: d.String(), Derived: true, Own: sum})
+		out = append(out, &PeriodData{Period: d, ID: d.String(), Derived: true, grid: pd.grid, vals: sum})
 	}
 	return out
 }
 
-// plan is what aggregation needs to know about the hierarchy and the
-// fields, computed once per Load.
-type plan struct {
-	post   []*Entity      // children before parents
-	kids   [][]int        // indexes into post of each entity's children
-	fields map[string]int // field name -> column of the dense matrix
-	names  []string       // column -> field name
+// plan is what aggregation needs to know about the hierarchy, computed
+// once per Load: the rows of the entities with every child before its
+// parent, each with its children's rows.
+type plan []planNode
+
+type planNode struct {
+	row  int
+	kids []int
 }
 
-func newPlan(es *Entities, fields []string) *plan {
-	p := &plan{post: es.postOrder(), fields: make(map[string]int, len(fields)), names: fields}
-	for i, f := range fields {
-		p.fields[f] = i
+// newPlan orders the rows of g's entities for aggregate. An id that occurs
+// twice in the hierarchy (only when entities.csv had errors) is
+// aggregated once.
+func newPlan(es *Entities, g *grid) plan {
+	post := es.postOrder()
+	inPost := newBitset(len(g.ids))
+	for _, e := range post {
+		if r, ok := g.rowOf[e.ID]; ok {
+			inPost.set(r)
+		}
 	}
-	index := make(map[string]int, len(p.post))
-	for i, e := range p.post {
-		index[e.ID] = i
-	}
-	p.kids = make([][]int, len(p.post))
-	for i, e := range p.post {
+	done := newBitset(len(g.ids))
+	p := make(plan, 0, len(post))
+	for _, e := range post {
+		r, ok := g.rowOf[e.ID]
+		if !ok || done.get(r) {
+			continue
+		}
+		done.set(r)
+		n := planNode{row: r}
 		for _, c := range es.Children(e.ID) {
-			if j, ok := index[c.ID]; ok {
-				p.kids[i] = append(p.kids[i], j)
+			if j, ok := g.rowOf[c.ID]; ok && inPost.get(j) {
+				n.kids = append(n.kids, j)
 			}
 		}
+		p = append(p, n)
 	}
 	return p
 }
 
-// aggregate computes pd.Agg from pd.Own (§4 "Aggregation"): an entity's
-// own value for a field if it has one, else the sum of its children's
-// aggregated values if any child has one, else missing.
-//
-// It works on a dense entities × fields matrix (NaN marks a missing value)
-// filled in one pass with children before parents, so that the cost is one
-// read of every own value, array sums, and one new map per entity that gets
-// values from its children. An entity that gets nothing from its children
-// shares its Own map as its Agg map: both are read-only after Load. Values
-// of ids that are not in the hierarchy (possible only when entities.csv had
-// errors) are kept as they are; own fields missing from the plan are
-// ignored by the sums.
-func aggregate(pd *PeriodData, p *plan) {
-	nf := len(p.names)
-	vals := make([]float64, len(p.post)*nf)
-	nan := math.NaN()
-	for i := range vals {
-		vals[i] = nan
+// aggregate turns pd's own values into aggregated values in place (§4
+// "Aggregation"): an entity's own value for a field if it has one, else
+// the sum of its children's aggregated values (in display order) if any
+// child has one, else missing. Children come before their parent in the
+// plan, so one pass does the whole hierarchy. It records which cells were
+// own values and which rows have values. Rows outside the hierarchy (ids
+// read while entities.csv had errors) keep their own values.
+func aggregate(pd *PeriodData, p plan) {
+	nc := len(pd.grid.fields)
+	vals := pd.vals
+	own := newBitset(len(vals))
+	for i, v := range vals {
+		if v == v {
+			own.set(i)
+		}
 	}
-	mine := make([]bool, nf)
-	agg := make(map[string]map[string]float64, len(p.post))
-	used := 0 // entities of pd.Own found in the hierarchy
-	for i, e := range p.post {
-		row := vals[i*nf : (i+1)*nf]
-		own, ok := pd.Own[e.ID]
-		if ok {
-			used++
-		}
-		clear(mine)
-		for f, v := range own {
-			if k, ok := p.fields[f]; ok {
-				row[k], mine[k] = v, true
-			}
-		}
-		fromKids := 0
-		for _, j := range p.kids[i] {
-			for k, v := range vals[j*nf : (j+1)*nf] {
+	for _, n := range p {
+		base := n.row * nc
+		row := vals[base : base+nc]
+		for _, j := range n.kids {
+			for k, v := range vals[j*nc : (j+1)*nc] {
 				switch {
-				case mine[k] || math.IsNaN(v):
-				case math.IsNaN(row[k]):
+				case v != v || own.get(base+k):
+				case row[k] != row[k]:
 					row[k] = v
-					fromKids++
 				default:
 					row[k] += v
 				}
 			}
 		}
-		switch {
-		case fromKids > 0:
-			m := make(map[string]float64, len(own)+fromKids)
-			maps.Copy(m, own)
-			for k, v := range row {
-				if !mine[k] && !math.IsNaN(v) {
-					m[p.names[k]] = v
-				}
-			}
-			agg[e.ID] = m
-		case len(own) > 0:
-			agg[e.ID] = own
-		}
 	}
-	if used < len(pd.Own) {
-		for id, own := range pd.Own {
-			if _, ok := agg[id]; !ok && len(own) > 0 {
-				agg[id] = own
-			}
-		}
-	}
-	pd.Agg = agg
+	pd.own = own
+	pd.has = rowsWithValues(vals, len(pd.grid.ids), nc)
 }

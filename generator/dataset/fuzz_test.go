@@ -36,17 +36,17 @@ func FuzzReadPeriodCSV(f *testing.F) {
 	const file = "data/periods/2024-Q1.csv"
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var l diag.List
-		pr := newPeriodReader(names, entityLookup{es: es}, &l)
+		g := newGrid(es)
+		pr := newPeriodReader(names, entityLookup{es: es}, g, &l)
 		fs := &fileState{file: file}
 		readCSV(data, file, &l, func(r *row) bool { return pr.readRow(fs, r) })
-		for id, vals := range pr.own {
-			if es.Get(id) == nil {
-				t.Errorf("value kept for unknown entity %q", id)
-			}
-			for field, v := range vals {
-				if math.IsNaN(v) || math.IsInf(v, 0) || v < 0 {
-					t.Errorf("%s.%s = %v", id, field, v)
-				}
+		own := pr.own()
+		if len(g.ids) != len(es.All) || len(own) != len(g.ids)*len(g.fields) {
+			t.Errorf("grid %d × %d for %d values; want a row per entity", len(g.ids), len(g.fields), len(own))
+		}
+		for i, v := range own {
+			if !math.IsNaN(v) && (math.IsInf(v, 0) || v < 0) {
+				t.Errorf("%s.%s = %v", g.ids[i/len(g.fields)], g.fields[i%len(g.fields)], v)
 			}
 		}
 		for _, p := range l {
@@ -57,7 +57,7 @@ func FuzzReadPeriodCSV(f *testing.F) {
 				t.Errorf("column without line: %+v", p)
 			}
 		}
-		pd := &PeriodData{Own: pr.own}
-		aggregate(pd, newPlan(es, []string{"cases"}))
+		pd := &PeriodData{grid: g, vals: own}
+		aggregate(pd, newPlan(es, g))
 	})
 }

@@ -67,14 +67,22 @@ func Load(cfg *config.Config) (*Dataset, diag.List) {
 	}
 
 	names := fieldNamesOf(cfg)
+	g := newGrid(ents.es)
 	fields := map[string]bool{}
 	var plain []*PeriodData
+	var sizes [][2]int // rows and width of each plain period's matrix as read
 	for _, src := range findPeriods(filepath.Join(cfg.DataDir, "periods"), s, &l) {
-		pd, fs := readPeriod(src, s, names, ents, &l)
+		pd, fs, rows, width := readPeriod(src, s, names, ents, g, &l)
 		plain = append(plain, pd)
+		sizes = append(sizes, [2]int{rows, width})
 		for f := range fs {
 			fields[f] = true
 		}
+	}
+	// Later periods may have added fields (or ids): give every period the
+	// final size before they are combined.
+	for i, pd := range plain {
+		pd.vals = reshape(pd.vals, sizes[i][0], sizes[i][1], len(g.ids), len(g.fields))
 	}
 	sortPeriods(plain)
 	ds.Periods = plain
@@ -86,7 +94,7 @@ func Load(cfg *config.Config) (*Dataset, diag.List) {
 		ds.Fields = append(ds.Fields, f)
 	}
 	slices.Sort(ds.Fields)
-	p := newPlan(ds.Entities, ds.Fields)
+	p := newPlan(ds.Entities, g)
 	for _, pd := range ds.Periods {
 		aggregate(pd, p)
 	}

@@ -53,7 +53,7 @@ func TestLoadCSV(t *testing.T) {
 			t.Errorf("%s.%s = %v, want %v", tt.entity, tt.field, v, tt.want)
 		}
 	}
-	if _, ok := pd.Own["a"]; ok {
+	if pd.HasOwn("a") {
 		t.Error("a has own values")
 	}
 	if !pd.HasValues("city") || ds.Period("2023-Q4").HasValues("a") {

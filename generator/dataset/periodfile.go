@@ -46,34 +46,53 @@ type periodReader struct {
 	entities entityLookup
 	l        *diag.List
 
-	own    map[string]map[string]float64
+	// g is the grid of every period of the load: readHeader adds its
+	// columns, readRow rows for ids not in entities.csv (when it could not
+	// be read). cells is this period's own values, rows × width (NaN =
+	// empty), widened when g grows.
+	g           *grid
+	cells       []float64
+	rows, width int
+
 	fields map[string]bool // every field in a header
 
-	// first is the first row of each entity; where records the cell of each
-	// value, but only for the rare entities that appear in more than one
-	// row, so that a duplicate can name both places without keeping a
-	// position per cell.
-	first map[string]rowPlace
-	where map[string]map[string]diag.Pos
+	// first is the first row of each entity, by grid row; where records
+	// the cell of each value, but only for the rare entities that appear
+	// in more than one row, so that a duplicate can name both places
+	// without keeping a position per cell.
+	first []rowPlace
+	where map[int]map[string]diag.Pos
 }
 
 type rowPlace struct {
 	file string
-	line int
+	line int            // 0: not seen yet
 	cols map[string]int // field -> 1-based column in that file
 }
 
-func newPeriodReader(names fieldNames, ents entityLookup, l *diag.List) *periodReader {
-	n := 0
-	if ents.es != nil {
-		n = len(ents.es.All)
+func newPeriodReader(names fieldNames, ents entityLookup, g *grid, l *diag.List) *periodReader {
+	pr := &periodReader{names: names, entities: ents, l: l, g: g, fields: map[string]bool{}}
+	pr.fit()
+	return pr
+}
+
+// fit grows cells and first to the grid's current size.
+func (pr *periodReader) fit() {
+	rows, width := len(pr.g.ids), len(pr.g.fields)
+	if rows == pr.rows && width == pr.width {
+		return
 	}
-	return &periodReader{
-		names: names, entities: ents, l: l,
-		own:    make(map[string]map[string]float64, n),
-		fields: map[string]bool{},
-		first:  make(map[string]rowPlace, n),
+	pr.cells = reshape(pr.cells, pr.rows, pr.width, rows, width)
+	pr.rows, pr.width = rows, width
+	if n := rows - len(pr.first); n > 0 {
+		pr.first = append(pr.first, make([]rowPlace, n)...)
 	}
+}
+
+// own returns the period's own values as a matrix of the grid's size.
+func (pr *periodReader) own() []float64 {
+	pr.fit()
+	return pr.cells
 }
 
 // fileState is what periodReader knows about the file it is reading.
@@ -81,6 +100,7 @@ type fileState struct {
 	file   string
 	header bool
 	field  []string       // field per 0-based column, "" = no header, skipField = bad header
+	col    []int          // grid column per 0-based column (where field is a field)
 	cols   map[string]int // field -> 1-based column
 	rows   int
 	ok     bool // header usable
@@ -105,31 +125,33 @@ func (pr *periodReader) readRow(fs *fileState, r *row) bool {
 		l.Errorf(pos0, "第一列（编号）为空；请填写 entities.csv 中的编号", "the first column (entity id) is empty; enter an id from entities.csv")
 		return true
 	}
-	if es := pr.entities.es; es != nil {
-		e := es.Get(id)
-		if e == nil {
+	row, known := pr.g.rowOf[id]
+	if !known {
+		if pr.entities.es != nil {
 			if !pr.entities.mentioned[id] {
 				l.Errorf(pos0, "编号 “%s” 不在 data/entities.csv 中；请先在那里添加，或更正编号", "entity %q is not in data/entities.csv; add it there first, or correct the id", id)
 			}
 			return true
 		}
-		id = e.ID // keep the shared string, not the row's
-	} else {
-		id = strings.Clone(id)
+		row = pr.g.addRow(strings.Clone(id))
+		pr.fit()
 	}
-	vals := pr.own[id]
-	if first, seen := pr.first[id]; !seen {
-		pr.first[id] = rowPlace{fs.file, r.line, fs.cols}
-	} else if pr.where[id] == nil {
+	id = pr.g.ids[row] // keep the shared string, not the row's
+	if first := pr.first[row]; first.line == 0 {
+		pr.first[row] = rowPlace{fs.file, r.line, fs.cols}
+	} else if pr.where[row] == nil {
 		// Second row of this entity: every value so far came from its first row.
 		if pr.where == nil {
-			pr.where = map[string]map[string]diag.Pos{}
+			pr.where = map[int]map[string]diag.Pos{}
 		}
-		w := make(map[string]diag.Pos, len(vals))
-		for f := range vals {
-			w[f] = diag.Pos{File: first.file, Line: first.line, Col: first.cols[f]}
+		w := map[string]diag.Pos{}
+		for c, v := range pr.cells[row*pr.width : (row+1)*pr.width] {
+			if v == v {
+				f := pr.g.fields[c]
+				w[f] = diag.Pos{File: first.file, Line: first.line, Col: first.cols[f]}
+			}
 		}
-		pr.where[id] = w
+		pr.where[row] = w
 	}
 	for j := 1; j < len(r.cells); j++ {
 		cell := strings.TrimSpace(r.cells[j])
@@ -157,30 +179,27 @@ func (pr *periodReader) readRow(fs *fileState, r *row) bool {
 				colName(j+1), f, cell, hzh, hen)
 			continue
 		}
-		if vals == nil {
-			vals = make(map[string]float64, len(fs.field))
-			pr.own[id] = vals
-		}
-		if _, dup := vals[f]; dup {
-			prev := pr.placeOf(id, f)
+		dst := &pr.cells[row*pr.width+fs.col[j]]
+		if *dst == *dst { // not NaN: given before
+			prev := pr.placeOf(row, f)
 			l.Errorf(pos, "编号 “%[1]s” 的字段 %[2]s 在本期重复：%[3]s 已有值；每个单位每个字段每期只能填一次",
 				"entity %[1]q has field %[2]s twice in this period: %[3]s already gives it; give each value once per period",
 				id, f, posString(prev))
 			continue
 		}
-		vals[f] = v
-		if w := pr.where[id]; w != nil {
+		*dst = v
+		if w := pr.where[row]; w != nil {
 			w[f] = pos
 		}
 	}
 	return true
 }
 
-func (pr *periodReader) placeOf(id, f string) diag.Pos {
-	if w := pr.where[id]; w != nil {
+func (pr *periodReader) placeOf(row int, f string) diag.Pos {
+	if w := pr.where[row]; w != nil {
 		return w[f]
 	}
-	first := pr.first[id]
+	first := pr.first[row]
 	return diag.Pos{File: first.file, Line: first.line, Col: first.cols[f]}
 }
 
@@ -215,6 +234,7 @@ func (pr *periodReader) readHeader(fs *fileState, r *row) bool {
 		return false
 	}
 	fs.field = make([]string, len(r.cells))
+	fs.col = make([]int, len(r.cells))
 	fs.cols = make(map[string]int, len(r.cells))
 	for j := 1; j < len(r.cells); j++ {
 		h := strings.TrimSpace(r.cells[j])
@@ -237,8 +257,10 @@ func (pr *periodReader) readHeader(fs *fileState, r *row) bool {
 			continue
 		}
 		fs.field[j] = f
+		fs.col[j] = pr.g.addColumn(f)
 		fs.cols[f] = j + 1
 		pr.fields[f] = true
 	}
+	pr.fit()
 	return true
 }

@@ -146,10 +146,13 @@ func findFolderFiles(dir string, s site, l *diag.List) []string {
 	return files
 }
 
-// readPeriod reads and merges the files of one period.
-func readPeriod(src *periodSource, s site, names fieldNames, ents entityLookup, l *diag.List) (*PeriodData, map[string]bool) {
-	pr := newPeriodReader(names, ents, l)
-	pd := &PeriodData{Period: src.period, ID: src.period.String()}
+// readPeriod reads and merges the files of one period. It adds to g the
+// fields of its headers (and, when entities.csv could not be read, the ids
+// of its rows). pd.vals holds the own values as a matrix of rows × width,
+// g's size when the period was read; Load widens it to g's final size.
+func readPeriod(src *periodSource, s site, names fieldNames, ents entityLookup, g *grid, l *diag.List) (pd *PeriodData, fields map[string]bool, rows, width int) {
+	pr := newPeriodReader(names, ents, g, l)
+	pd = &PeriodData{Period: src.period, ID: src.period.String(), grid: g}
 	for _, path := range src.files {
 		rel := s.rel(path)
 		pd.Files = append(pd.Files, rel)
@@ -179,6 +182,6 @@ func readPeriod(src *periodSource, s site, names fieldNames, ents entityLookup, 
 		}
 	}
 	slices.Sort(pd.Files)
-	pd.Own = pr.own
-	return pd, pr.fields
+	pd.vals = pr.own()
+	return pd, pr.fields, pr.rows, pr.width
 }

@@ -84,6 +84,40 @@ func (f *Formula) Test(lookup func(name string) (float64, bool)) bool {
 	return f.cond(f.env(lookup)) == yes
 }
 
+// EvalValues is Eval with the names already looked up, for loops that
+// evaluate one formula on many entities: values[i] is the value of
+// Names()[i], NaN when missing. An infinite value counts as missing, as
+// with Eval (EvalValues may overwrite it with NaN). The result is exactly
+// Eval's for the same values.
+func (f *Formula) EvalValues(values []float64) (float64, bool) {
+	if f.num == nil {
+		return 0, false
+	}
+	v := f.num(finiteEnv(values))
+	if math.IsNaN(v) {
+		return 0, false
+	}
+	return v, true
+}
+
+// TestValues is Test with the names already looked up, as EvalValues.
+func (f *Formula) TestValues(values []float64) bool {
+	if f.cond == nil {
+		return false
+	}
+	return f.cond(finiteEnv(values)) == yes
+}
+
+// finiteEnv turns infinite values into NaN (missing), in place.
+func finiteEnv(env []float64) []float64 {
+	for i, v := range env {
+		if math.IsInf(v, 0) {
+			env[i] = math.NaN()
+		}
+	}
+	return env
+}
+
 // env looks every referenced name up once.
 func (f *Formula) env(lookup func(string) (float64, bool)) []float64 {
 	env := make([]float64, len(f.names))

@@ -55,7 +55,7 @@ func units(ids ...string) []*dataset.Entity {
 }
 
 func periodData(id string, agg map[string]row) *dataset.PeriodData {
-	return &dataset.PeriodData{Period: period.MustParse(id), ID: id, Own: agg, Agg: agg}
+	return dataset.NewPeriodData(period.MustParse(id), agg, agg)
 }
 
 // fieldsOf lists the fields used in data, sorted.

@@ -2,10 +2,12 @@ package scoring
 
 import (
 	"math"
+	"slices"
 	"sort"
 
 	"kaoping/generator/config"
 	"kaoping/generator/dataset"
+	"kaoping/generator/formula"
 )
 
 // indicatorRun is one indicator within one group: the members' values and
@@ -31,8 +33,8 @@ func (r *indicatorRun) setDeviation(k int, d float64) {
 
 // scoreIndicator computes one indicator for the members of a group: the
 // values, the group's statistics, each member's points, indicator ranks
-// and the missing-value policy.
-func (e *Engine) scoreIndicator(ind *config.Indicator, pd *dataset.PeriodData, members []*dataset.Entity) ([]*IndicatorScore, *IndicatorStats) {
+// and the missing-value policy. rows are the members' rows in pd.
+func (e *Engine) scoreIndicator(ind *config.Indicator, pd *dataset.PeriodData, members []*dataset.Entity, rows []int) ([]*IndicatorScore, *IndicatorStats) {
 	n := len(members)
 	run := &indicatorRun{
 		ind: ind, w: ind.Weight, sign: ind.Sign(), scale: 1,
@@ -48,18 +50,25 @@ func (e *Engine) scoreIndicator(ind *config.Indicator, pd *dataset.PeriodData, m
 	// thousands of entities per period.
 	slab := make([]IndicatorScore, n)
 	run.nums = make([]float64, 3*n)
-	for k, ent := range members {
+	var value, validIf *binding
+	if c != nil {
+		value = e.bind(c.value, pd)
+		if c.validIf != nil {
+			validIf = e.bind(c.validIf, pd)
+		}
+	}
+	for k := range members {
 		sc := &slab[k]
 		sc.Band, sc.Missing = -1, true
 		run.scores[k] = sc
 		if c == nil {
 			continue
 		}
-		v, ok := c.value.Eval(e.lookup(pd.Agg[ent.ID]))
+		v, ok := c.value.EvalValues(value.values(pd, rows[k]))
 		if !ok {
 			continue
 		}
-		if c.validIf != nil && !c.validIf.Test(e.lookup(pd.Agg[ent.ID])) {
+		if validIf != nil && !c.validIf.TestValues(validIf.values(pd, rows[k])) {
 			sc.Invalid = true
 			continue
 		}
@@ -82,7 +91,7 @@ func (e *Engine) scoreIndicator(ind *config.Indicator, pd *dataset.PeriodData, m
 	run.rankValues()
 	switch ind.Method {
 	case "mean_relative":
-		run.meanRelative(e.pooled(c, pd, members, run.have))
+		run.meanRelative(e.pooled(c, pd, rows, run.have))
 	case "efficacy":
 		run.efficacy()
 	case "bands":
@@ -106,32 +115,69 @@ func (e *Engine) scoreIndicator(ind *config.Indicator, pd *dataset.PeriodData, m
 	return run.scores, run.st
 }
 
-// lookup resolves a formula name: a constant, else the entity's
-// aggregated field value.
-func (e *Engine) lookup(agg map[string]float64) func(string) (float64, bool) {
-	return func(name string) (float64, bool) {
-		if v, ok := e.consts[name]; ok {
-			return v, true
+// binding is a formula's names resolved for one period: each name is a
+// constant (which wins over a field of the same name) or a column of the
+// period's values. It evaluates the formula on many rows without a
+// lookup by name; not safe for concurrent use (env is reused).
+type binding struct {
+	consts []float64 // constant value by name slot
+	cols   []int     // column by name slot: -2 for a constant, -1 for a field pd lacks
+	env    []float64 // the values of the last row
+}
+
+const constantSlot = -2
+
+func (e *Engine) bind(f *formula.Formula, pd *dataset.PeriodData) *binding {
+	names := f.Names()
+	b := &binding{consts: make([]float64, len(names)), cols: make([]int, len(names)), env: make([]float64, len(names))}
+	for i, n := range names {
+		if v, ok := e.consts[n]; ok {
+			b.consts[i], b.cols[i] = v, constantSlot
+			continue
 		}
-		v, ok := agg[name]
-		return v, ok
+		b.cols[i] = pd.Column(n)
 	}
+	return b
+}
+
+// values returns the values of the formula's names for row of pd (NaN
+// when missing), in the slot order of EvalValues.
+func (b *binding) values(pd *dataset.PeriodData, row int) []float64 {
+	vals := pd.RowValues(row)
+	for i, c := range b.cols {
+		switch {
+		case c == constantSlot:
+			b.env[i] = b.consts[i]
+		case c >= 0 && vals != nil:
+			b.env[i] = vals[c] // NaN when missing
+		default:
+			b.env[i] = math.NaN()
+		}
+	}
+	return b.env
 }
 
 // pooled evaluates the formula on the sums of each field over the members
-// that have a value (reference = "pooled"); nil when not computable.
-func (e *Engine) pooled(c *compiled, pd *dataset.PeriodData, members []*dataset.Entity, have []int) *float64 {
+// that have a value (reference = "pooled"); nil when not computable. A
+// member's missing field adds 0.
+func (e *Engine) pooled(c *compiled, pd *dataset.PeriodData, rows []int, have []int) *float64 {
 	if c == nil || c.value == nil {
 		return nil
 	}
-	sums := make(map[string]float64, len(c.fields))
-	for _, f := range c.fields {
-		for _, k := range have {
-			x, _ := pd.Value(members[k].ID, f)
-			sums[f] += x
+	b := e.bind(c.value, pd)
+	for i, col := range b.cols {
+		if col == constantSlot {
+			b.env[i] = b.consts[i]
+			continue
 		}
+		sum := 0.0
+		for _, k := range have {
+			x, _ := pd.At(rows[k], col)
+			sum += x
+		}
+		b.env[i] = sum
 	}
-	v, ok := c.value.Eval(e.lookup(sums))
+	v, ok := c.value.EvalValues(b.env)
 	if !ok {
 		return nil
 	}
@@ -183,8 +229,27 @@ func (r *indicatorRun) rankValues() {
 	if sgn == 0 {
 		sgn = 1
 	}
-	order := append([]int(nil), r.have...)
-	sort.SliceStable(order, func(a, b int) bool { return sgn*r.v[order[a]] > sgn*r.v[order[b]] })
+	// Best first, equal values in member order: with the member index as
+	// the last key the order is total, so this gives exactly what a stable
+	// sort on the value alone gives (values are never NaN), with pdqsort's
+	// fewer comparisons.
+	keyed := make([]rankKey, len(r.have))
+	for i, k := range r.have {
+		keyed[i] = rankKey{sgn * r.v[k], k}
+	}
+	slices.SortFunc(keyed, func(a, b rankKey) int {
+		switch {
+		case a.x > b.x:
+			return -1
+		case b.x > a.x:
+			return 1
+		}
+		return a.k - b.k
+	})
+	order := make([]int, len(keyed))
+	for i, kk := range keyed {
+		order[i] = kk.k
+	}
 	rank := 0
 	for i, k := range order {
 		if i == 0 || math.Abs(r.v[k]-r.v[order[i-1]]) > eps {
@@ -197,6 +262,12 @@ func (r *indicatorRun) rankValues() {
 			r.scores[k].Rank = 0
 		}
 	}
+}
+
+// rankKey is a member k of V and its value x, signed so that larger is better.
+type rankKey struct {
+	x float64
+	k int
 }
 
 // missing applies the missing-value policy to the members without a value.

@@ -2,7 +2,7 @@ package scoring
 
 import (
 	"math"
-	"sort"
+	"slices"
 	"strings"
 
 	"kaoping/generator/config"
@@ -44,11 +44,14 @@ func cmpDesc(x, y float64) int {
 // rankEntities sorts the members by rank then id and sets Rank: members
 // equal on every key share a rank and the next rank skips (1, 2, 2, 4).
 func rankEntities(s *config.Scheme, rs []*EntityResult) {
-	sort.SliceStable(rs, func(i, j int) bool {
-		if c := compareEntities(s, rs[i], rs[j]); c != 0 {
-			return c < 0
+	// slices.SortStableFunc runs the same merge sort as sort.SliceStable
+	// (same comparisons, same order even though eps makes ties not
+	// transitive), without its reflection.
+	slices.SortStableFunc(rs, func(a, b *EntityResult) int {
+		if c := compareEntities(s, a, b); c != 0 {
+			return c
 		}
-		return rs[i].Entity.ID < rs[j].Entity.ID
+		return strings.Compare(a.Entity.ID, b.Entity.ID)
 	})
 	for i, r := range rs {
 		if i > 0 && compareEntities(s, rs[i-1], r) == 0 {
@@ -126,8 +129,13 @@ func gradeIndex(s *config.Scheme, name string, def int) int {
 // that changed peer group compares its rank in the old group with its
 // rank in the new one. A nil prev clears every RankChange.
 func RankChanges(cur, prev *Result) {
-	before := map[string]int{}
+	var before map[string]int
 	if prev != nil {
+		n := 0
+		for _, g := range prev.Groups {
+			n += len(g.Entities)
+		}
+		before = make(map[string]int, n)
 		for _, g := range prev.Groups {
 			for _, r := range g.Entities {
 				before[r.Entity.ID] = r.Rank

@@ -6,6 +6,7 @@ import (
 
 	"kaoping/generator/config"
 	"kaoping/generator/dataset"
+	"kaoping/generator/period"
 )
 
 // TestMissingPolicies: target 10 on x with a valid_if that drops c.
@@ -378,16 +379,15 @@ func TestAggregatedValues(t *testing.T) {
 		{ID: "x1", Kind: "prosecutor", Parent: "pa", Order: 2},
 		{ID: "x2", Kind: "prosecutor", Parent: "pa", Order: 3},
 	}
-	pd := periodData("2024-Q1", nil)
-	pd.Own = map[string]map[string]float64{
+	own := map[string]map[string]float64{
 		"pb": {"items": 3, "cases": 2},
 		"x1": {"items": 5, "cases": 2}, "x2": {"items": 1, "cases": 2},
 	}
-	pd.Agg = map[string]map[string]float64{
+	pd := dataset.NewPeriodData(period.MustParse("2024-Q1"), own, map[string]map[string]float64{
 		"pa": {"items": 6, "cases": 4}, // summed from x1, x2
 		"pb": {"items": 3, "cases": 2},
 		"x1": {"items": 5, "cases": 2}, "x2": {"items": 1, "cases": 2},
-	}
+	})
 	s := scheme(ind("ratio", "items / cases", "direct", 10))
 	s.Kind = "procuratorate"
 	e, probs := Compile(&config.Config{Schemes: []*config.Scheme{s}}, []string{"cases", "items"})

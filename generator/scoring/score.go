@@ -71,8 +71,12 @@ func (e *Engine) scoreGroup(s *config.Scheme, pd *dataset.PeriodData, id string,
 			results[k].Categories[c.ID] = 0
 		}
 	}
+	rows := make([]int, len(members))
+	for k, ent := range members {
+		rows[k] = pd.Row(ent.ID)
+	}
 	for _, ind := range s.Indicators {
-		scores, st := e.scoreIndicator(ind, pd, members)
+		scores, st := e.scoreIndicator(ind, pd, members, rows)
 		g.Stats[ind.ID] = st
 		for k, r := range results {
 			r.Indicators[ind.ID] = scores[k]
@@ -80,15 +84,23 @@ func (e *Engine) scoreGroup(s *config.Scheme, pd *dataset.PeriodData, id string,
 			r.Total += scores[k].Points
 		}
 	}
+	adjCols := make([]int, len(s.Adjustments))
+	for i, a := range s.Adjustments {
+		adjCols[i] = pd.Column(a.Field)
+	}
+	vetoCols := make([]int, len(s.Vetoes))
+	for i, v := range s.Vetoes {
+		vetoCols[i] = pd.Column(v.Field)
+	}
 	for k, r := range results {
-		id := members[k].ID
-		for _, a := range s.Adjustments {
-			as := adjust(a, pd, id)
+		for i, a := range s.Adjustments {
+			x, ok := pd.At(rows[k], adjCols[i])
+			as := adjust(a, x, ok)
 			r.Adjustments[a.ID] = as
 			r.Total += as.Points
 		}
-		for _, v := range s.Vetoes {
-			if x, ok := pd.Value(id, v.Field); ok && x > 0 {
+		for i, v := range s.Vetoes {
+			if x, ok := pd.At(rows[k], vetoCols[i]); ok && x > 0 {
 				r.Vetoed = true
 				r.Vetoes = append(r.Vetoes, v.ID)
 			}
@@ -100,11 +112,10 @@ func (e *Engine) scoreGroup(s *config.Scheme, pd *dataset.PeriodData, id string,
 	return g
 }
 
-// adjust computes one adjustment: clamp(field·points, −cap, +cap), 0 when
-// the field is missing.
-func adjust(a *config.Adjustment, pd *dataset.PeriodData, id string) *AdjustmentScore {
+// adjust computes one adjustment from the field's value x (ok: present):
+// clamp(x·points, −cap, +cap), 0 when the field is missing.
+func adjust(a *config.Adjustment, x float64, ok bool) *AdjustmentScore {
 	as := &AdjustmentScore{}
-	x, ok := pd.Value(id, a.Field)
 	if !ok {
 		return as
 	}

@@ -83,11 +83,9 @@ func Filter(cfg *config.Config, ds *dataset.Dataset, results map[string][]*scori
 	d.Periods = make([]*dataset.PeriodData, len(ds.Periods))
 	periods := map[*dataset.PeriodData]*dataset.PeriodData{}
 	for i, pd := range ds.Periods {
-		q := *pd
-		q.Own = without(pd.Own, excluded)
-		q.Agg = without(pd.Agg, excluded)
-		d.Periods[i] = &q
-		periods[pd] = &q
+		q := pd.Without(excluded)
+		d.Periods[i] = q
+		periods[pd] = q
 	}
 	out.Data = &d
 
@@ -180,17 +178,6 @@ func namesAny(rs []*scoring.Result, set map[string]bool) bool {
 		}
 	}
 	return false
-}
-
-// without copies a per-entity map without the entities of set.
-func without(m map[string]map[string]float64, set map[string]bool) map[string]map[string]float64 {
-	out := make(map[string]map[string]float64, len(m))
-	for id, v := range m {
-		if !set[id] {
-			out[id] = v
-		}
-	}
-	return out
 }
 
 // relData is a file of the data folder relative to the site folder, for

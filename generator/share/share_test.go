@@ -7,6 +7,7 @@ import (
 
 	"kaoping/generator/config"
 	"kaoping/generator/dataset"
+	"kaoping/generator/period"
 	"kaoping/generator/scoring"
 )
 
@@ -27,10 +28,10 @@ func fixture() (*config.Config, *dataset.Dataset, map[string][]*scoring.Result) 
 		e.Order = i + 1
 	}
 	ents := dataset.NewEntities(es)
-	pd := &dataset.PeriodData{ID: "2026-03",
-		Own: map[string]map[string]float64{"x1": {"cases": 3}, "x2": {"cases": 4}, "p2": {"cases": 9}},
-		Agg: map[string]map[string]float64{"x1": {"cases": 3}, "x2": {"cases": 4}, "d1": {"cases": 7}, "p1": {"cases": 7}, "p2": {"cases": 9}, "c1": {"cases": 16}},
-	}
+	pd := dataset.NewPeriodData(period.MustParse("2026-03"),
+		map[string]map[string]float64{"x1": {"cases": 3}, "x2": {"cases": 4}, "p2": {"cases": 9}},
+		map[string]map[string]float64{"x1": {"cases": 3}, "x2": {"cases": 4}, "d1": {"cases": 7}, "p1": {"cases": 7}, "p2": {"cases": 9}, "c1": {"cases": 16}},
+	)
 	ds := &dataset.Dataset{Entities: ents, Periods: []*dataset.PeriodData{pd},
 		Notes: map[string]string{"2026-03": "# 说明\n甲检察官（x1）表现突出，x10 与 ax1 不是 id。\n市中区院整体良好。"}}
 	basic := &config.Scheme{ID: "basic", Kind: "procuratorate"}
@@ -95,10 +96,10 @@ func TestFilter(t *testing.T) {
 			}
 			pd := s.Data.Periods[0]
 			for _, id := range tt.excluded {
-				if _, ok := pd.Agg[id]; ok {
+				if pd.HasValues(id) {
 					t.Errorf("aggregated values of %s kept", id)
 				}
-				if _, ok := pd.Own[id]; ok {
+				if pd.HasOwn(id) {
 					t.Errorf("own values of %s kept", id)
 				}
 				if s.Data.Entities.Get(id) != nil {
@@ -115,7 +116,7 @@ func TestFilter(t *testing.T) {
 				}
 			}
 			// The inputs are untouched.
-			if len(ds.Entities.All) != 6 || len(cfg.Schemes) != 2 || len(ds.Periods[0].Agg) != 6 {
+			if len(ds.Entities.All) != 6 || len(cfg.Schemes) != 2 || !ds.Periods[0].HasValues("x1") || !ds.Periods[0].HasOwn("x1") {
 				t.Error("Filter modified its inputs")
 			}
 		})
