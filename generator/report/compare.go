@@ -61,20 +61,36 @@ type CompareGroup struct {
 	Rows           []CompareRow
 }
 
-// CompareRow is one unit.
+// CompareRow is one unit. Everything a cell shows is formatted here, not
+// by template functions: a province's prosecutor comparison has 8,000
+// rows of some 60 cells, and each template call goes through reflection.
 type CompareRow struct {
-	Name, Sheet string
-	Rank        int
-	Vetoed      bool
-	Grade       string
-	Total       string
-	Categories  []string      // subtotal per category
-	Achievement []string      // subtotal / full points per category, as a percent
-	Values      []CompareCell // indicator values against the reference
+	Name  string
+	Sheet string // site path of the score sheet
+	// SheetHref is Sheet as linked from this page (Page.Rel of Sheet),
+	// printed in each of the three tables.
+	SheetHref string
+	Rank      int
+	Vetoed    bool
+	Grade     string
+	Total     string
+	Subtotals []CompareSubtotal // one per category
+	Values    []CompareCell     // indicator values against the reference
 	// 环比 and 同比 of total, rank and each indicator value.
-	TotalPrev, TotalYoY   CompareCell
-	RankPrev, RankYoY     CompareCell
-	ValuesPrev, ValuesYoY []CompareCell
+	TotalPrev, TotalYoY CompareCell
+	RankPrev, RankYoY   CompareCell
+	Changes             []CompareChange // one per indicator
+}
+
+// CompareSubtotal is a unit's subtotal in one category: the points and
+// the achievement (points / full points, as a percent).
+type CompareSubtotal struct {
+	Points, Rate string
+}
+
+// CompareChange is the 环比 (Prev) and 同比 (YoY) of one indicator value.
+type CompareChange struct {
+	Prev, YoY CompareCell
 }
 
 // CompareCell is one formatted number with its signal: Class is good/bad
@@ -224,27 +240,37 @@ func (m *Model) compareGroup(s *config.Scheme, r *scoring.Result, g *scoring.Gro
 		refs[i] = compareReference(g.Stats[ind.ID])
 		cg.References = append(cg.References, CompareCell{Text: numfmt.Value(refs[i], ind.Format, ind.Decimals, m.Lang)})
 	}
-	for _, e := range g.Entities {
-		row := CompareRow{Name: e.Entity.Name, Sheet: SheetPath(s.ID, r.Period.ID, e.Entity.ID), Rank: e.Rank,
-			Vetoed: e.Vetoed, Grade: e.Grade, Total: numfmt.Points(e.Total)}
+	// One backing array per kind of cell for the whole group: a province
+	// group has thousands of rows.
+	nc, ni := len(s.Categories), len(s.Indicators)
+	subtotals := make([]CompareSubtotal, len(g.Entities)*nc)
+	values := make([]CompareCell, len(g.Entities)*ni)
+	changes := make([]CompareChange, len(g.Entities)*ni)
+	cg.Rows = make([]CompareRow, len(g.Entities))
+	for k, e := range g.Entities {
+		sheet := SheetPath(s.ID, r.Period.ID, e.Entity.ID)
+		row := &cg.Rows[k]
+		*row = CompareRow{Name: e.Entity.Name, Sheet: sheet, SheetHref: d.Page.Rel(sheet), Rank: e.Rank,
+			Vetoed: e.Vetoed, Grade: e.Grade, Total: numfmt.Points(e.Total),
+			Subtotals: subtotals[k*nc : (k+1)*nc : (k+1)*nc],
+			Values:    values[k*ni : (k+1)*ni : (k+1)*ni],
+			Changes:   changes[k*ni : (k+1)*ni : (k+1)*ni]}
 		for ci, c := range s.Categories {
 			v := e.Categories[c.ID]
-			row.Categories = append(row.Categories, numfmt.Points(v))
 			ach := math.NaN()
 			if full := cg.CategoryPoints[ci]; full > 0 {
 				ach = v / full
 			}
-			row.Achievement = append(row.Achievement, numfmt.Value(ach, numfmt.Percent, 0, m.Lang))
+			row.Subtotals[ci] = CompareSubtotal{Points: numfmt.Points(v), Rate: numfmt.Value(ach, numfmt.Percent, 0, m.Lang)}
 		}
 		p, l := prevBy[e.Entity.ID], lastBy[e.Entity.ID]
 		row.TotalPrev, row.TotalYoY = m.compareTotalDiff(e, p), m.compareTotalDiff(e, l)
 		row.RankPrev, row.RankYoY = m.compareRankDiff(e, p, len(prevBy) > 0), m.compareRankDiff(e, l, len(lastBy) > 0)
 		for i, ind := range s.Indicators {
-			row.Values = append(row.Values, m.compareValue(ind, e.Indicators[ind.ID], refs[i]))
-			row.ValuesPrev = append(row.ValuesPrev, m.compareValueDiff(ind, e, p))
-			row.ValuesYoY = append(row.ValuesYoY, m.compareValueDiff(ind, e, l))
+			now := e.Indicators[ind.ID]
+			row.Values[i] = m.compareValue(ind, now, refs[i])
+			row.Changes[i] = CompareChange{Prev: compareValueDiff(ind, now, p), YoY: compareValueDiff(ind, now, l)}
 		}
-		cg.Rows = append(cg.Rows, row)
 	}
 	return cg, m.compareCharts(s, g, gi, prevBy, lastBy, d, cg)
 }
@@ -268,10 +294,11 @@ func (m *Model) compareValue(ind *config.Indicator, sc *scoring.IndicatorScore, 
 	}
 	// Compare on the printed digits, so that a value shown equal to the
 	// reference is not marked better or worse.
-	if numfmt.Fixed(diff, ind.Decimals) == numfmt.Fixed(0, ind.Decimals) {
+	text := numfmt.Signed(diff, ind.Decimals)
+	if printsZero(text, ind.Decimals) {
 		return c
 	}
-	c.Title = m.T("与参考值之差 ", "difference from the reference ") + numfmt.Signed(diff, ind.Decimals)
+	c.Title = m.T("与参考值之差 ", "difference from the reference ") + text
 	if diff*ind.Sign() > 0 {
 		c.Class, c.Marker = "good", "▲"
 	} else {
@@ -286,7 +313,8 @@ func (m *Model) compareTotalDiff(now, then *scoring.EntityResult) CompareCell {
 		return CompareCell{Text: numfmt.Missing, Class: "missing"}
 	}
 	d := now.Total - then.Total
-	return CompareCell{Text: numfmt.Signed(d, 2), Class: compareClass(d, 1, 2, "good", "bad")}
+	text := numfmt.Signed(d, 2)
+	return CompareCell{Text: text, Class: compareClass(text, d, 1, 2)}
 }
 
 // compareRankDiff is rank then − rank now (positive = up), shown ↑2 / ↓1
@@ -310,30 +338,53 @@ func (m *Model) compareRankDiff(now, then *scoring.EntityResult, periodExists bo
 	return cell
 }
 
-// compareValueDiff is an indicator's display value now − then (percentage
-// points for percents), coloured by whether the change is an improvement.
-func (m *Model) compareValueDiff(ind *config.Indicator, now, then *scoring.EntityResult) CompareCell {
+// compareValueDiff is an indicator's display value now (a, the member's
+// score) − then, percentage points for percents, coloured by whether the
+// change is an improvement.
+func compareValueDiff(ind *config.Indicator, a *scoring.IndicatorScore, then *scoring.EntityResult) CompareCell {
 	if then == nil {
 		return CompareCell{Text: numfmt.Missing, Class: "missing"}
 	}
-	a, b := now.Indicators[ind.ID], then.Indicators[ind.ID]
+	b := then.Indicators[ind.ID]
 	if a == nil || b == nil || a.Value == nil || b.Value == nil {
 		return CompareCell{Text: numfmt.Missing, Class: "missing"}
 	}
 	d := numfmt.Display(*a.Value, ind.Format) - numfmt.Display(*b.Value, ind.Format)
-	return CompareCell{Text: numfmt.Signed(d, ind.Decimals), Class: compareClass(d, ind.Sign(), ind.Decimals, "good", "bad")}
+	text := numfmt.Signed(d, ind.Decimals)
+	return CompareCell{Text: text, Class: compareClass(text, d, ind.Sign(), ind.Decimals)}
 }
 
 // compareClass is good when d (times sign) is positive once printed with
-// decimals, bad when negative, "" when it prints as zero or sign is 0.
-func compareClass(d, sign float64, decimals int, good, bad string) string {
-	if sign == 0 || numfmt.Fixed(d, decimals) == numfmt.Fixed(0, decimals) {
+// decimals, bad when negative, "" when it prints as zero or sign is 0;
+// text is numfmt.Signed(d, decimals).
+func compareClass(text string, d, sign float64, decimals int) string {
+	if sign == 0 || printsZero(text, decimals) {
 		return ""
 	}
 	if d*sign > 0 {
-		return good
+		return "good"
 	}
-	return bad
+	return "bad"
+}
+
+// zeroTexts are numfmt.Fixed(0, d) for every number of decimals numfmt
+// accepts: a difference is "no change" when it prints as one of them.
+var zeroTexts = func() []string {
+	out := make([]string, 11)
+	for d := range out {
+		out[d] = numfmt.Fixed(0, d)
+	}
+	return out
+}()
+
+// printsZero reports whether text, a number formatted by numfmt.Fixed or
+// numfmt.Signed with decimals, is zero (numfmt drops the sign of a value
+// that rounds to zero, so there is one such text per decimals).
+func printsZero(text string, decimals int) bool {
+	if decimals >= 0 && decimals < len(zeroTexts) {
+		return text == zeroTexts[decimals]
+	}
+	return text == numfmt.Fixed(0, decimals)
 }
 
 // compareShown picks the members the charts show: all of a small group,

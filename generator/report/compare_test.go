@@ -54,10 +54,10 @@ func TestCompareDifferencesByHand(t *testing.T) {
 		text string
 		cls  string
 	}{
-		{"案件比 环比", row.ValuesPrev[cr], "-0.02", "good"},
-		{"案件比 同比", row.ValuesYoY[cr], "-0.10", "good"},
-		{"认罪认罚 环比", row.ValuesPrev[pr], "+0.7", "good"},
-		{"认罪认罚 同比", row.ValuesYoY[pr], "+4.8", "good"},
+		{"案件比 环比", row.Changes[cr].Prev, "-0.02", "good"},
+		{"案件比 同比", row.Changes[cr].YoY, "-0.10", "good"},
+		{"认罪认罚 环比", row.Changes[pr].Prev, "+0.7", "good"},
+		{"认罪认罚 同比", row.Changes[pr].YoY, "+4.8", "good"},
 		{"名次 环比", row.RankPrev, "↑2", "up"},
 		{"名次 同比", row.RankYoY, "↑4", "up"},
 	}

@@ -6,6 +6,7 @@ import (
 
 	"kaoping/generator/config"
 	"kaoping/generator/dataset"
+	"kaoping/generator/numfmt"
 	"kaoping/generator/render"
 	"kaoping/generator/scoring"
 )
@@ -38,19 +39,22 @@ type EntityRef struct {
 // ChildRow is one child in the drill-down table.
 type ChildRow struct {
 	EntityRef
+	Href  string      // Path as linked from the profile (Page.Rel)
 	Below string      // descendants by kind, e.g. "部门 5 · 检察官 10"
 	Cells []ChildCell // aligned with EntityPage.ChildSchemes
 }
 
 // ChildCell is a child's latest result in one scheme.
 type ChildCell struct {
-	Scored bool
-	Total  float64
-	Rank   int
-	N      int
-	Grade  string
-	Sheet  string // site path of the score sheet
-	Period string // the period's short label when it is not the scheme's latest
+	Scored    bool
+	Total     float64
+	TotalText string // Total with two decimals (points)
+	Rank      int
+	N         int
+	Grade     string
+	Sheet     string // site path of the score sheet
+	SheetHref string // Sheet as linked from the profile (Page.Rel)
+	Period    string // the period's short label when it is not the scheme's latest
 }
 
 // EntitySchemeView is an entity's results in one scheme.
@@ -68,7 +72,10 @@ type EntitySchemeView struct {
 	TrendPoints int // number of periods in the trend charts
 }
 
-// PeriodRow is one period of an entity's results in a scheme.
+// PeriodRow is one period of an entity's results in a scheme. Besides the
+// numbers it carries them formatted as entity.html prints them, so that
+// the page needs no template function per cell (a province has 8,000
+// profiles of 16 rows each).
 type PeriodRow struct {
 	Label      string
 	Sheet      string // site path of the score sheet
@@ -81,6 +88,14 @@ type PeriodRow struct {
 	Grade      string
 	RankChange *int
 	Vetoed     bool
+
+	SheetHref, RankingHref string // Sheet and Ranking as linked from the profile (Page.Rel)
+	TotalText              string // Total with two decimals (points)
+	GroupMeanText          string // GroupMean with two decimals, — when there is none
+	DiffText               string // Diff with sign and two decimals (signed)
+	DiffClass              string // pos / neg / "" (signclass of Diff)
+	RankChangeText         string // ↑2 ↓1 — 新 (rankchange)
+	RankChangeClass        string // pos / neg / "" (signclass of RankChange)
 }
 
 // Comparison is a bar chart of the latest totals of some of an entity's
@@ -125,8 +140,9 @@ func (m *Model) entityCrumbs(e *dataset.Entity) []render.Crumb {
 }
 
 func (m *Model) entityPage(idx *entityIndex, e *dataset.Entity) (*EntityPage, error) {
+	page := m.Page(EntityPath(e.ID), e.Name, "", m.entityCrumbs(e)...)
 	d := &EntityPage{
-		Page:   m.Page(EntityPath(e.ID), e.Name, "", m.entityCrumbs(e)...),
+		Page:   page,
 		Entity: e,
 		Kind:   m.KindLabel(e.Kind),
 	}
@@ -138,7 +154,7 @@ func (m *Model) entityPage(idx *entityIndex, e *dataset.Entity) (*EntityPage, er
 		if m.History(s.ID, e.ID) == nil {
 			continue
 		}
-		v, err := m.entitySchemeView(idx, s, e)
+		v, err := m.entitySchemeView(idx, page, s, e)
 		if err != nil {
 			return nil, err
 		}
@@ -153,15 +169,15 @@ func (m *Model) entityPage(idx *entityIndex, e *dataset.Entity) (*EntityPage, er
 	return d, nil
 }
 
-// periodRow describes er, the entity's result in r.
-func (m *Model) periodRow(idx *entityIndex, s *config.Scheme, r *scoring.Result, er *scoring.EntityResult) PeriodRow {
+// periodRow describes er, the entity's result in r, on the profile page.
+func (m *Model) periodRow(idx *entityIndex, page *render.Page, s *config.Scheme, r *scoring.Result, er *scoring.EntityResult) PeriodRow {
 	g := findGroup(r, er.Group)
 	mean := idx.means.of(g)
 	n := 0
 	if g != nil {
 		n = len(g.Entities)
 	}
-	return PeriodRow{
+	row := PeriodRow{
 		Label:   r.Period.Period.Label(m.Lang),
 		Sheet:   SheetPath(s.ID, r.Period.ID, er.Entity.ID),
 		Ranking: RankingPath(s.ID, r.Period.ID),
@@ -170,6 +186,11 @@ func (m *Model) periodRow(idx *entityIndex, s *config.Scheme, r *scoring.Result,
 		Total: er.Total, GroupMean: mean, Diff: er.Total - mean,
 		Grade: er.Grade, RankChange: er.RankChange, Vetoed: er.Vetoed,
 	}
+	row.SheetHref, row.RankingHref = page.Rel(row.Sheet), page.Rel(row.Ranking)
+	row.TotalText, row.GroupMeanText = numfmt.Points(row.Total), numfmt.Points(row.GroupMean)
+	row.DiffText, row.DiffClass = numfmt.Signed(row.Diff, 2), signClass(row.Diff)
+	row.RankChangeText, row.RankChangeClass = numfmt.RankChange(row.RankChange, m.Lang), rankChangeClass(row.RankChange)
+	return row
 }
 
 // entityChildren fills the drill-down table: every child with, for each
@@ -186,16 +207,17 @@ func (m *Model) entityChildren(d *EntityPage, e *dataset.Entity) {
 	}
 	for _, c := range children {
 		row := ChildRow{EntityRef: m.entityRef(c), Below: m.belowSummary(c)}
+		row.Href = d.Page.Rel(row.Path)
 		d.HasBelow = d.HasBelow || row.Below != ""
 		for _, s := range d.ChildSchemes {
-			row.Cells = append(row.Cells, m.childCell(s, c))
+			row.Cells = append(row.Cells, m.childCell(d.Page, s, c))
 		}
 		d.Children = append(d.Children, row)
 	}
 }
 
 // childCell is c's latest result in s (empty when never scored).
-func (m *Model) childCell(s *config.Scheme, c *dataset.Entity) ChildCell {
+func (m *Model) childCell(page *render.Page, s *config.Scheme, c *dataset.Entity) ChildCell {
 	hist := m.History(s.ID, c.ID)
 	rs := m.Results[s.ID]
 	for i := len(hist) - 1; i >= 0; i-- {
@@ -203,8 +225,9 @@ func (m *Model) childCell(s *config.Scheme, c *dataset.Entity) ChildCell {
 		if er == nil {
 			continue
 		}
-		cell := ChildCell{Scored: true, Total: er.Total, Rank: er.Rank, Grade: er.Grade,
+		cell := ChildCell{Scored: true, Total: er.Total, TotalText: numfmt.Points(er.Total), Rank: er.Rank, Grade: er.Grade,
 			Sheet: SheetPath(s.ID, rs[i].Period.ID, c.ID)}
+		cell.SheetHref = page.Rel(cell.Sheet)
 		if g := findGroup(rs[i], er.Group); g != nil {
 			cell.N = len(g.Entities)
 		}

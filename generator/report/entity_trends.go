@@ -21,7 +21,7 @@ const maxComparisonBars = 80
 
 // entitySchemeView collects e's results in s: a row per period (latest
 // first), the latest summary and the trend charts over plain periods.
-func (m *Model) entitySchemeView(idx *entityIndex, s *config.Scheme, e *dataset.Entity) (*EntitySchemeView, error) {
+func (m *Model) entitySchemeView(idx *entityIndex, page *render.Page, s *config.Scheme, e *dataset.Entity) (*EntitySchemeView, error) {
 	rs := m.Results[s.ID]
 	hist := m.History(s.ID, e.ID)
 	v := &EntitySchemeView{Scheme: s, Overview: SchemePath(s.ID)}
@@ -33,7 +33,7 @@ func (m *Model) entitySchemeView(idx *entityIndex, s *config.Scheme, e *dataset.
 		if latest < 0 {
 			latest = i
 		}
-		row := m.periodRow(idx, s, rs[i], hist[i])
+		row := m.periodRow(idx, page, s, rs[i], hist[i])
 		v.HasDerived = v.HasDerived || row.Derived
 		v.Rows = append(v.Rows, row)
 	}

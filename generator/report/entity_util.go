@@ -196,3 +196,24 @@ func finitePtr(v float64) *float64 {
 	}
 	return &v
 }
+
+// signClass is the template function signclass of a number: "pos" when
+// it is positive, "neg" when negative, "" for zero, NaN and ±Inf.
+func signClass(v float64) string {
+	switch {
+	case v > 0 && !math.IsInf(v, 0):
+		return "pos"
+	case v < 0 && !math.IsInf(v, 0):
+		return "neg"
+	}
+	return ""
+}
+
+// rankChangeClass is signclass of a rank change: pos up, neg down, ""
+// for none and for new (nil).
+func rankChangeClass(c *int) string {
+	if c == nil {
+		return ""
+	}
+	return signClass(float64(*c))
+}

@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"kaoping/generator/config"
+	"kaoping/generator/numfmt"
 	"kaoping/generator/render"
 	"kaoping/generator/scoring"
 )
@@ -73,7 +74,10 @@ type RankingGroup struct {
 	IndicatorCharts []*render.Chart
 }
 
-// RankingRow is one line of the 公示表.
+// RankingRow is one line of the 公示表. Besides the numbers it carries
+// them formatted, which ranking.html prints: a province's prosecutor
+// ranking has 8,000 rows, and a template function per cell goes through
+// reflection.
 type RankingRow struct {
 	ID          string
 	Rank        int
@@ -87,6 +91,21 @@ type RankingRow struct {
 	Grade       string
 	Vetoed      bool
 	VetoNames   string
+
+	SheetHref       string           // Sheet as linked from this page (Page.Rel)
+	RankChangeText  string           // RankChange as ↑2 ↓1 — 新 (rankchange)
+	RankChangeClass string           // pos / neg / "" (signclass of RankChange)
+	CategoryTexts   []string         // Categories with two decimals (points)
+	AdjustmentCells []RankingAdjCell // one per adjustment
+	TotalText       string           // Total with two decimals (points)
+}
+
+// RankingAdjCell is one adjustment of a row as printed: Text is the
+// points with sign (signed, 2 decimals), Class pos / neg / "", and Zero
+// marks no adjustment (printed muted).
+type RankingAdjCell struct {
+	Class, Text string
+	Zero        bool
 }
 
 // RankingMean is the 参考值 row: group means of the totals and subtotals.
@@ -157,7 +176,7 @@ func (ix *rankIndex) rankingPage(s *config.Scheme, i int) (*RankingPage, error) 
 		d.Adjustments = append(d.Adjustments, RankingColumn{Name: a.Name})
 	}
 	for gi, g := range r.Groups {
-		rg, err := ix.rankingGroup(s, r, g, gi)
+		rg, err := ix.rankingGroup(s, r, g, gi, page)
 		if err != nil {
 			return nil, err
 		}
@@ -179,29 +198,46 @@ func (ix *rankIndex) rankingPage(s *config.Scheme, i int) (*RankingPage, error) 
 }
 
 // rankingGroup builds one group's rows and charts.
-func (ix *rankIndex) rankingGroup(s *config.Scheme, r *scoring.Result, g *scoring.Group, gi int) (*RankingGroup, error) {
+func (ix *rankIndex) rankingGroup(s *config.Scheme, r *scoring.Result, g *scoring.Group, gi int, page *render.Page) (*RankingGroup, error) {
 	m := ix.m
 	rg := &RankingGroup{ID: g.ID, Name: m.rankGroupName(s, g.ID), Anchor: rankGroupAnchor(gi), Compact: len(g.Entities) > rankCompactLimit}
 	parents := m.rankParentLabels(g)
 	sep := m.T("、", ", ")
-	for _, e := range g.Entities {
-		row := RankingRow{
+	// One backing array per kind of cell for the whole group: a province
+	// group has thousands of rows.
+	nc, na := len(s.Categories), len(s.Adjustments)
+	cats, catTexts := make([]float64, len(g.Entities)*nc), make([]string, len(g.Entities)*nc)
+	adjs, adjCells := make([]float64, len(g.Entities)*na), make([]RankingAdjCell, len(g.Entities)*na)
+	rg.Rows = make([]RankingRow, len(g.Entities))
+	for k, e := range g.Entities {
+		sheet := SheetPath(s.ID, r.Period.ID, e.Entity.ID)
+		row := &rg.Rows[k]
+		*row = RankingRow{
 			ID: e.Entity.ID, Rank: e.Rank, RankChange: e.RankChange, Name: e.Entity.Name,
-			Sheet:  SheetPath(s.ID, r.Period.ID, e.Entity.ID),
+			Sheet:  sheet,
 			Parent: parents[e.Entity.ID], Total: e.Total, Grade: e.Grade, Vetoed: e.Vetoed,
-			VetoNames: rankVetoNames(s, e, sep),
+			VetoNames:       rankVetoNames(s, e, sep),
+			SheetHref:       page.Rel(sheet),
+			RankChangeText:  numfmt.RankChange(e.RankChange, m.Lang),
+			RankChangeClass: rankChangeClass(e.RankChange),
+			TotalText:       numfmt.Points(e.Total),
+			Categories:      cats[k*nc : (k+1)*nc : (k+1)*nc],
+			CategoryTexts:   catTexts[k*nc : (k+1)*nc : (k+1)*nc],
+			Adjustments:     adjs[k*na : (k+1)*na : (k+1)*na],
+			AdjustmentCells: adjCells[k*na : (k+1)*na : (k+1)*na],
 		}
-		for _, c := range s.Categories {
-			row.Categories = append(row.Categories, e.Categories[c.ID])
+		for i, c := range s.Categories {
+			row.Categories[i] = e.Categories[c.ID]
+			row.CategoryTexts[i] = numfmt.Points(row.Categories[i])
 		}
-		for _, a := range s.Adjustments {
+		for i, a := range s.Adjustments {
 			v := 0.0
 			if sc := e.Adjustments[a.ID]; sc != nil {
 				v = sc.Points
 			}
-			row.Adjustments = append(row.Adjustments, v)
+			row.Adjustments[i] = v
+			row.AdjustmentCells[i] = rankAdjCell(v)
 		}
-		rg.Rows = append(rg.Rows, row)
 	}
 	gm := ix.groupMeans(s, g)
 	rg.Mean.Total = gm.Total
@@ -280,6 +316,11 @@ func (ix *rankIndex) rankingCharts(s *config.Scheme, g *scoring.Group, rg *Ranki
 		rg.IndicatorCharts = append(rg.IndicatorCharts, c)
 	}
 	return nil
+}
+
+// rankAdjCell formats an adjustment's points as ranking.html prints them.
+func rankAdjCell(v float64) RankingAdjCell {
+	return RankingAdjCell{Class: signClass(v), Text: numfmt.Signed(v, 2), Zero: v == 0}
 }
 
 // rankIndicatorHeight keeps the small per-indicator charts small: 20 px a
