@@ -8,6 +8,7 @@ package explain
 import (
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -86,33 +87,7 @@ func groupLabel(id, lang string) string {
 // Inputs lists the counts a formula was computed from, e.g.
 // "件数 items = 123，受理案件数 cases = 100".
 func Inputs(cfg *config.Config, src string, pd *dataset.PeriodData, entity, lang string) string {
-	f := compiled(src)
-	if f == nil {
-		return ""
-	}
-	var parts []string
-	for _, name := range f.Names() {
-		if v, ok := cfg.Constant(name); ok {
-			parts = append(parts, fmt.Sprintf("%s = %s", name, trim(v)))
-			continue
-		}
-		label := cfg.FieldLabel(name)
-		if label != name {
-			label += " " + name
-		}
-		if v, ok := pd.Value(entity, name); ok {
-			parts = append(parts, fmt.Sprintf("%s = %s", label, trim(v)))
-		} else if lang == "en" {
-			parts = append(parts, label+" missing")
-		} else {
-			parts = append(parts, label+" 缺失")
-		}
-	}
-	sep := "，"
-	if lang == "en" {
-		sep = ", "
-	}
-	return strings.Join(parts, sep)
+	return newInputsText(cfg, src, lang).text(entityValues{pd, entity})
 }
 
 // formulas caches compiled formulas by source: a province's score sheets
@@ -131,9 +106,28 @@ func compiled(src string) *formula.Formula {
 	return f
 }
 
-// trim formats a count without trailing zeros.
+// trim formats a count without trailing zeros: fmt's "%.6f" with the
+// zeros and the point cut off the end.
 func trim(v float64) string {
-	return strings.TrimRight(strings.TrimRight(fmt.Sprintf("%.6f", v), "0"), ".")
+	var buf [32]byte
+	return string(appendTrim(buf[:0], v))
+}
+
+// appendTrim appends trim(v) to b.
+func appendTrim(b []byte, v float64) []byte {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return fmt.Appendf(b, "%.6f", v) // NaN, +Inf, -Inf as fmt spells them
+	}
+	n := len(b)
+	b = strconv.AppendFloat(b, v, 'f', 6, 64)
+	i := len(b)
+	for i > n && b[i-1] == '0' {
+		i--
+	}
+	for i > n && b[i-1] == '.' {
+		i--
+	}
+	return b[:i]
 }
 
 // dv formats a display value of ind.
@@ -151,83 +145,7 @@ func dispNum(ind *config.Indicator, d float64, lang string) string {
 
 // Indicator explains one indicator for one entity in one sentence.
 func Indicator(cfg *config.Config, ind *config.Indicator, pd *dataset.PeriodData, e *scoring.EntityResult, g *scoring.Group, lang string) string {
-	en := lang == "en"
-	sc := e.Indicators[ind.ID]
-	st := g.Stats[ind.ID]
-	var b strings.Builder
-	fmt.Fprintf(&b, "%s", ind.Name)
-	if en {
-		fmt.Fprintf(&b, " (%s, %s points): ", ind.Formula, trim(ind.Weight))
-	} else {
-		fmt.Fprintf(&b, "（%s，满分 %s）：", ind.Formula, trim(ind.Weight))
-	}
-	inputs := Inputs(cfg, ind.Formula, pd, e.Entity.ID, lang)
-	switch {
-	case sc == nil:
-		return b.String()
-	case st != nil && st.NoValues:
-		if en {
-			fmt.Fprintf(&b, "no member of the group has a value (%s), so everyone gets 0 points.", inputs)
-		} else {
-			fmt.Fprintf(&b, "比较组内没有任何单位有值（%s），全组本项均得 0 分。", inputs)
-		}
-		return b.String()
-	case sc.Missing:
-		if sc.Invalid {
-			if en {
-				fmt.Fprintf(&b, "%s does not meet the condition %s, so the value counts as missing; ", inputs, ind.ValidIf)
-			} else {
-				fmt.Fprintf(&b, "%s，不满足有效条件 %s，按缺失处理；", inputs, ind.ValidIf)
-			}
-		} else if en {
-			fmt.Fprintf(&b, "no value (%s); ", inputs)
-		} else {
-			fmt.Fprintf(&b, "无有效值（%s）；", inputs)
-		}
-		b.WriteString(missingRule(ind, sc.Points, lang))
-		return b.String()
-	}
-	v := *sc.Value
-	if en {
-		fmt.Fprintf(&b, "value %s (%s)", dv(ind, v, lang), inputs)
-	} else {
-		fmt.Fprintf(&b, "值 %s（%s）", dv(ind, v, lang), inputs)
-	}
-	if sc.Rank > 0 && st != nil {
-		if en {
-			fmt.Fprintf(&b, ", rank %d of %d", sc.Rank, st.N)
-		} else {
-			fmt.Fprintf(&b, "，组内第 %d / %d 位", sc.Rank, st.N)
-		}
-	}
-	if en {
-		b.WriteString("; ")
-	} else {
-		b.WriteString("；")
-	}
-	b.WriteString(methodSentence(ind, sc, st, lang))
-	return b.String()
-}
-
-// scale converts v to display units.
-func missingRule(ind *config.Indicator, pts float64, lang string) string {
-	en := lang == "en"
-	switch ind.Missing {
-	case "zero":
-		if en {
-			return fmt.Sprintf("missing values score 0: %s points.", numfmt.Points(pts))
-		}
-		return fmt.Sprintf("缺失按 0 分计：得 %s 分。", numfmt.Points(pts))
-	case "full":
-		if en {
-			return fmt.Sprintf("missing values score full points: %s points.", numfmt.Points(pts))
-		}
-		return fmt.Sprintf("缺失按满分计：得 %s 分。", numfmt.Points(pts))
-	}
-	if en {
-		return fmt.Sprintf("missing values get the mean of the points of the group members that have a value: %s points.", numfmt.Points(pts))
-	}
-	return fmt.Sprintf("缺失按组内有值单位的平均得分计：得 %s 分。", numfmt.Points(pts))
+	return NewIndicatorText(cfg, ind, lang).Explain(pd, e, g)
 }
 
 func better(ind *config.Indicator, lang string) string {
@@ -240,125 +158,6 @@ func better(ind *config.Indicator, lang string) string {
 		return "越低越好"
 	}
 	return "越高越好"
-}
-
-// methodSentence says how the points followed from the value.
-func methodSentence(ind *config.Indicator, sc *scoring.IndicatorScore, st *scoring.IndicatorStats, lang string) string {
-	en := lang == "en"
-	pts := numfmt.Points(sc.Points)
-	d := *sc.Display
-	switch ind.Method {
-	case "mean_relative":
-		refName := map[string][2]string{"mean": {"组内平均值", "group mean"}, "median": {"组内中位数", "group median"}, "pooled": {"全组合计值", "pooled group value"}}[ind.Reference]
-		ref := "—"
-		if sc.Reference != nil {
-			ref = dv(ind, *sc.Reference, lang)
-		}
-		dev := 0.0
-		if sc.Deviation != nil {
-			dev = *sc.Deviation
-		}
-		devText := deviationText(ind, dev, lang)
-		adj := ind.Sign() * dev * *ind.Step
-		adj = math.Max(-*ind.MaxMinus, math.Min(*ind.MaxPlus, adj))
-		unit := [2]string{"1%", "1% (relative)"}
-		if ind.Deviation == "absolute" {
-			unit = [2]string{"1 个单位", "1 unit"}
-			if ind.Format == "percent" {
-				unit = [2]string{"1 个百分点", "1 percentage point"}
-			}
-		}
-		if en {
-			return fmt.Sprintf("reference (%s) %s, deviation %s (%s); %s points per %s of deviation, at most +%s / −%s: %s %s %s = %s points.",
-				refName[1], ref, devText, better(ind, lang), trim(*ind.Step), unit[1], trim(*ind.MaxPlus), trim(*ind.MaxMinus),
-				trim(*ind.Base), sign(adj), numfmt.Points(math.Abs(adj)), pts)
-		}
-		return fmt.Sprintf("参考值（%s）%s，偏离 %s（%s）；每偏离 %s 计 %s 分，最多加 %s 分、减 %s 分：%s %s %s = %s 分。",
-			refName[0], ref, devText, better(ind, lang), unit[0], trim(*ind.Step), trim(*ind.MaxPlus), trim(*ind.MaxMinus),
-			trim(*ind.Base), sign(adj), numfmt.Points(math.Abs(adj)), pts)
-	case "efficacy":
-		hi, lo := "—", "—"
-		if st != nil && st.Hi != nil {
-			hi = dispNum(ind, *st.Hi, lang)
-		}
-		if st != nil && st.Lo != nil {
-			lo = dispNum(ind, *st.Lo, lang)
-		}
-		if en {
-			return fmt.Sprintf("efficacy coefficient: satisfying value %s, not-allowed value %s, points = %s × (%s + %s × position between them) = %s points.",
-				hi, lo, trim(ind.Weight), trim(*ind.Floor), trim(1-*ind.Floor), pts)
-		}
-		return fmt.Sprintf("功效系数法：满意值 %s，不允许值 %s，得分 = %s ×（%s + %s × 所处位置）= %s 分。",
-			hi, lo, trim(ind.Weight), trim(*ind.Floor), trim(1-*ind.Floor), pts)
-	case "bands":
-		if sc.Band < 0 {
-			if en {
-				return fmt.Sprintf("%s lies in no band: 0 points.", dispNum(ind, d, lang))
-			}
-			return fmt.Sprintf("%s 不在任何区间内：0 分。", dispNum(ind, d, lang))
-		}
-		band := ind.Bands[sc.Band]
-		if en {
-			return fmt.Sprintf("in band %s: %s points.", bandText(ind, band, lang), pts)
-		}
-		return fmt.Sprintf("落在区间 %s：%s 分。", bandText(ind, band, lang), pts)
-	case "rank":
-		if ind.Step != nil {
-			if en {
-				return fmt.Sprintf("rank scoring: %s − (rank − 1) × %s = %s points.", trim(ind.Weight), trim(*ind.Step), pts)
-			}
-			return fmt.Sprintf("排名赋分：%s −（名次 − 1）× %s = %s 分。", trim(ind.Weight), trim(*ind.Step), pts)
-		}
-		if en {
-			return fmt.Sprintf("rank scoring: %s × (members − rank) / (members − 1) = %s points.", trim(ind.Weight), pts)
-		}
-		return fmt.Sprintf("排名赋分：%s ×（参评数 − 名次）/（参评数 − 1）= %s 分。", trim(ind.Weight), pts)
-	case "target":
-		cmp := "≥"
-		if ind.Direction == "lower" {
-			cmp = "≤"
-		}
-		met := sc.Points >= ind.Weight-1e-9
-		switch {
-		case met && en:
-			return fmt.Sprintf("target %s %s met: %s points.", cmp, dispNum(ind, *ind.Target, lang), pts)
-		case met:
-			return fmt.Sprintf("目标 %s %s，已达标：%s 分。", cmp, dispNum(ind, *ind.Target, lang), pts)
-		case ind.Proportional && en:
-			return fmt.Sprintf("target %s %s not met, points in proportion: %s points.", cmp, dispNum(ind, *ind.Target, lang), pts)
-		case ind.Proportional:
-			return fmt.Sprintf("目标 %s %s，未达标，按比例得 %s 分。", cmp, dispNum(ind, *ind.Target, lang), pts)
-		case en:
-			return fmt.Sprintf("target %s %s not met: 0 points.", cmp, dispNum(ind, *ind.Target, lang))
-		}
-		return fmt.Sprintf("目标 %s %s，未达标：0 分。", cmp, dispNum(ind, *ind.Target, lang))
-	case "zscore":
-		mean, z := "—", 0.0
-		if sc.Reference != nil {
-			mean = dv(ind, *sc.Reference, lang)
-		}
-		if sc.Deviation != nil {
-			z = *sc.Deviation
-		}
-		adj := math.Max(-*ind.MaxMinus, math.Min(*ind.MaxPlus, ind.Sign()*z*(*ind.Step)))
-		if en {
-			return fmt.Sprintf("standard score: group mean %s, z = %.3f (%s); %s points per unit of z, at most +%s / −%s: %s %s %s = %s points.",
-				mean, z, better(ind, lang), trim(*ind.Step), trim(*ind.MaxPlus), trim(*ind.MaxMinus), trim(*ind.Base), sign(adj), numfmt.Points(math.Abs(adj)), pts)
-		}
-		return fmt.Sprintf("标准分：组内平均 %s，z = %.3f（%s）；每个标准差 %s 分，最多加 %s 分、减 %s 分：%s %s %s = %s 分。",
-			mean, z, better(ind, lang), trim(*ind.Step), trim(*ind.MaxPlus), trim(*ind.MaxMinus), trim(*ind.Base), sign(adj), numfmt.Points(math.Abs(adj)), pts)
-	case "range":
-		if en {
-			return fmt.Sprintf("reasonable range %s–%s, %s points off per unit outside: %s points.", dispNum(ind, *ind.Low, lang), dispNum(ind, *ind.High, lang), trim(*ind.Step), pts)
-		}
-		return fmt.Sprintf("合理区间 %s–%s，超出部分每单位扣 %s 分：%s 分。", dispNum(ind, *ind.Low, lang), dispNum(ind, *ind.High, lang), trim(*ind.Step), pts)
-	case "direct":
-		if en {
-			return fmt.Sprintf("score entered as data, bounded to 0–%s: %s points.", trim(ind.Weight), pts)
-		}
-		return fmt.Sprintf("直接录入的分值，限定在 0–%s：%s 分。", trim(ind.Weight), pts)
-	}
-	return pts
 }
 
 func sign(v float64) string {
@@ -380,19 +179,33 @@ func deviationText(ind *config.Indicator, d float64, lang string) string {
 	if ind.Deviation == "absolute" {
 		if ind.Format == "percent" {
 			if lang == "en" {
-				return fmt.Sprintf("%+.*f percentage points", ind.Decimals, d)
+				return plusFixed(d, ind.Decimals) + " percentage points"
 			}
-			return fmt.Sprintf("%+.*f 个百分点", ind.Decimals, d)
+			return plusFixed(d, ind.Decimals) + " 个百分点"
 		}
-		return fmt.Sprintf("%+.*f", ind.Decimals, d)
+		return plusFixed(d, ind.Decimals)
 	}
-	return fmt.Sprintf("%+.2f%%", d)
+	return plusFixed(d, 2) + "%"
+}
+
+// plusFixed is fmt's "%+.*f": d with decimals digits and always a sign.
+func plusFixed(d float64, decimals int) string {
+	if math.IsNaN(d) || decimals < 0 || decimals > 20 {
+		return fmt.Sprintf("%+.*f", decimals, d)
+	}
+	var buf [40]byte
+	b := append(buf[:0], '+')
+	b = strconv.AppendFloat(b, d, 'f', decimals, 64)
+	if b[1] == '-' || b[1] == '+' {
+		b = b[1:]
+	}
+	return string(b)
 }
 
 func bandText(ind *config.Indicator, band config.Band, lang string) string {
 	switch {
 	case band.Min != nil && band.Max != nil:
-		return fmt.Sprintf("[%s, %s)", dispNum(ind, *band.Min, lang), dispNum(ind, *band.Max, lang))
+		return "[" + dispNum(ind, *band.Min, lang) + ", " + dispNum(ind, *band.Max, lang) + ")"
 	case band.Min != nil:
 		return "≥ " + dispNum(ind, *band.Min, lang)
 	case band.Max != nil:
@@ -407,22 +220,22 @@ func Adjustment(cfg *config.Config, a *config.Adjustment, sc *scoring.Adjustment
 	label := cfg.FieldLabel(a.Field)
 	if sc == nil || sc.Field == nil {
 		if en {
-			return fmt.Sprintf("%s: %s has no value, 0 points.", a.Name, label)
+			return a.Name + ": " + label + " has no value, 0 points."
 		}
-		return fmt.Sprintf("%s：%s 无数据，0 分。", a.Name, label)
+		return a.Name + "：" + label + " 无数据，0 分。"
 	}
 	capText := ""
 	if sc.Capped {
 		if en {
-			capText = fmt.Sprintf(", capped at %s", trim(*a.Cap))
+			capText = ", capped at " + trim(*a.Cap)
 		} else {
-			capText = fmt.Sprintf("，超过上限 %s，按上限计", trim(*a.Cap))
+			capText = "，超过上限 " + trim(*a.Cap) + "，按上限计"
 		}
 	}
 	if en {
-		return fmt.Sprintf("%s: %s = %s × %s points = %s%s: %s points.", a.Name, label, trim(*sc.Field), trim(a.Points), numfmt.Points(sc.Raw), capText, numfmt.Signed(sc.Points, 2))
+		return a.Name + ": " + label + " = " + trim(*sc.Field) + " × " + trim(a.Points) + " points = " + numfmt.Points(sc.Raw) + capText + ": " + numfmt.Signed(sc.Points, 2) + " points."
 	}
-	return fmt.Sprintf("%s：%s = %s × 每项 %s 分 = %s%s：%s 分。", a.Name, label, trim(*sc.Field), trim(a.Points), numfmt.Points(sc.Raw), capText, numfmt.Signed(sc.Points, 2))
+	return a.Name + "：" + label + " = " + trim(*sc.Field) + " × 每项 " + trim(a.Points) + " 分 = " + numfmt.Points(sc.Raw) + capText + "：" + numfmt.Signed(sc.Points, 2) + " 分。"
 }
 
 // Veto explains a veto that hit the entity ("" when it did not).
@@ -442,31 +255,32 @@ func Veto(cfg *config.Config, s *config.Scheme, v *config.Veto, pd *dataset.Peri
 	}
 	val, _ := pd.Value(e.Entity.ID, v.Field)
 	if lang == "en" {
-		return fmt.Sprintf("Veto %s: %s = %s > 0, so the entity ranks after all others and its grade is at best %s.", v.Name, cfg.FieldLabel(v.Field), trim(val), grade)
+		return "Veto " + v.Name + ": " + cfg.FieldLabel(v.Field) + " = " + trim(val) + " > 0, so the entity ranks after all others and its grade is at best " + grade + "."
 	}
-	return fmt.Sprintf("一票否决 %s：%s = %s > 0，排名列于其他单位之后，等次最高为%s。", v.Name, cfg.FieldLabel(v.Field), trim(val), grade)
+	return "一票否决 " + v.Name + "：" + cfg.FieldLabel(v.Field) + " = " + trim(val) + " > 0，排名列于其他单位之后，等次最高为" + grade + "。"
 }
 
 // Summary states total, rank, rank change and grade.
 func Summary(s *config.Scheme, e *scoring.EntityResult, g *scoring.Group, lang string) string {
 	en := lang == "en"
 	var b strings.Builder
+	b.Grow(160)
 	if en {
-		fmt.Fprintf(&b, "Total %s points (indicators + adjustments); rank %d of %d", numfmt.Points(e.Total), e.Rank, len(g.Entities))
+		b.WriteString("Total " + numfmt.Points(e.Total) + " points (indicators + adjustments); rank " + strconv.Itoa(e.Rank) + " of " + strconv.Itoa(len(g.Entities)))
 	} else {
-		fmt.Fprintf(&b, "总分 %s 分（指标得分 + 加减分）；排名 %d / %d", numfmt.Points(e.Total), e.Rank, len(g.Entities))
+		b.WriteString("总分 " + numfmt.Points(e.Total) + " 分（指标得分 + 加减分）；排名 " + strconv.Itoa(e.Rank) + " / " + strconv.Itoa(len(g.Entities)))
 	}
 	if e.RankChange != nil {
 		c := *e.RankChange
 		switch {
 		case c > 0 && en:
-			fmt.Fprintf(&b, ", up %d on the previous period", c)
+			b.WriteString(", up " + strconv.Itoa(c) + " on the previous period")
 		case c > 0:
-			fmt.Fprintf(&b, "，较上期上升 %d 位", c)
+			b.WriteString("，较上期上升 " + strconv.Itoa(c) + " 位")
 		case c < 0 && en:
-			fmt.Fprintf(&b, ", down %d on the previous period", -c)
+			b.WriteString(", down " + strconv.Itoa(-c) + " on the previous period")
 		case c < 0:
-			fmt.Fprintf(&b, "，较上期下降 %d 位", -c)
+			b.WriteString("，较上期下降 " + strconv.Itoa(-c) + " 位")
 		case en:
 			b.WriteString(", unchanged from the previous period")
 		default:
@@ -475,9 +289,9 @@ func Summary(s *config.Scheme, e *scoring.EntityResult, g *scoring.Group, lang s
 	}
 	if e.Grade != "" {
 		if en {
-			fmt.Fprintf(&b, "; grade %s", e.Grade)
+			b.WriteString("; grade " + e.Grade)
 		} else {
-			fmt.Fprintf(&b, "；等次：%s", e.Grade)
+			b.WriteString("；等次：" + e.Grade)
 		}
 	}
 	if en {

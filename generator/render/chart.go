@@ -133,51 +133,65 @@ func (r *Renderer) chartHTML(c *Chart) (template.HTML, error) {
 		return "", nil
 	}
 	var b strings.Builder
-	b.Grow(len(c.json) + 600 + 48*len(c.Data.Rows)*(1+len(c.Data.Columns)))
+	b.Grow(chartSize(c))
+	if err := r.writeChart(&b, c); err != nil {
+		return "", err
+	}
+	return template.HTML(b.String()), nil
+}
+
+// chartSize is about the bytes writeChart writes for c.
+func chartSize(c *Chart) int {
+	return len(c.json) + 600 + 48*len(c.Data.Rows)*(1+len(c.Data.Columns))
+}
+
+// writeChart writes the HTML of chartHTML for c (not nil) to b: into the
+// page's own buffer when a native page writer places the chart.
+func (r *Renderer) writeChart(b stringWriter, c *Chart) error {
 	b.WriteString("<figure class=\"chart\">\n<figcaption>")
-	htmlEscape(&b, c.Title)
+	htmlEscape(b, c.Title)
 	b.WriteString("</figcaption>\n<div class=\"chart-box\" id=\"")
-	htmlEscape(&b, c.id)
+	htmlEscape(b, c.id)
 	b.WriteString("\" data-chart=\"")
-	htmlEscape(&b, c.id)
+	htmlEscape(b, c.id)
 	b.WriteString("-option\" role=\"img\" aria-label=\"")
-	htmlEscape(&b, c.Title)
+	htmlEscape(b, c.Title)
 	b.WriteString("\" style=\"height:")
 	b.WriteString(strconv.Itoa(c.Height))
 	b.WriteString("px\"></div>\n<script type=\"application/json\" id=\"")
-	htmlEscape(&b, c.id)
+	htmlEscape(b, c.id)
 	b.WriteString("-option\">")
 	b.WriteString(string(c.json))
 	b.WriteString("</script>")
 	if t := c.Data; len(t.Rows) > 0 {
 		summary, ok := lookupOK(r.messages, r.lang, "chart.data")
 		if !ok {
-			return "", errUnknownMessage("chart.data")
+			return errUnknownMessage("chart.data")
 		}
 		corner := t.Corner
 		if corner == "" {
 			if corner, ok = lookupOK(r.messages, r.lang, "chart.item"); !ok {
-				return "", errUnknownMessage("chart.item")
+				return errUnknownMessage("chart.item")
 			}
 		}
 		b.WriteString("\n<details class=\"chart-data\"><summary>")
-		htmlEscape(&b, summary)
+		htmlEscape(b, summary)
 		b.WriteString("</summary>\n<div class=\"table-wrap\"><table>\n<thead><tr><th scope=\"col\">")
-		htmlEscape(&b, corner)
+		htmlEscape(b, corner)
 		b.WriteString("</th>")
 		for _, col := range t.Columns {
 			b.WriteString("<th scope=\"col\">")
-			htmlEscape(&b, col)
+			htmlEscape(b, col)
 			b.WriteString("</th>")
 		}
 		b.WriteString("</tr></thead>\n<tbody>")
 		for _, row := range t.Rows {
 			b.WriteString("\n<tr><th scope=\"row\">")
-			htmlEscape(&b, row.Label)
+			htmlEscape(b, row.Label)
 			b.WriteString("</th>")
 			for _, v := range row.Values {
 				b.WriteString("<td class=\"num\">")
-				htmlEscape(&b, numfmt.Value(v, t.Format, t.Decimals, r.lang))
+				htmlEscape(b, numfmt.Value(v, t.Format, t.Decimals, r.lang))
 				b.WriteString("</td>")
 			}
 			b.WriteString("</tr>")
@@ -185,12 +199,18 @@ func (r *Renderer) chartHTML(c *Chart) (template.HTML, error) {
 		b.WriteString("\n</tbody>\n</table></div>\n</details>")
 	}
 	b.WriteString("\n</figure>\n")
-	return template.HTML(b.String()), nil
+	return nil
+}
+
+// stringWriter is what the HTML writers write to: a *strings.Builder or
+// a *bytes.Buffer.
+type stringWriter interface {
+	WriteString(s string) (int, error)
 }
 
 // htmlEscape writes s escaped as html/template escapes a string in text
 // and in quoted attributes: " & ' + < > as entities, NUL as U+FFFD.
-func htmlEscape(b *strings.Builder, s string) {
+func htmlEscape(b stringWriter, s string) {
 	last := 0
 	for i := 0; i < len(s); i++ {
 		var repl string

@@ -190,18 +190,26 @@ func (r *Renderer) escapeURLAttr(v any) string {
 
 // plainURL reports whether s holds only characters that none of the URL
 // filter (no scheme: no ':'), the normalizer and the attribute escaper
-// change.
+// change. The normalizer keeps a '%' only when two hex digits follow.
 func plainURL(s string) bool {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch {
 		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
-		case c == '-', c == '.', c == '_', c == '~', c == '/', c == '#', c == '%', c == '?', c == '=':
+		case c == '-', c == '.', c == '_', c == '~', c == '/', c == '#', c == '?', c == '=':
+		case c == '%':
+			if i+2 >= len(s) || !isHex(s[i+1]) || !isHex(s[i+2]) {
+				return false
+			}
 		default:
 			return false
 		}
 	}
 	return true
+}
+
+func isHex(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
 }
 
 func escapeString(s string) string {

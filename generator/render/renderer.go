@@ -39,8 +39,12 @@ type Options struct {
 	// Builtin replaces the embedded templates (tests); nil = templates.FS.
 	Builtin fs.FS
 	// Plain executes the templates exactly as html/template escaped them,
-	// without the faster equivalents of optimize (tests compare the two).
+	// without the faster equivalents of optimize or native twins (tests
+	// compare the two).
 	Plain bool
+	// NoNative executes every page through its templates, also those with
+	// a native twin (see RegisterNative; tests compare the two).
+	NoNative bool
 }
 
 // Renderer executes the site's pages. It is safe for concurrent use.
@@ -50,13 +54,15 @@ type Renderer struct {
 	builtin  fs.FS
 	site     fs.FS // nil when the site has no templates folder
 	pages    map[string]*pageTemplate
+	layout   *layout // base.html and its partials for native twins
 	md       goldmark.Markdown
 	bufs     sync.Pool
 }
 
 type pageTemplate struct {
-	t     *template.Template
-	entry string // template to execute: "base.html" for pages that define "main"
+	t      *template.Template
+	entry  string     // template to execute: "base.html" for pages that define "main"
+	native NativeFunc // the page's native twin, when in force (native.go)
 }
 
 // source is one template file.
@@ -162,6 +168,9 @@ func New(opts Options) (*Renderer, error) {
 	}
 	if err := problems.Err(r.lang); err != nil {
 		return nil, err
+	}
+	if !opts.Plain && !opts.NoNative && opts.Builtin == nil {
+		r.enableNatives(byName)
 	}
 	return r, nil
 }
@@ -269,12 +278,22 @@ func (r *Renderer) Lang() string { return r.lang }
 
 // Execute renders the page template page (e.g. "ranking.html") with data,
 // which must provide .Page (*Page). A page that defines "main" is wrapped
-// in base.html; any other page is executed on its own. Output is written to
-// w only when the whole page rendered, so a failed page writes nothing.
+// in base.html; any other page is executed on its own. A page with a native
+// twin in force is written by it (native.go). Output is written to w only
+// when the whole page rendered, so a failed page writes nothing.
 func (r *Renderer) Execute(w io.Writer, page string, data any) error {
 	pt, ok := r.pages[page]
 	if !ok {
 		return fmt.Errorf("render: no page template %q (have %s)", page, strings.Join(r.Pages(), ", "))
+	}
+	if pt.native != nil {
+		handled, err := r.executeNative(w, pt, data)
+		if err != nil {
+			return fmt.Errorf("render %s: %w", page, err)
+		}
+		if handled {
+			return nil
+		}
 	}
 	buf := r.bufs.Get().(*bytes.Buffer)
 	buf.Reset()
@@ -284,4 +303,25 @@ func (r *Renderer) Execute(w io.Writer, page string, data any) error {
 	}
 	_, err := w.Write(buf.Bytes())
 	return err
+}
+
+// executeNative runs the page's native twin. A twin writes straight into
+// a *bytes.Buffer (the Writer's), which is cut back if it fails; any other
+// writer gets the page from a pooled buffer once complete.
+func (r *Renderer) executeNative(w io.Writer, pt *pageTemplate, data any) (handled bool, err error) {
+	if wb, ok := w.(*bytes.Buffer); ok {
+		n := wb.Len()
+		handled, err = pt.native(wb, data)
+		if err != nil || !handled {
+			wb.Truncate(n)
+		}
+		return handled, err
+	}
+	buf := r.bufs.Get().(*bytes.Buffer)
+	buf.Reset()
+	defer r.bufs.Put(buf)
+	if handled, err = pt.native(buf, data); handled && err == nil {
+		_, err = w.Write(buf.Bytes())
+	}
+	return handled, err
 }

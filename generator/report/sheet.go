@@ -2,6 +2,8 @@ package report
 
 import (
 	"math"
+	"strings"
+	"sync"
 
 	"kaoping/generator/config"
 	"kaoping/generator/dataset"
@@ -86,14 +88,14 @@ type SheetAdjustment struct {
 }
 
 func sheetJobs(m *Model) []Job {
-	ix := newRankIndex(m)
+	sx := newSheetIndex(m)
 	var jobs []Job
 	for _, s := range m.Config.Schemes {
 		for i, r := range m.Results[s.ID] {
 			for gi, g := range r.Groups {
 				for _, e := range g.Entities {
 					jobs = append(jobs, Job{Path: SheetPath(s.ID, r.Period.ID, e.Entity.ID), Template: "sheet.html", Data: func() (any, error) {
-						return ix.sheetPage(s, i, gi, e)
+						return sx.page(s, i, gi, e)
 					}})
 				}
 			}
@@ -102,43 +104,198 @@ func sheetJobs(m *Model) []Job {
 	return jobs
 }
 
-// sheetPage builds the score sheet of e, a member of group gi of the
-// scheme's i-th result.
-func (ix *rankIndex) sheetPage(s *config.Scheme, i, gi int, e *scoring.EntityResult) (*SheetPage, error) {
-	m := ix.m
+// sheetIndex holds what score sheets share, so that each of a province's
+// 130,000 sheets builds only what is its own: per scheme the indicators'
+// fixed texts (sheetScheme), per scheme and period the links, labels and
+// group statistics (sheetPeriod), per entity its ancestors. It is safe for
+// concurrent use; the shared parts are filled on first use.
+type sheetIndex struct {
+	m       *Model
+	ix      *rankIndex
+	schemes sync.Map // *config.Scheme -> *sheetScheme
+	periods sync.Map // *scoring.Result -> *sheetPeriod
+	parents sync.Map // entity id -> []RankingLink
+}
+
+func newSheetIndex(m *Model) *sheetIndex { return &sheetIndex{m: m, ix: newRankIndex(m)} }
+
+// sheetScheme is what every sheet of a scheme shows the same way.
+type sheetScheme struct {
+	cats []sheetCat
+}
+
+// sheetCat is a category and its indicators, in config order.
+type sheetCat struct {
+	c    *config.Category
+	full float64
+	inds []*sheetInd
+}
+
+// sheetInd is an indicator's fixed part of a sheet row.
+type sheetInd struct {
+	ind       *config.Indicator
+	path      string
+	rule      string
+	text      *explain.IndicatorText
+	zero      string // numfmt.Fixed(0, Decimals): a difference that shows as zero
+	unit      string // sheetUnit
+	notScored string // Missing of an indicator the entity was not scored on
+}
+
+func (sx *sheetIndex) scheme(s *config.Scheme) *sheetScheme {
+	if v, ok := sx.schemes.Load(s); ok {
+		return v.(*sheetScheme)
+	}
+	m := sx.m
+	ss := &sheetScheme{}
+	for _, c := range s.Categories {
+		sc := sheetCat{c: c, full: rankCategoryFull(s, c)}
+		for _, ind := range s.Indicators {
+			if ind.Category == c.ID {
+				sc.inds = append(sc.inds, m.newSheetInd(s, ind))
+			}
+		}
+		ss.cats = append(ss.cats, sc)
+	}
+	v, _ := sx.schemes.LoadOrStore(s, ss)
+	return v.(*sheetScheme)
+}
+
+func (m *Model) newSheetInd(s *config.Scheme, ind *config.Indicator) *sheetInd {
+	return &sheetInd{
+		ind: ind, path: IndicatorPath(s.ID, ind.ID), rule: m.sheetRule(ind),
+		text: explain.NewIndicatorText(m.Config, ind, m.Lang),
+		zero: numfmt.Fixed(0, ind.Decimals), unit: m.sheetUnit(ind.Format),
+		notScored: m.T("未计分", "not scored"),
+	}
+}
+
+// sheetPeriod is what the sheets of one scheme and period share.
+type sheetPeriod struct {
+	label, ranking string
+	crumbs         []render.Crumb // the breadcrumbs from the rankings to the period's
+	title          string         // " · 得分明细": after the entity's name
+	printHeader    string         // "scheme · period · ": before the entity's name
+	prev, next     int            // rankNeighbours
+	prevLabel      string
+	nextLabel      string
+	history        []sheetHistory // the periods of the same kind up to this one
+	groups         []sheetGroup   // by group index
+}
+
+// sheetHistory is one period of the history charts.
+type sheetHistory struct {
+	k     int                // index in m.Results[s.ID]
+	label string             // short label
+	means map[string]float64 // group id -> mean total
+}
+
+// sheetGroup is a peer group's part of the sheets of its members.
+type sheetGroup struct {
+	name    string
+	ranking string // the ranking page at the group's section
+	means   *rankGroupMeans
+	refs    map[string]*float64 // indicator id -> reference (nil when none)
+}
+
+func (sx *sheetIndex) period(s *config.Scheme, i int) *sheetPeriod {
+	r := sx.m.Results[s.ID][i]
+	if v, ok := sx.periods.Load(r); ok {
+		return v.(*sheetPeriod)
+	}
+	m, rs := sx.m, sx.m.Results[s.ID]
+	sp := &sheetPeriod{label: r.Period.Period.Label(m.Lang), ranking: RankingPath(s.ID, r.Period.ID)}
+	sp.crumbs = []render.Crumb{
+		{Label: m.T("考核排名", "Rankings"), Path: SchemesIndexPath()},
+		{Label: s.Name, Path: SchemePath(s.ID)},
+		{Label: sp.label, Path: sp.ranking},
+	}
+	sp.title = " · " + m.T("得分明细", "Score sheet")
+	sp.printHeader = s.Name + " · " + sp.label + " · "
+	sp.prev, sp.next = m.rankNeighbours(s, i)
+	if sp.prev >= 0 {
+		sp.prevLabel = rs[sp.prev].Period.Period.Label(m.Lang)
+	}
+	if sp.next >= 0 {
+		sp.nextLabel = rs[sp.next].Period.Period.Label(m.Lang)
+	}
+	for _, k := range m.rankSeries(s, i) {
+		if k > i {
+			break
+		}
+		h := sheetHistory{k: k, label: rs[k].Period.Period.ShortLabel(m.Lang), means: map[string]float64{}}
+		for _, g := range rs[k].Groups {
+			h.means[g.ID] = sx.ix.groupMeans(s, g).Total
+		}
+		sp.history = append(sp.history, h)
+	}
+	for gi, g := range r.Groups {
+		sg := sheetGroup{
+			name: m.rankGroupName(s, g.ID), ranking: sp.ranking + "#" + rankGroupAnchor(gi),
+			means: sx.ix.groupMeans(s, g), refs: map[string]*float64{},
+		}
+		for _, ind := range s.Indicators {
+			if ref, _ := rankIndicatorReference(g.Stats[ind.ID]); !math.IsNaN(ref) {
+				sg.refs[ind.ID] = &ref
+			}
+		}
+		sp.groups = append(sp.groups, sg)
+	}
+	v, _ := sx.periods.LoadOrStore(r, sp)
+	return v.(*sheetPeriod)
+}
+
+// entityParents links e's ancestors, top first, to their profiles. The
+// slice is shared by all of e's sheets: read-only.
+func (sx *sheetIndex) entityParents(e *dataset.Entity) []RankingLink {
+	if v, ok := sx.parents.Load(e.ID); ok {
+		return v.([]RankingLink)
+	}
+	var links []RankingLink
+	for _, a := range sx.m.rankAncestors(e) {
+		links = append(links, RankingLink{Label: a.Name, Path: EntityPath(a.ID)})
+	}
+	v, _ := sx.parents.LoadOrStore(e.ID, links)
+	return v.([]RankingLink)
+}
+
+// page builds the score sheet of e, a member of group gi of the scheme's
+// i-th result.
+func (sx *sheetIndex) page(s *config.Scheme, i, gi int, e *scoring.EntityResult) (*SheetPage, error) {
+	m := sx.m
 	rs := m.Results[s.ID]
 	r := rs[i]
 	g := r.Groups[gi]
-	label := r.Period.Period.Label(m.Lang)
+	sp, ss := sx.period(s, i), sx.scheme(s)
+	sg := &sp.groups[gi]
 	path := SheetPath(s.ID, r.Period.ID, e.Entity.ID)
-	ranking := RankingPath(s.ID, r.Period.ID)
-	page := m.Page(path, e.Entity.Name+" · "+m.T("得分明细", "Score sheet"), render.NavRankings,
-		render.Crumb{Label: m.T("考核排名", "Rankings"), Path: SchemesIndexPath()},
-		render.Crumb{Label: s.Name, Path: SchemePath(s.ID)},
-		render.Crumb{Label: label, Path: ranking})
-	page.PrintHeader = s.Name + " · " + label + " · " + e.Entity.Name
+	page := m.Page(path, e.Entity.Name+sp.title, render.NavRankings, sp.crumbs...)
+	page.PrintHeader = sp.printHeader + e.Entity.Name
 	d := &SheetPage{
 		Page: page, Scheme: s, Entity: e.Entity, Profile: EntityPath(e.Entity.ID),
-		Period:  PeriodLink{ID: r.Period.ID, Label: label, Path: ranking, Derived: r.Period.Derived},
-		Ranking: ranking + "#" + rankGroupAnchor(gi),
-		Group:   m.rankGroupName(s, g.ID), N: len(g.Entities),
+		Parents: sx.entityParents(e.Entity),
+		Period:  PeriodLink{ID: r.Period.ID, Label: sp.label, Path: sp.ranking, Derived: r.Period.Derived},
+		Ranking: sg.ranking, Group: sg.name, N: len(g.Entities),
 		Rank: e.Rank, RankChange: e.RankChange, Total: e.Total, Grade: e.Grade, Vetoed: e.Vetoed,
 		VetoNames: rankVetoNames(s, e, m.T("、", ", ")),
 		Summary:   explain.Summary(s, e, g, m.Lang),
 	}
-	for _, a := range m.rankAncestors(e.Entity) {
-		d.Parents = append(d.Parents, RankingLink{Label: a.Name, Path: EntityPath(a.ID)})
+	if len(ss.cats) > 0 {
+		d.Categories = make([]SheetCategory, 0, len(ss.cats))
 	}
-	gm := ix.groupMeans(s, g)
-	for _, c := range s.Categories {
-		sc := SheetCategory{Name: c.Name, Subtotal: e.Categories[c.ID], Full: rankCategoryFull(s, c), Mean: gm.Categories[c.ID]}
-		for _, ind := range s.Indicators {
-			if ind.Category == c.ID {
-				sc.Rows = append(sc.Rows, m.sheetIndicator(s, ind, r.Period, e, g))
-			}
+	for _, c := range ss.cats {
+		sc := SheetCategory{Name: c.c.Name, Subtotal: e.Categories[c.c.ID], Full: c.full, Mean: sg.means.Categories[c.c.ID]}
+		if len(c.inds) > 0 {
+			sc.Rows = make([]SheetIndicator, 0, len(c.inds))
+		}
+		for _, si := range c.inds {
+			sc.Rows = append(sc.Rows, m.sheetRow(si, r.Period, e, g, sg.refs[si.ind.ID]))
 		}
 		d.IndicatorSum += sc.Subtotal
 		d.Categories = append(d.Categories, sc)
+	}
+	if len(s.Adjustments) > 0 {
+		d.Adjustments = make([]SheetAdjustment, 0, len(s.Adjustments))
 	}
 	for _, a := range s.Adjustments {
 		var pts float64
@@ -153,16 +310,16 @@ func (ix *rankIndex) sheetPage(s *config.Scheme, i, gi int, e *scoring.EntityRes
 			d.Vetoes = append(d.Vetoes, line)
 		}
 	}
-	prev, next := m.rankNeighbours(s, i)
-	if prev >= 0 && m.History(s.ID, e.Entity.ID)[prev] != nil {
-		p := rs[prev].Period
-		d.Prev = &PeriodLink{ID: p.ID, Label: p.Period.Label(m.Lang), Path: SheetPath(s.ID, p.ID, e.Entity.ID)}
+	hist := m.History(s.ID, e.Entity.ID)
+	if sp.prev >= 0 && hist[sp.prev] != nil {
+		p := rs[sp.prev].Period
+		d.Prev = &PeriodLink{ID: p.ID, Label: sp.prevLabel, Path: SheetPath(s.ID, p.ID, e.Entity.ID)}
 	}
-	if next >= 0 && m.History(s.ID, e.Entity.ID)[next] != nil {
-		p := rs[next].Period
-		d.Next = &PeriodLink{ID: p.ID, Label: p.Period.Label(m.Lang), Path: SheetPath(s.ID, p.ID, e.Entity.ID)}
+	if sp.next >= 0 && hist[sp.next] != nil {
+		p := rs[sp.next].Period
+		d.Next = &PeriodLink{ID: p.ID, Label: sp.nextLabel, Path: SheetPath(s.ID, p.ID, e.Entity.ID)}
 	}
-	if err := ix.sheetCharts(d, s, i, e, gm); err != nil {
+	if err := sx.charts(d, s, sp, ss, e, sg.means, hist); err != nil {
 		return nil, err
 	}
 	return d, nil
@@ -170,21 +327,29 @@ func (ix *rankIndex) sheetPage(s *config.Scheme, i, gi int, e *scoring.EntityRes
 
 // sheetIndicator is one indicator's line for e.
 func (m *Model) sheetIndicator(s *config.Scheme, ind *config.Indicator, pd *dataset.PeriodData, e *scoring.EntityResult, g *scoring.Group) SheetIndicator {
+	var ref *float64
+	if v, _ := rankIndicatorReference(g.Stats[ind.ID]); !math.IsNaN(v) {
+		ref = &v
+	}
+	return m.sheetRow(m.newSheetInd(s, ind), pd, e, g, ref)
+}
+
+// sheetRow is the line of indicator si for e, whose group's reference
+// for it is ref (nil when none; shared, not to be changed).
+func (m *Model) sheetRow(si *sheetInd, pd *dataset.PeriodData, e *scoring.EntityResult, g *scoring.Group, ref *float64) SheetIndicator {
+	ind := si.ind
 	row := SheetIndicator{
-		Name: ind.Name, Path: IndicatorPath(s.ID, ind.ID), Format: ind.Format, Decimals: ind.Decimals,
-		Weight: ind.Weight, Rule: m.sheetRule(ind),
-		Explain: explain.Indicator(m.Config, ind, pd, e, g, m.Lang),
+		Name: ind.Name, Path: si.path, Format: ind.Format, Decimals: ind.Decimals,
+		Weight: ind.Weight, Rule: si.rule, Reference: ref,
+		Explain: si.text.Explain(pd, e, g),
 	}
 	st := g.Stats[ind.ID]
 	if st != nil {
 		row.N = st.N
 	}
-	if ref, _ := rankIndicatorReference(st); !math.IsNaN(ref) {
-		row.Reference = &ref
-	}
 	sc := e.Indicators[ind.ID]
 	if sc == nil {
-		row.Missing = m.T("未计分", "not scored")
+		row.Missing = si.notScored
 		return row
 	}
 	row.Points, row.Rank = sc.Points, sc.Rank
@@ -193,10 +358,12 @@ func (m *Model) sheetIndicator(s *config.Scheme, ind *config.Indicator, pd *data
 		return row
 	}
 	row.Value = sc.Value
-	if row.Reference != nil {
-		diff := numfmt.Display(*sc.Value, ind.Format) - numfmt.Display(*row.Reference, ind.Format)
-		row.Diff = numfmt.Signed(diff, ind.Decimals) + m.sheetUnit(ind.Format)
-		if numfmt.Fixed(diff, ind.Decimals) != numfmt.Fixed(0, ind.Decimals) {
+	if ref != nil {
+		diff := numfmt.Display(*sc.Value, ind.Format) - numfmt.Display(*ref, ind.Format)
+		signed := numfmt.Signed(diff, ind.Decimals)
+		row.Diff = signed + si.unit
+		// numfmt.Signed is numfmt.Fixed with a "+" before positive values.
+		if strings.TrimPrefix(signed, "+") != si.zero {
 			switch x := diff * ind.Sign(); {
 			case x > 0:
 				row.DiffClass, row.DiffMark = "good", m.T("较好", "better")
@@ -260,25 +427,24 @@ func (m *Model) sheetRule(ind *config.Indicator) string {
 	return ind.Method
 }
 
-// sheetCharts adds the radar of category achievement against the group
-// mean and the history of rank and total over the periods of the same
-// kind as this one.
-func (ix *rankIndex) sheetCharts(d *SheetPage, s *config.Scheme, i int, e *scoring.EntityResult, gm *rankGroupMeans) error {
-	m := ix.m
+// charts adds the radar of category achievement against the group mean
+// and the history of rank and total over the periods of the same kind as
+// this one.
+func (sx *sheetIndex) charts(d *SheetPage, s *config.Scheme, sp *sheetPeriod, ss *sheetScheme, e *scoring.EntityResult, gm *rankGroupMeans, hist []*scoring.EntityResult) error {
+	m := sx.m
 	var err error
-	if len(s.Categories) > 0 {
-		var axes []render.RadarAxis
-		own := make([]float64, 0, len(s.Categories))
-		mean := make([]float64, 0, len(s.Categories))
+	if len(ss.cats) > 0 {
+		axes := make([]render.RadarAxis, 0, len(ss.cats))
+		own := make([]float64, 0, len(ss.cats))
+		mean := make([]float64, 0, len(ss.cats))
 		top := 1.0
-		for _, c := range s.Categories {
-			full := rankCategoryFull(s, c)
+		for _, c := range ss.cats {
 			a, b := math.NaN(), math.NaN()
-			if full > 0 {
-				a, b = e.Categories[c.ID]/full, gm.Categories[c.ID]/full
+			if c.full > 0 {
+				a, b = e.Categories[c.c.ID]/c.full, gm.Categories[c.c.ID]/c.full
 				top = math.Max(top, math.Max(a, b))
 			}
-			axes = append(axes, render.RadarAxis{Name: c.Name})
+			axes = append(axes, render.RadarAxis{Name: c.c.Name})
 			own = append(own, a)
 			mean = append(mean, b)
 		}
@@ -303,26 +469,21 @@ func (ix *rankIndex) sheetCharts(d *SheetPage, s *config.Scheme, i int, e *scori
 			return err
 		}
 	}
-	rs := m.Results[s.ID]
-	hist := m.History(s.ID, e.Entity.ID)
-	var labels []string
-	var ranks, totals, means []float64
-	for _, k := range m.rankSeries(s, i) {
-		if k > i {
-			break
-		}
-		x := hist[k]
+	labels := make([]string, 0, len(sp.history))
+	ranks := make([]float64, 0, len(sp.history))
+	totals := make([]float64, 0, len(sp.history))
+	means := make([]float64, 0, len(sp.history))
+	for _, h := range sp.history {
+		x := hist[h.k]
 		if x == nil {
 			continue
 		}
-		labels = append(labels, rs[k].Period.Period.ShortLabel(m.Lang))
+		labels = append(labels, h.label)
 		ranks = append(ranks, float64(x.Rank))
 		totals = append(totals, x.Total)
-		mv := math.NaN()
-		for _, g := range rs[k].Groups {
-			if g.ID == x.Group {
-				mv = ix.groupMeans(s, g).Total
-			}
+		mv, ok := h.means[x.Group]
+		if !ok {
+			mv = math.NaN()
 		}
 		means = append(means, mv)
 	}

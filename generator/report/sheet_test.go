@@ -94,14 +94,14 @@ func TestSheetIndicatorRow(t *testing.T) {
 // entity in the previous quarter.
 func TestSheetNeighbours(t *testing.T) {
 	m := rankDemo(t)
-	ix := newRankIndex(m)
+	sx := newSheetIndex(m)
 	rs := m.Results["basic"]
 	for i, r := range rs {
 		if r.Period.ID != "2025-Q4" {
 			continue
 		}
 		e := r.Groups[0].Entities[0]
-		d, err := ix.sheetPage(r.Scheme, i, 0, e)
+		d, err := sx.page(r.Scheme, i, 0, e)
 		if err != nil {
 			t.Fatal(err)
 		}
