@@ -2,15 +2,19 @@ package build
 
 import (
 	"archive/zip"
+	"bufio"
 	"bytes"
 	"compress/flate"
+	"crypto/sha256"
 	"fmt"
 	"hash/crc32"
 	"io"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -24,10 +28,14 @@ import (
 
 // writeBundles writes archive/<period>.zip for every period with data
 // (report.Bundle says what each holds) and returns the number written.
-// The site must already be in w.Dir: data files and assets are copied
-// from there. Bundles are independent, so one worker per core writes
-// them; within a bundle the files go in name order, each page rendered
-// when its turn comes, so that a province's bundle never sits in memory.
+// The site must already be in w.Dir: each bundled page is derived from
+// the page the site wrote there (report.Bundle.Page), and data files and
+// assets are copied from there; in an incremental build a kept file is a
+// hard link there, or still in the previous output (siteFiles). Bundles
+// are independent, so one worker per core writes them; within a bundle
+// the files go in name order, each read, rewritten and compressed when
+// its turn comes, and the zip goes to its file as it is written, so that
+// a province's bundle (150 MB of pages) never sits in memory.
 func writeBundles(p *Project, m *report.Model, w *render.Writer, version string, prog Progress) (int, error) {
 	r, err := p.renderer()
 	if err != nil {
@@ -62,10 +70,11 @@ func writeBundles(p *Project, m *report.Model, w *render.Writer, version string,
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			bw := newBundleWriter(p, r, assets, siteFiles(p.inc, w.Dir), configSum, version)
 			for i := range next {
 				pd := periods[i]
-				err := w.Create(report.BundlePath(pd.ID), func(out io.Writer) error {
-					return writeBundle(out, p, bs.Bundle(pd.ID), r, assets, w.Dir, configSum, version)
+				err := createStreamed(w, report.BundlePath(pd.ID), func(out io.Writer) error {
+					return bw.write(out, bs.Bundle(pd.ID))
 				})
 				prog.Step()
 				if err != nil {
@@ -89,11 +98,47 @@ func writeBundles(p *Project, m *report.Model, w *render.Writer, version string,
 	return len(periods), nil
 }
 
-// bundleEntry is one file of a bundle and how to get its bytes, or its
-// bytes already compressed.
+// createStreamed writes the file at site path name under w.Dir with the
+// bytes fill writes, as w.Create does (asking w.Keep first, telling
+// w.Record), but straight to the file instead of through a buffer holding
+// all of it: a bundle is tens of megabytes.
+func createStreamed(w *render.Writer, name string, fill func(io.Writer) error) error {
+	if w.Keep != nil && w.Keep(name) {
+		return nil
+	}
+	full := filepath.Join(w.Dir, filepath.FromSlash(name))
+	if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+		return err
+	}
+	f, err := os.OpenFile(full, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
+		return err
+	}
+	h := sha256.New()
+	buf := bufio.NewWriterSize(io.MultiWriter(f, h), 1<<20)
+	err = fill(buf)
+	if err == nil {
+		err = buf.Flush()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	if w.Record != nil {
+		var sum [sha256.Size]byte
+		h.Sum(sum[:0])
+		w.Record(name, sum)
+	}
+	return nil
+}
+
+// bundleEntry is one file of a bundle and how to get its bytes (appended
+// to a buffer the writer reuses), or its bytes already compressed.
 type bundleEntry struct {
 	name   string
-	bytes  func() ([]byte, error)
+	bytes  func(dst []byte) ([]byte, error)
 	packed *packed
 }
 
@@ -113,7 +158,7 @@ func pack(dir, name string) (*packed, error) {
 		return nil, err
 	}
 	var buf bytes.Buffer
-	fw, err := flate.NewWriter(&buf, zipLevel)
+	fw, err := flate.NewWriter(&buf, packLevel)
 	if err != nil {
 		return nil, err
 	}
@@ -126,51 +171,137 @@ func pack(dir, name string) (*packed, error) {
 	return &packed{name: name, sum: manifest.Sum(data), crc: crc32.ChecksumIEEE(data), size: uint64(len(data)), deflated: buf.Bytes()}, nil
 }
 
-// zipLevel is the Deflate level of the entries compressed once for every
-// bundle: 5, the level archive/zip uses (with pooled compressors) for the
-// others.
-const zipLevel = 5
+// Deflate levels. The pages and data files of a bundle are compressed at
+// flate.BestSpeed: at province size they are 150 MB a bundle, and level 1
+// takes half the time of archive/zip's level 5 for a zip about 15 %
+// larger (figures in docs/ARCHIVE.md); Huffman-only would be faster again
+// but makes the zip three times as large. The assets are compressed once
+// for all bundles, so they get the best level.
+const (
+	zipLevel  = flate.BestSpeed
+	packLevel = flate.BestCompression
+)
 
-// writeBundle writes one period's zip to out: deterministic (entries in
-// name order, manifest.json last; every entry dated the period's last day
-// at 00:00 UTC, mode 0644, Deflate), so the same input gives the same
-// bytes.
-func writeBundle(out io.Writer, p *Project, b *report.Bundle, r *render.Renderer, assets []*packed, siteDir, configSum, version string) error {
+// bundleWriter writes bundles one after the other, reusing its buffers
+// and its compressor: one per worker.
+type bundleWriter struct {
+	p                  *Project
+	r                  *render.Renderer
+	assets             []*packed
+	site               func(name string) string // the file of a site path (siteFiles)
+	configSum, version string
+	fw                 *flate.Writer
+	raw, page          []byte // a file as read, a page as bundled
+}
+
+func newBundleWriter(p *Project, r *render.Renderer, assets []*packed, site func(string) string, configSum, version string) *bundleWriter {
+	fw, _ := flate.NewWriter(nil, zipLevel) // cannot fail: the level is valid
+	return &bundleWriter{p: p, r: r, assets: assets, site: site, configSum: configSum, version: version, fw: fw}
+}
+
+// entries lists the files of bundle b, in name order.
+func (bw *bundleWriter) entries(b *report.Bundle) []bundleEntry {
 	var entries []bundleEntry
-	note := b.Model.BundleNote()
-	for _, j := range b.Jobs {
-		entries = append(entries, bundleEntry{name: j.Path, bytes: func() ([]byte, error) {
-			data, err := j.Data()
-			if err != nil {
+	entries = append(entries, bundleEntry{name: b.Index.Path, bytes: func(dst []byte) ([]byte, error) {
+		data, err := b.Index.Data()
+		if err != nil {
+			return nil, err
+		}
+		var buf bytes.Buffer
+		if err := bw.r.Execute(&buf, b.Index.Template, data); err != nil {
+			return nil, err
+		}
+		return b.Page(dst, buf.Bytes(), b.Index.Path), nil
+	}})
+	for _, name := range b.Pages {
+		entries = append(entries, bundleEntry{name: name, bytes: func(dst []byte) ([]byte, error) {
+			var err error
+			if bw.raw, err = readInto(bw.raw[:0], bw.site(name)); err != nil {
 				return nil, err
 			}
-			var buf bytes.Buffer
-			if err := r.Execute(&buf, j.Template, data); err != nil {
-				return nil, err
-			}
-			return render.UnlinkOutside(buf.Bytes(), j.Path, b.Includes, note), nil
+			return b.Page(dst, bw.raw, name), nil
 		}})
 	}
-	copyFile := func(name string) bundleEntry {
-		return bundleEntry{name: name, bytes: func() ([]byte, error) {
-			return os.ReadFile(filepath.Join(siteDir, filepath.FromSlash(name)))
-		}}
-	}
 	for _, f := range b.Files {
-		if _, err := os.Stat(filepath.Join(siteDir, filepath.FromSlash(f))); err == nil {
-			entries = append(entries, copyFile(f))
+		if _, err := os.Stat(bw.site(f)); err == nil {
+			entries = append(entries, bundleEntry{name: f, bytes: func(dst []byte) ([]byte, error) {
+				return readInto(dst, bw.site(f))
+			}})
 		}
 	}
-	for _, a := range assets {
+	for _, a := range bw.assets {
 		entries = append(entries, bundleEntry{name: a.name, packed: a})
 	}
-	entries = append(entries, bundleEntry{name: report.BundleReadme, bytes: func() ([]byte, error) {
-		return b.Model.BundleReadmeText(b.Period), nil
+	entries = append(entries, bundleEntry{name: report.BundleReadme, bytes: func(dst []byte) ([]byte, error) {
+		return append(dst, b.Model.BundleReadmeText(b.Period)...), nil
 	}})
 	sort.Slice(entries, func(i, j int) bool { return entries[i].name < entries[j].name })
+	return entries
+}
 
-	modified := periodEnd(p.Data.Period(b.Period).Period)
+// siteFiles says where the file of a site path is while the bundles are
+// written: in the staging folder stageDir, written or kept (hard-linked)
+// there, except in a folder an incremental build keeps whole (inc.moves),
+// which is moved from the previous output only after the bundles, just
+// before the swap (incremental_dirs.go): its files are read where they
+// are.
+func siteFiles(inc *incremental, stageDir string) func(name string) string {
+	moved := map[string]bool{}
+	prevDir := ""
+	if inc != nil {
+		for _, d := range inc.moves {
+			moved[d] = true
+		}
+		prevDir = inc.prevDir
+	}
+	return func(name string) string {
+		dir := stageDir
+		if moved[path.Dir(name)] {
+			dir = prevDir
+		}
+		return filepath.Join(dir, filepath.FromSlash(name))
+	}
+}
+
+// readInto appends the content of the file at path to dst, as
+// os.ReadFile does but into a buffer used again for the next file.
+func readInto(dst []byte, path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return dst, err
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err == nil {
+		dst = slices.Grow(dst, int(st.Size())+1) // +1: room to see the end of the file
+	}
+	for {
+		if len(dst) == cap(dst) {
+			dst = slices.Grow(dst, 4096)
+		}
+		n, err := f.Read(dst[len(dst):cap(dst)])
+		dst = dst[:len(dst)+n]
+		if err == io.EOF {
+			return dst, nil
+		}
+		if err != nil {
+			return dst, err
+		}
+	}
+}
+
+// write writes bundle b as a zip to out: deterministic (entries in name
+// order, manifest.json last; every entry dated the period's last day at
+// 00:00 UTC, mode 0644, Deflate), so the same input gives the same bytes.
+func (bw *bundleWriter) write(out io.Writer, b *report.Bundle) error {
+	modified := periodEnd(bw.p.Data.Period(b.Period).Period)
 	zw := zip.NewWriter(out)
+	// One compressor for every entry: archive/zip would take one from
+	// its pool at its own level. Each entry resets it, so an entry's
+	// bytes do not depend on the entries before.
+	zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) {
+		bw.fw.Reset(w)
+		return bw.fw, nil
+	})
 	header := func(name string, method uint16) *zip.FileHeader {
 		h := &zip.FileHeader{Name: name, Method: method, Modified: modified}
 		h.SetMode(0o644)
@@ -203,12 +334,12 @@ func writeBundle(out io.Writer, p *Project, b *report.Bundle, r *render.Renderer
 		_, err = f.Write(a.deflated)
 		return err
 	}
-	inputs, err := p.periodInputs(b.Period, true)
+	inputs, err := bw.p.periodInputs(b.Period, true)
 	if err != nil {
 		return err
 	}
-	mf := &manifest.Manifest{Kaoping: version, Config: configSum, Inputs: inputs, Outputs: map[string]string{}}
-	for _, e := range entries {
+	mf := &manifest.Manifest{Kaoping: bw.version, Config: bw.configSum, Inputs: inputs, Outputs: map[string]string{}}
+	for _, e := range bw.entries(b) {
 		if e.packed != nil {
 			mf.Outputs[e.name] = e.packed.sum
 			if err := addPacked(e.packed); err != nil {
@@ -216,10 +347,11 @@ func writeBundle(out io.Writer, p *Project, b *report.Bundle, r *render.Renderer
 			}
 			continue
 		}
-		data, err := e.bytes()
+		data, err := e.bytes(bw.page[:0])
 		if err != nil {
 			return fmt.Errorf("%s: %w", e.name, err)
 		}
+		bw.page = data
 		mf.Outputs[e.name] = manifest.Sum(data)
 		if err := add(e.name, data); err != nil {
 			return err

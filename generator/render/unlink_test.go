@@ -106,3 +106,51 @@ func TestWriterRecord(t *testing.T) {
 		t.Errorf("recorded %x for data/a.txt (recorded: %v)", s, ok)
 	}
 }
+
+// TestLocalizer: with a base URL, the links Page.Rel wrote through it
+// become the relative links it writes without one, then the links leaving
+// the part become text.
+func TestLocalizer(t *testing.T) {
+	keep := func(p string) bool {
+		return strings.HasPrefix(p, "assets/") || strings.Contains(p, "2024-Q1") || p == "index.html"
+	}
+	const from = "schemes/basic/2024-Q1/zz-st.html"
+	span := `<span class="not-in-bundle" title="n">`
+	tpl := template.Must(template.New("x").Parse(`<link href="{{.Page.Rel "assets/site.css"}}">` +
+		`<a href="{{.Page.Rel "schemes/basic/2024-Q1.html#top"}}">R</a>` +
+		`<a class="x"
+   href="{{.Page.Rel "periods/2024-Q2.html"}}">Q2</a>` +
+		`<script src="{{.Page.Rel "assets/site.js"}}"></script>` +
+		`<a href="{{.Page.Rel ""}}">home</a>` +
+		`<p>{{.Text}}</p><a href="https://example.org/x">web</a>`))
+	run := func(base string) []byte {
+		var buf bytes.Buffer
+		page := &Page{Site: &Site{BaseURL: base}, Path: from}
+		if err := tpl.Execute(&buf, map[string]any{"Page": page, "Text": `href="` + base + `/assets/x"`}); err != nil {
+			t.Fatal(err)
+		}
+		return buf.Bytes()
+	}
+	plain := run("")
+	want := `<link href="../../../assets/site.css"><a href="../2024-Q1.html#top">R</a>` + span + `Q2</span>` +
+		`<script src="../../../assets/site.js"></script><a href="../../../index.html">home</a>` +
+		`<p>href=&#34;/assets/x&#34;</p><a href="https://example.org/x">web</a>`
+	if got := string(NewLocalizer("", "n").Append(nil, plain, from, keep)); got != want {
+		t.Errorf("without a base URL:\n got  %s\n want %s", got, want)
+	}
+	for _, base := range []string{"https://kp.example.org/site", "https://kp.example.org/site/", "/site", "https://例子.cn/考评?a=1&b=2"} {
+		page := run(base)
+		if bytes.Equal(page, plain) {
+			t.Fatalf("%s: the template did not use the base URL: %s", base, page)
+		}
+		got := string(NewLocalizer(base, "n").Append(nil, page, from, keep))
+		text := template.HTMLEscapeString(`href="` + base + `/assets/x"`) // text, not a link: left as it is
+		if w := strings.Replace(want, `href=&#34;/assets/x&#34;`, text, 1); got != w {
+			t.Errorf("base %s:\n got  %s\n want %s", base, got, w)
+		}
+	}
+	// An unsafe base URL makes every link "#ZgotmplZ": nothing to rebase.
+	if l := NewLocalizer("javascript:alert(1)", "n"); l.prefix != nil {
+		t.Errorf("prefix %q for an unsafe base URL", l.prefix)
+	}
+}

@@ -13,33 +13,30 @@ import (
 // BundlePath for archiving and for the supervising procuratorate: the
 // bundle's own index.html, the period page, every scheme's ranking,
 // score sheets and comparison of the period, the 考核办法, the period's
-// data files and the assets. Its pages are the site's pages rendered with
-// a Site whose Only filter accepts just these paths, so that a link to
-// anything else (another period, a profile, an indicator's history) is
-// shown as plain text (render.UnlinkOutside) and every link resolves inside
-// the bundle, from file:// with no network.
+// data files and the assets. Its pages are copies of the site's pages,
+// made from the bytes the build wrote (Bundle.Page): a link to anything
+// else (another period, a profile, an indicator's history, a section of
+// the navigation bar) is shown as plain text (render.Localizer) and every
+// link resolves inside the bundle, from file:// with no network. Deriving
+// the copies, rather than rendering every page again for its bundle,
+// keeps the bundles cheap (docs/ARCHIVE.md).
 
 // Bundles prepares the bundles of every period. The pages of all bundles
-// are listed once, by the same page families as the site's, with one
-// model whose Site accepts, for a page of period P, the links to the
-// pages of P's bundle, and for a page of no period (the 考核办法) the
-// links to what every bundle holds. So a new family's pages of a period
-// join the bundles without change here, and the families' indexes are
-// built once, not once per bundle.
+// are listed once, from the same page families as the site's, so a new
+// family's pages of a period join the bundles without change here.
 type Bundles struct {
-	m, bm   *Model
-	jobs    []Job                      // every page of some bundle, index pages excluded
+	m       *Model
+	loc     *render.Localizer
 	owner   map[string]string          // site path of a period's page -> period id
 	dirs    map[string]string          // folder of a period's score sheets -> period id
-	schemes map[string][]string        // period id -> ids of the schemes scored in it
-	byOwner map[string][]int           // period id ("" = in every bundle) -> indexes into jobs
+	byOwner map[string][]string        // period id ("" = in every bundle) -> site paths of its pages
 	files   map[string]map[string]bool // period id -> generated non-page files of its bundle
 }
 
 // Bundles indexes the bundles of the model's periods.
 func (m *Model) Bundles() *Bundles {
-	bs := &Bundles{m: m, owner: map[string]string{}, dirs: map[string]string{}, schemes: map[string][]string{},
-		byOwner: map[string][]int{}, files: map[string]map[string]bool{}}
+	bs := &Bundles{m: m, loc: render.NewLocalizer(m.Site.BaseURL, m.BundleNote()),
+		owner: map[string]string{}, dirs: map[string]string{}, byOwner: map[string][]string{}, files: map[string]map[string]bool{}}
 	for _, pd := range m.Data.Periods {
 		bs.owner[PeriodPath(pd.ID)] = pd.ID
 		bs.files[pd.ID] = map[string]bool{XLSXPath(pd.ID): true}
@@ -47,7 +44,6 @@ func (m *Model) Bundles() *Bundles {
 	for _, s := range m.Config.Schemes {
 		for _, r := range m.Results[s.ID] {
 			id := r.Period.ID
-			bs.schemes[id] = append(bs.schemes[id], s.ID)
 			bs.owner[RankingPath(s.ID, id)] = id
 			bs.owner[ComparePath(s.ID, id)] = id
 			bs.dirs[path.Dir(SheetPath(s.ID, id, "x"))] = id
@@ -55,25 +51,12 @@ func (m *Model) Bundles() *Bundles {
 			bs.files[id][DataPath(s.ID, id, "csv")] = true
 		}
 	}
-	bm := *m
-	site := *m.Site
-	site.BaseURL = "" // a bundle is opened from file://
-	site.Only = func(from, to string) bool { return bs.includes(bs.periodOf(from), to) }
-	site.Nav = nil
-	for _, it := range m.Site.Nav {
-		if bs.common(it.Path) {
-			site.Nav = append(site.Nav, it)
-		}
-	}
-	bm.Site = &site
-	bs.bm = &bm
-	for _, j := range bm.Jobs() {
+	for _, j := range m.Jobs() {
 		if j.Path == HomePath() {
-			continue
+			continue // the bundle has an index.html of its own
 		}
 		if id := bs.periodOf(j.Path); id != "" || bs.common(j.Path) {
-			bs.byOwner[id] = append(bs.byOwner[id], len(bs.jobs))
-			bs.jobs = append(bs.jobs, j)
+			bs.byOwner[id] = append(bs.byOwner[id], j.Path)
 		}
 	}
 	return bs
@@ -104,8 +87,7 @@ func (bs *Bundles) common(p string) bool {
 	return false
 }
 
-// includes reports whether the bundle of period (none when "") holds the
-// site path p.
+// includes reports whether the bundle of period holds the site path p.
 func (bs *Bundles) includes(period, p string) bool {
 	if bs.common(p) {
 		return true
@@ -116,11 +98,16 @@ func (bs *Bundles) includes(period, p string) bool {
 // Bundle is the content of one period's bundle.
 type Bundle struct {
 	Period string
-	// Model is the bundle's model (its Site limits links to the bundle):
-	// use it for BundleNote and BundleReadmeText.
+	// Model is the site's model: use it for BundleNote and
+	// BundleReadmeText.
 	Model *Model
-	// Jobs are the bundle's pages, its index.html first.
-	Jobs []Job
+	// Index is the bundle's own index.html, rendered like a site page
+	// (then copied with Page, as the others).
+	Index Job
+	// Pages are the site paths of the site's pages the bundle holds, in
+	// the site's order: each is the copy (Page) of the page the site
+	// wrote at that path.
+	Pages []string
 	// Files are the site paths of generated non-page files of the bundle
 	// (the period's JSON, CSV and workbook), to copy from the site's
 	// output when they exist; the assets belong to every bundle.
@@ -132,20 +119,19 @@ type Bundle struct {
 // Includes reports whether the site path p is part of the bundle.
 func (b *Bundle) Includes(p string) bool { return b.bs.includes(b.Period, p) }
 
+// Page appends to dst the bundle's copy of page, the bytes of the page at
+// site path p as the site has it (rendered with the site's model), and
+// returns the extended slice: with a base URL its links are made relative,
+// and every link leaving the bundle becomes text.
+func (b *Bundle) Page(dst, page []byte, p string) []byte {
+	return b.bs.loc.Append(dst, page, p, b.Includes)
+}
+
 // Bundle lists the content of the bundle of period.
 func (bs *Bundles) Bundle(period string) *Bundle {
-	b := &Bundle{Period: period, bs: bs}
-	im := *bs.bm
-	site := *bs.bm.Site
-	site.Only = func(_, to string) bool { return bs.includes(period, to) }
-	im.Site = &site
-	b.Model = &im
-	b.Jobs = append(b.Jobs, Job{Path: HomePath(), Template: "bundle.html", Data: func() (any, error) { return im.bundlePage(b), nil }})
-	for _, id := range []string{period, ""} {
-		for _, i := range bs.byOwner[id] {
-			b.Jobs = append(b.Jobs, bs.jobs[i])
-		}
-	}
+	b := &Bundle{Period: period, Model: bs.m, bs: bs}
+	b.Index = Job{Path: HomePath(), Template: "bundle.html", Data: func() (any, error) { return bs.m.bundlePage(b), nil }}
+	b.Pages = append(append(b.Pages, bs.byOwner[period]...), bs.byOwner[""]...)
 	for f := range bs.files[period] {
 		b.Files = append(b.Files, f)
 	}

@@ -9,29 +9,60 @@ import (
 	"testing"
 
 	"kaoping/generator/publish"
-	"kaoping/generator/render"
 )
 
 var bundleRefRE = regexp.MustCompile(`(?:href|src)="([^"]*)"`)
 
+// bundlePages renders the pages of bundle b as the build does: the site's
+// page (rendered with m, the site's model), then its copy (Bundle.Page).
+// The bundle's index.html comes first.
+func bundlePages(t *testing.T, m *Model, b *Bundle) (paths []string, pages [][]byte) {
+	t.Helper()
+	jobs := map[string]Job{}
+	for _, j := range m.Jobs() {
+		jobs[j.Path] = j
+	}
+	r := rankRenderer(t, m.Lang)
+	for _, p := range append([]string{b.Index.Path}, b.Pages...) {
+		j, ok := jobs[p]
+		if p == b.Index.Path {
+			j, ok = b.Index, true
+		}
+		if !ok {
+			t.Fatalf("the bundle holds %s, which is no page of the site", p)
+		}
+		data, err := j.Data()
+		if err != nil {
+			t.Fatalf("%s: %v", p, err)
+		}
+		var buf bytes.Buffer
+		if err := r.Execute(&buf, j.Template, data); err != nil {
+			t.Fatalf("%s: %v", p, err)
+		}
+		paths = append(paths, p)
+		pages = append(pages, b.Page(nil, buf.Bytes(), p))
+	}
+	return paths, pages
+}
+
 // TestBundleContent checks the bundle of the demo's 2026-03: it holds the
 // period's pages of every scheme and nothing of another period, and every
-// link of every page, once rendered and rewritten as the build does,
+// link of every page, once copied from the site's page as the build does,
 // resolves to a file of the bundle.
 func TestBundleContent(t *testing.T) {
 	m := rankDemo(t)
 	m.HasBundles = true
 	const period = "2026-03"
 	b := m.Bundles().Bundle(period)
-	if len(b.Jobs) == 0 || b.Jobs[0].Path != HomePath() || b.Jobs[0].Template != "bundle.html" {
-		t.Fatalf("the bundle does not start with its own index.html: %+v", b.Jobs[:min(1, len(b.Jobs))])
+	if b.Index.Path != HomePath() || b.Index.Template != "bundle.html" {
+		t.Fatalf("the bundle's index.html is %+v", b.Index)
 	}
-	have := map[string]bool{}
-	for _, j := range b.Jobs {
-		if have[j.Path] {
-			t.Errorf("%s twice in the bundle", j.Path)
+	have := map[string]bool{HomePath(): true}
+	for _, p := range b.Pages {
+		if have[p] {
+			t.Errorf("%s twice in the bundle", p)
 		}
-		have[j.Path] = true
+		have[p] = true
 	}
 	for _, f := range b.Files {
 		have[f] = true
@@ -69,22 +100,13 @@ func TestBundleContent(t *testing.T) {
 		t.Error("Includes is wrong")
 	}
 
-	r := rankRenderer(t, m.Lang)
-	note := b.Model.BundleNote()
 	grey := 0
-	for _, j := range b.Jobs {
-		data, err := j.Data()
-		if err != nil {
-			t.Fatalf("%s: %v", j.Path, err)
-		}
-		var buf bytes.Buffer
-		if err := r.Execute(&buf, j.Template, data); err != nil {
-			t.Fatalf("%s: %v", j.Path, err)
-		}
-		page := render.UnlinkOutside(buf.Bytes(), j.Path, b.Includes, note)
+	paths, pages := bundlePages(t, m, b)
+	for i, page := range pages {
+		p := paths[i]
 		grey += bytes.Count(page, []byte(`class="not-in-bundle"`))
 		if bytes.Contains(page, []byte(`href=""`)) {
-			t.Errorf("%s keeps an empty link", j.Path)
+			t.Errorf("%s keeps an empty link", p)
 		}
 		for _, mm := range bundleRefRE.FindAllSubmatch(page, -1) {
 			ref := html.UnescapeString(string(mm[1]))
@@ -94,15 +116,58 @@ func TestBundleContent(t *testing.T) {
 			if i := strings.IndexAny(ref, "#?"); i >= 0 {
 				ref = ref[:i]
 			}
-			target := path.Clean(path.Join(path.Dir(j.Path), ref))
+			target := path.Clean(path.Join(path.Dir(p), ref))
 			if !have[target] && !strings.HasPrefix(target, "assets/") {
-				t.Errorf("%s links to %s, outside the bundle", j.Path, target)
+				t.Errorf("%s links to %s, outside the bundle", p, target)
 			}
 		}
 	}
 	if grey == 0 {
 		t.Error("no link was turned into text: the pages of a period always link to other periods")
 	}
+}
+
+// TestBundleBaseURL: a site with a base_url writes absolute links; its
+// bundle's pages, copied from those, are byte for byte those of the same
+// site without one (relative links, opened from file://).
+func TestBundleBaseURL(t *testing.T) {
+	m := rankDemo(t)
+	m.HasBundles = true
+	const period, base = "2026-03", "https://kp.example.org/考评/"
+	abs := *m
+	site := *m.Site
+	site.BaseURL = base
+	abs.Site = &site
+
+	_, want := bundlePages(t, m, m.Bundles().Bundle(period))
+	paths, got := bundlePages(t, &abs, abs.Bundles().Bundle(period))
+	if len(got) != len(want) || len(got) < 80 {
+		t.Fatalf("%d pages with a base URL, %d without", len(got), len(want))
+	}
+	// The site's own pages do use the base URL: html/template writes it
+	// percent-encoded.
+	sitePage := rankRenderJob(t, &abs, abs.Jobs(), RankingPath("basic", period))
+	if !strings.Contains(sitePage, `href="https://kp.example.org/%e8%80%83%e8%af%84/assets/site.css"`) {
+		t.Fatalf("the site's ranking does not link its stylesheet through the base URL")
+	}
+	for i, p := range paths {
+		if !bytes.Equal(got[i], want[i]) {
+			t.Errorf("%s: the copy of the page with a base URL differs from the one without:\n%s", p, firstDiff(got[i], want[i]))
+		}
+		if bytes.Contains(got[i], []byte("kp.example.org")) {
+			t.Errorf("%s still names the base URL", p)
+		}
+	}
+}
+
+// firstDiff shows where a and b first differ.
+func firstDiff(a, b []byte) string {
+	i := 0
+	for i < len(a) && i < len(b) && a[i] == b[i] {
+		i++
+	}
+	from := max(0, i-80)
+	return "got  …" + string(a[from:min(len(a), i+80)]) + "\nwant …" + string(b[from:min(len(b), i+80)])
 }
 
 func TestBundleReadme(t *testing.T) {
