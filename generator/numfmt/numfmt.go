@@ -15,6 +15,7 @@
 package numfmt
 
 import (
+	"bytes"
 	"math"
 	"strconv"
 	"strings"
@@ -44,18 +45,27 @@ func Value(v float64, format string, decimals int, lang string) string {
 	if !finite(v) {
 		return Missing
 	}
+	var buf [48]byte
+	return string(AppendValue(buf[:0], v, format, decimals, lang))
+}
+
+// AppendValue appends Value(v, format, decimals, lang) to dst.
+func AppendValue(dst []byte, v float64, format string, decimals int, lang string) []byte {
+	if !finite(v) {
+		return append(dst, Missing...)
+	}
 	switch format {
 	case Percent:
-		return Fixed(v*100, decimals) + "%"
+		return append(AppendFixed(dst, v*100, decimals), '%')
 	case Ratio:
-		return "1:" + Fixed(v, decimals)
+		return AppendFixed(append(dst, "1:"...), v, decimals)
 	case Days:
 		if lang == "en" {
-			return Fixed(v, decimals) + " days"
+			return append(AppendFixed(dst, v, decimals), " days"...)
 		}
-		return Fixed(v, decimals) + " 天"
+		return append(AppendFixed(dst, v, decimals), " 天"...)
 	}
-	return Fixed(v, decimals)
+	return AppendFixed(dst, v, decimals)
 }
 
 // Display returns the display value of v in format: 100·v for "percent"
@@ -75,22 +85,99 @@ func Fixed(v float64, decimals int) string {
 	if !finite(v) {
 		return Missing
 	}
+	var buf [32]byte
+	return string(AppendFixed(buf[:0], v, decimals))
+}
+
+// AppendFixed appends Fixed(v, decimals) to dst. It works in a buffer on
+// the stack: profiles, rankings and sheets format hundreds of numbers a
+// page, and Fixed was most of the cost of their data.
+func AppendFixed(dst []byte, v float64, decimals int) []byte {
+	if !finite(v) {
+		return append(dst, Missing...)
+	}
 	decimals = max(0, min(decimals, maxDecimals))
-	neg := v < 0
-	intPart, frac := roundDecimal(strconv.FormatFloat(math.Abs(v), 'f', -1, 64), decimals)
-	if strings.Trim(intPart+frac, "0") == "" {
-		neg = false
+	var tmp [40]byte
+	// s[0] is room for a carry digit; then the shortest decimal form.
+	s := strconv.AppendFloat(tmp[:1], math.Abs(v), 'f', -1, 64)
+	digits, intLen := s[1:], len(s)-1
+	if dot := bytes.IndexByte(digits, '.'); dot >= 0 {
+		intLen = dot
+		digits = append(digits[:dot], digits[dot+1:]...) // integer and fraction digits
 	}
-	var b strings.Builder
-	if neg {
-		b.WriteByte('-')
+	if fracLen := len(digits) - intLen; fracLen <= decimals {
+		for range decimals - fracLen {
+			digits = append(digits, '0')
+		}
+	} else {
+		up := digits[intLen+decimals] >= '5'
+		digits = digits[:intLen+decimals]
+		if up && roundUp(digits) {
+			// all nines: 9.995 → 10.00; digits is still s[1:].
+			s[0] = '1'
+			digits = s[:len(digits)+1]
+			intLen++
+		}
 	}
-	b.WriteString(group(intPart))
+	if v < 0 && !allZeros(digits) {
+		dst = append(dst, '-')
+	}
+	dst = appendGrouped(dst, digits[:intLen])
 	if decimals > 0 {
-		b.WriteByte('.')
-		b.WriteString(frac)
+		dst = append(dst, '.')
+		dst = append(dst, digits[intLen:]...)
 	}
-	return b.String()
+	return dst
+}
+
+// roundUp adds one to the decimal digits in place and reports whether it
+// carried out of the first digit (then they are all zeros).
+func roundUp(digits []byte) (carry bool) {
+	for i := len(digits) - 1; i >= 0; i-- {
+		if digits[i] != '9' {
+			digits[i]++
+			return false
+		}
+		digits[i] = '0'
+	}
+	return true
+}
+
+// zeroText reports whether a formatted number shows zero: only 0 . and ,.
+func zeroText(s []byte) bool {
+	for _, c := range s {
+		if c != '0' && c != '.' && c != ',' {
+			return false
+		}
+	}
+	return true
+}
+
+// allZeros reports whether digits has no digit but zeros.
+func allZeros(digits []byte) bool {
+	for _, c := range digits {
+		if c != '0' {
+			return false
+		}
+	}
+	return true
+}
+
+// appendGrouped appends the integer digits, with "," every three digits
+// when there are five or more.
+func appendGrouped(dst, digits []byte) []byte {
+	if len(digits) < 5 {
+		return append(dst, digits...)
+	}
+	first := len(digits) % 3
+	dst = append(dst, digits[:first]...)
+	for i := first; i < len(digits); i += 3 {
+		if i > 0 {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, digits[i:i+3]...)
+	}
+	return dst
 }
 
 // Points formats a score with two decimals (e.g. 10.50).
@@ -99,11 +186,28 @@ func Points(v float64) string { return Fixed(v, 2) }
 // Signed formats v with decimals and an explicit sign: +1.20, -0.50; a value
 // that rounds to zero is shown without sign (0.00). The minus is ASCII '-'.
 func Signed(v float64, decimals int) string {
-	s := Fixed(v, decimals)
-	if s == Missing || strings.HasPrefix(s, "-") || strings.Trim(s, "0.,") == "" {
-		return s
+	if !finite(v) {
+		return Missing
 	}
-	return "+" + s
+	var buf [32]byte
+	return string(AppendSigned(buf[:0], v, decimals))
+}
+
+// AppendSigned appends Signed(v, decimals) to dst.
+func AppendSigned(dst []byte, v float64, decimals int) []byte {
+	if !finite(v) {
+		return append(dst, Missing...)
+	}
+	start := len(dst)
+	dst = AppendFixed(dst, v, decimals)
+	out := dst[start:]
+	if out[0] == '-' || zeroText(out) {
+		return dst
+	}
+	dst = append(dst, 0)
+	copy(dst[start+1:], dst[start:])
+	dst[start] = '+'
+	return dst
 }
 
 // Wan shortens a large value for a chart axis or a compact label. In
@@ -154,6 +258,10 @@ func RankChange(c *int, lang string) string {
 			return "new"
 		}
 		return "新"
+	case *c > 0 && *c < len(rankMoves):
+		return rankMoves[*c].up
+	case *c < 0 && -*c < len(rankMoves):
+		return rankMoves[-*c].down
 	case *c > 0:
 		return "↑" + strconv.Itoa(*c)
 	case *c < 0:
@@ -162,54 +270,16 @@ func RankChange(c *int, lang string) string {
 	return Missing
 }
 
+// rankMoves are the texts of the common rank changes, made once: every
+// row of a ranking or profile shows one.
+var rankMoves = func() (t [128]struct{ up, down string }) {
+	for i := 1; i < len(t); i++ {
+		t[i].up, t[i].down = "↑"+strconv.Itoa(i), "↓"+strconv.Itoa(i)
+	}
+	return t
+}()
+
 func finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
-
-// roundDecimal rounds the non-negative decimal string s ("123.4567", as
-// strconv 'f' -1 prints it) to decimals digits, half away from zero, and
-// returns the integer digits and exactly decimals fraction digits.
-func roundDecimal(s string, decimals int) (intPart, frac string) {
-	intPart, frac, _ = strings.Cut(s, ".")
-	if len(frac) <= decimals {
-		return intPart, frac + strings.Repeat("0", decimals-len(frac))
-	}
-	up := frac[decimals] >= '5'
-	digits := []byte(intPart + frac[:decimals])
-	if up {
-		i := len(digits) - 1
-		for ; i >= 0; i-- {
-			if digits[i] == '9' {
-				digits[i] = '0'
-				continue
-			}
-			digits[i]++
-			break
-		}
-		if i < 0 {
-			digits = append([]byte{'1'}, digits...)
-		}
-	}
-	n := len(digits) - decimals
-	return string(digits[:n]), string(digits[n:])
-}
-
-// group inserts "," every three digits when the integer has five or more.
-func group(digits string) string {
-	if len(digits) < 5 {
-		return digits
-	}
-	var b strings.Builder
-	first := len(digits) % 3
-	if first > 0 {
-		b.WriteString(digits[:first])
-	}
-	for i := first; i < len(digits); i += 3 {
-		if b.Len() > 0 {
-			b.WriteByte(',')
-		}
-		b.WriteString(digits[i : i+3])
-	}
-	return b.String()
-}
 
 // trimZeros drops trailing fraction zeros and a bare point: "1.20" → "1.2".
 func trimZeros(s string) string {

@@ -280,15 +280,21 @@ func bars(spec Spec, cats []string, series []Series, stacked bool) (*Chart, erro
 	return NewChart(spec.Title, spec.Key, height, bar, rowsByCategory(spec, cats, series, names))
 }
 
-// rowsByCategory makes the fallback table: a row per category, a column per series.
+// rowsByCategory makes the fallback table: a row per category, a column
+// per series; the rows and their values take one allocation each.
 func rowsByCategory(spec Spec, cats []string, series []Series, names []string) Table {
 	t := table(spec, names)
+	if len(cats) == 0 {
+		return t
+	}
+	t.Rows = make([]Row, len(cats))
+	values := make([]float64, len(cats)*len(series))
 	for i, c := range cats {
-		row := Row{Label: c, Values: make([]float64, len(series))}
+		row := values[i*len(series) : (i+1)*len(series) : (i+1)*len(series)]
 		for j, s := range series {
-			row.Values[j] = at(s.Values, i)
+			row[j] = at(s.Values, i)
 		}
-		t.Rows = append(t.Rows, row)
+		t.Rows[i] = Row{Label: c, Values: row}
 	}
 	return t
 }
@@ -312,7 +318,7 @@ func lines(spec Spec, periods []string, series []Series, rank bool) (*Chart, err
 		height = 320
 	}
 	if js, ok := linesJSON(spec, periods, series, rank); ok {
-		return newChartFromJSON(spec.Title, spec.Key, height, js, rowsByCategory(spec, periods, series, seriesNames(series))), nil
+		return newChartFast(spec.Title, spec.Key, height, js, rowsByCategory(spec, periods, series, seriesNames(series))), nil
 	}
 	return linesEcharts(spec, periods, series, rank)
 }
@@ -376,7 +382,7 @@ func Radar(spec Spec, axes []RadarAxis, series []Series) (*Chart, error) {
 		for i, a := range axes {
 			cats[i] = a.Name
 		}
-		return newChartFromJSON(spec.Title, spec.Key, height, js, rowsByCategory(spec, cats, series, seriesNames(series))), nil
+		return newChartFast(spec.Title, spec.Key, height, js, rowsByCategory(spec, cats, series, seriesNames(series))), nil
 	}
 	return radarEcharts(spec, axes, series)
 }

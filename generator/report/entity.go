@@ -108,13 +108,8 @@ type Comparison struct {
 	Count   int
 }
 
-// entityIndex holds what every profile shares, computed once.
-type entityIndex struct {
-	means groupMeans
-}
-
 func entityJobs(m *Model) []Job {
-	idx := sync.OnceValue(func() *entityIndex { return &entityIndex{means: newGroupMeans(m)} })
+	idx := sync.OnceValue(func() *entityIndex { return newEntityIndex(m) })
 	jobs := make([]Job, 0, len(m.Data.Entities.All))
 	for _, e := range m.Data.Entities.All {
 		jobs = append(jobs, Job{Path: EntityPath(e.ID), Template: "entity.html", Data: func() (any, error) {
@@ -160,7 +155,7 @@ func (m *Model) entityPage(idx *entityIndex, e *dataset.Entity) (*EntityPage, er
 		}
 		d.Schemes = append(d.Schemes, v)
 	}
-	m.entityChildren(d, e)
+	m.entityChildren(idx, d, e)
 	cmp, err := m.descendantComparisons(idx, e)
 	if err != nil {
 		return nil, err
@@ -169,25 +164,22 @@ func (m *Model) entityPage(idx *entityIndex, e *dataset.Entity) (*EntityPage, er
 	return d, nil
 }
 
-// periodRow describes er, the entity's result in r, on the profile page.
-func (m *Model) periodRow(idx *entityIndex, page *render.Page, s *config.Scheme, r *scoring.Result, er *scoring.EntityResult) PeriodRow {
-	g := findGroup(r, er.Group)
-	mean := idx.means.of(g)
-	n := 0
-	if g != nil {
-		n = len(g.Entities)
-	}
+// periodRow describes er, the entity's result in the result of index i,
+// on the profile page (shared: its links are those of every profile).
+func (m *Model) periodRow(idx *entityIndex, page *render.Page, shared bool, si *profileScheme, i int, derived bool, er *scoring.EntityResult) PeriodRow {
+	pi := &si.periods[i]
+	g := pi.group(er.Group)
 	row := PeriodRow{
-		Label:   r.Period.Period.Label(m.Lang),
-		Sheet:   SheetPath(s.ID, r.Period.ID, er.Entity.ID),
-		Ranking: RankingPath(s.ID, r.Period.ID),
-		Derived: r.Period.Derived,
-		Rank:    er.Rank, N: n,
-		Total: er.Total, GroupMean: mean, Diff: er.Total - mean,
+		Label:   pi.label,
+		Sheet:   pi.sheets + er.Entity.ID + ".html",
+		Ranking: pi.ranking,
+		Derived: derived,
+		Rank:    er.Rank, N: g.n,
+		Total: er.Total, GroupMean: g.mean, Diff: er.Total - g.mean,
 		Grade: er.Grade, RankChange: er.RankChange, Vetoed: er.Vetoed,
 	}
-	row.SheetHref, row.RankingHref = page.Rel(row.Sheet), page.Rel(row.Ranking)
-	row.TotalText, row.GroupMeanText = numfmt.Points(row.Total), numfmt.Points(row.GroupMean)
+	row.SheetHref, row.RankingHref = pi.hrefs(idx.links, page, shared, er.Entity.ID)
+	row.TotalText, row.GroupMeanText = numfmt.Points(row.Total), g.meanText
 	row.DiffText, row.DiffClass = numfmt.Signed(row.Diff, 2), signClass(row.Diff)
 	row.RankChangeText, row.RankChangeClass = numfmt.RankChange(row.RankChange, m.Lang), rankChangeClass(row.RankChange)
 	return row
@@ -195,7 +187,7 @@ func (m *Model) periodRow(idx *entityIndex, page *render.Page, s *config.Scheme,
 
 // entityChildren fills the drill-down table: every child with, for each
 // scheme that scores some child, its latest result there.
-func (m *Model) entityChildren(d *EntityPage, e *dataset.Entity) {
+func (m *Model) entityChildren(idx *entityIndex, d *EntityPage, e *dataset.Entity) {
 	children := m.Data.Entities.Children(e.ID)
 	for _, s := range m.Config.Schemes {
 		for _, c := range children {
@@ -207,32 +199,30 @@ func (m *Model) entityChildren(d *EntityPage, e *dataset.Entity) {
 	}
 	for _, c := range children {
 		row := ChildRow{EntityRef: m.entityRef(c), Below: m.belowSummary(c)}
-		row.Href = d.Page.Rel(row.Path)
+		row.Href = idx.links.rel(d.Page, row.Path)
 		d.HasBelow = d.HasBelow || row.Below != ""
 		for _, s := range d.ChildSchemes {
-			row.Cells = append(row.Cells, m.childCell(d.Page, s, c))
+			row.Cells = append(row.Cells, m.childCell(idx, d.Page, s, c))
 		}
 		d.Children = append(d.Children, row)
 	}
 }
 
 // childCell is c's latest result in s (empty when never scored).
-func (m *Model) childCell(page *render.Page, s *config.Scheme, c *dataset.Entity) ChildCell {
+func (m *Model) childCell(idx *entityIndex, page *render.Page, s *config.Scheme, c *dataset.Entity) ChildCell {
 	hist := m.History(s.ID, c.ID)
-	rs := m.Results[s.ID]
+	si := idx.schemes[s.ID]
 	for i := len(hist) - 1; i >= 0; i-- {
 		er := hist[i]
 		if er == nil {
 			continue
 		}
+		pi := &si.periods[i]
 		cell := ChildCell{Scored: true, Total: er.Total, TotalText: numfmt.Points(er.Total), Rank: er.Rank, Grade: er.Grade,
-			Sheet: SheetPath(s.ID, rs[i].Period.ID, c.ID)}
-		cell.SheetHref = page.Rel(cell.Sheet)
-		if g := findGroup(rs[i], er.Group); g != nil {
-			cell.N = len(g.Entities)
-		}
-		if i != len(rs)-1 {
-			cell.Period = m.shortLabel(rs[i].Period)
+			Sheet: pi.sheets + c.ID + ".html", N: pi.group(er.Group).n}
+		cell.SheetHref, _ = pi.hrefs(idx.links, page, idx.links.shared(page), c.ID)
+		if i != len(si.periods)-1 {
+			cell.Period = pi.short
 		}
 		return cell
 	}

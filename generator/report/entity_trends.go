@@ -23,17 +23,20 @@ const maxComparisonBars = 80
 // first), the latest summary and the trend charts over plain periods.
 func (m *Model) entitySchemeView(idx *entityIndex, page *render.Page, s *config.Scheme, e *dataset.Entity) (*EntitySchemeView, error) {
 	rs := m.Results[s.ID]
+	si := idx.schemes[s.ID]
 	hist := m.History(s.ID, e.ID)
-	v := &EntitySchemeView{Scheme: s, Overview: SchemePath(s.ID)}
+	v := &EntitySchemeView{Scheme: s, Overview: si.overview}
 	latest := -1
+	shared := idx.links.shared(page)
 	for i := len(rs) - 1; i >= 0; i-- {
 		if hist[i] == nil {
 			continue
 		}
 		if latest < 0 {
 			latest = i
+			v.Rows = make([]PeriodRow, 0, i+1)
 		}
-		row := m.periodRow(idx, page, s, rs[i], hist[i])
+		row := m.periodRow(idx, page, shared, si, i, rs[i].Period.Derived, hist[i])
 		v.HasDerived = v.HasDerived || row.Derived
 		v.Rows = append(v.Rows, row)
 	}
@@ -45,72 +48,91 @@ func (m *Model) entitySchemeView(idx *entityIndex, page *render.Page, s *config.
 	if gid := hist[latest].Group; gid != scoring.AllGroup {
 		v.Group = m.GroupLabel(s, gid)
 	}
+	err := m.trendCharts(v, si, e, hist)
+	return v, err
+}
 
-	var points []int
-	for _, i := range m.trendIndexes(s) {
+// trendCharts draws e's total, rank and key indicators over the plain
+// periods of its history.
+func (m *Model) trendCharts(v *EntitySchemeView, si *profileScheme, e *dataset.Entity, hist []*scoring.EntityResult) error {
+	points := make([]int, 0, len(si.trend))
+	for _, i := range si.trend {
 		if hist[i] != nil {
 			points = append(points, i)
 		}
 	}
 	v.TrendPoints = len(points)
 	if len(points) == 0 {
-		return v, nil
+		return nil
 	}
-	labels := make([]string, len(points))
-	totals := make([]float64, len(points))
-	means := make([]float64, len(points))
-	ranks := make([]float64, len(points))
-	groups := make([]*scoring.Group, len(points))
+	n := len(points)
+	labels := make([]string, n)
+	groups := make([]groupInfo, n)
+	floats := make([]float64, 3*n) // totals, means, ranks in one allocation
+	totals, means, ranks := floats[:n:n], floats[n:2*n:2*n], floats[2*n:]
 	for j, i := range points {
 		er := hist[i]
-		labels[j] = m.shortLabel(rs[i].Period)
-		groups[j] = findGroup(rs[i], er.Group)
+		pi := &si.periods[i]
+		labels[j] = pi.short
+		groups[j] = pi.group(er.Group)
 		totals[j] = er.Total
-		means[j] = idx.means.of(groups[j])
+		means[j] = groups[j].mean
 		ranks[j] = float64(er.Rank)
 	}
 	corner := m.T("考核期", "Period")
-	meanName := m.T("组内平均", "Group mean")
 	var err error
 	v.TotalChart, err = render.Lines(render.Spec{
-		Title: m.T("总分（虚线：组内平均）", "Total (dashed: group mean)"), Key: s.ID + "/total",
+		Title: m.T("总分（虚线：组内平均）", "Total (dashed: group mean)"), Key: si.spec[0],
 		Format: "number", Decimals: 2, Corner: corner,
-	}, labels, []render.Series{{Name: e.Name, Values: totals}, {Name: meanName, Values: means, Dashed: true}})
+	}, labels, []render.Series{{Name: e.Name, Values: totals}, {Name: m.T("组内平均", "Group mean"), Values: means, Dashed: true}})
 	if err != nil {
-		return nil, err
+		return err
 	}
 	v.RankChart, err = render.RankLines(render.Spec{
-		Title: m.T("组内排名（第 1 名在上）", "Rank in the group (first at the top)"), Key: s.ID + "/rank", Corner: corner,
+		Title: m.T("组内排名（第 1 名在上）", "Rank in the group (first at the top)"), Key: si.spec[1], Corner: corner,
 	}, labels, []render.Series{{Name: e.Name, Values: ranks}})
 	if err != nil {
-		return nil, err
+		return err
 	}
-	for _, ind := range keyIndicators(s, profileKeyIndicators) {
-		vals := make([]float64, len(points))
-		refs := make([]float64, len(points))
-		for j, i := range points {
-			vals[j] = math.NaN()
-			if sc := hist[i].Indicators[ind.ID]; sc != nil {
-				vals[j] = valueOrNaN(sc.Value)
-			}
-			refs[j] = math.NaN()
-			if groups[j] != nil {
-				ref, _ := m.indicatorReference(ind, groups[j].Stats[ind.ID])
-				refs[j] = valueOrNaN(ref)
-			}
-		}
-		refName := m.referenceName(ind)
+	v.KeyCharts = make([]*render.Chart, 0, len(si.keys))
+	for _, k := range si.keys {
 		c, err := render.Lines(render.Spec{
-			Title:  fmt.Sprintf(m.T("%s（虚线：%s）", "%s (dashed: %s)"), ind.Name, refName),
-			Key:    s.ID + "/ind/" + ind.ID,
-			Format: ind.Format, Decimals: ind.Decimals, Corner: corner, Height: 260,
-		}, labels, []render.Series{{Name: e.Name, Values: vals}, {Name: refName, Values: refs, Dashed: true}})
+			Title: k.title, Key: k.key,
+			Format: k.ind.Format, Decimals: k.ind.Decimals, Corner: corner, Height: 260,
+		}, labels, []render.Series{{Name: e.Name, Values: m.keyValues(k.ind, hist, points)}, {Name: k.refName, Values: keyReferences(m, k.ind, groups), Dashed: true}})
 		if err != nil {
-			return nil, err
+			return err
 		}
 		v.KeyCharts = append(v.KeyCharts, c)
 	}
-	return v, nil
+	return nil
+}
+
+// keyValues are an indicator's values in the results at points (NaN
+// where missing).
+func (m *Model) keyValues(ind *config.Indicator, hist []*scoring.EntityResult, points []int) []float64 {
+	vals := make([]float64, len(points))
+	for j, i := range points {
+		vals[j] = math.NaN()
+		if sc := hist[i].Indicators[ind.ID]; sc != nil {
+			vals[j] = valueOrNaN(sc.Value)
+		}
+	}
+	return vals
+}
+
+// keyReferences are an indicator's references in the groups (NaN where
+// there is none).
+func keyReferences(m *Model, ind *config.Indicator, groups []groupInfo) []float64 {
+	refs := make([]float64, len(groups))
+	for j, g := range groups {
+		refs[j] = math.NaN()
+		if g.g != nil {
+			ref, _ := m.indicatorReference(ind, g.g.Stats[ind.ID])
+			refs[j] = valueOrNaN(ref)
+		}
+	}
+	return refs
 }
 
 // descendantComparisons compares the nearest level of e's descendants that
