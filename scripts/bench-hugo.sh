@@ -52,11 +52,16 @@ echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); $(hugo ver
 
 # kaoping, from clean (no output, no build cache): the site's pages alone
 # (--no-bundles), then the whole build with the per-period archive bundles.
+# Each build writes a folder of its own, and nothing is deleted until the
+# end: on an ext4 file system without a journal (this VM's), the inodes of
+# files deleted in the last one to six minutes are skipped one by one when
+# new files are created, which tripled the system time of a build that
+# followed the deletion of a previous output (docs/PERFORMANCE.md §4).
 kbuild() {
 	label=$1
 	shift
-	rm -rf "$tmp/kaoping-out" "$site/.kaoping"
-	(cd "$site" && /usr/bin/time -v -o "$tmp/$label.time" "$tmp/kaoping" build --out "$tmp/kaoping-out" "$@" >/dev/null 2>"$tmp/$label.log") ||
+	rm -rf "$site/.kaoping"
+	(cd "$site" && /usr/bin/time -v -o "$tmp/$label.time" "$tmp/kaoping" build --out "$tmp/$label-out" "$@" >/dev/null 2>"$tmp/$label.log") ||
 		{ cat "$tmp/$label.log" >&2; exit 1; }
 }
 kbuild kaoping --no-bundles
@@ -64,7 +69,7 @@ pages=$(find "$tmp/kaoping-out" -name '*.html' | wc -l)
 if [ "${BUNDLES:-1}" = 1 ]; then
 	kbuild kaoping-zip
 fi
-rm -rf "$tmp/kaoping-out" "$site/.kaoping"
+rm -rf "$site/.kaoping"
 
 # Hugo: the same number of plain Markdown pages, 500 to a section.
 hs=$tmp/hugo
