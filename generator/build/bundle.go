@@ -4,9 +4,9 @@ import (
 	"archive/zip"
 	"bufio"
 	"bytes"
-	"compress/flate"
 	"crypto/sha256"
 	"fmt"
+	"github.com/klauspost/compress/flate"
 	"hash/crc32"
 	"io"
 	"io/fs"
@@ -176,7 +176,10 @@ func pack(dir, name string) (*packed, error) {
 // takes half the time of archive/zip's level 5 for a zip about 15 %
 // larger (figures in docs/ARCHIVE.md); Huffman-only would be faster again
 // but makes the zip three times as large. The assets are compressed once
-// for all bundles, so they get the best level.
+// for all bundles, so they get the best level. The compressor is
+// klauspost/compress's flate (same API, same format): at level 1 it took
+// 40 % less CPU than the standard library's on a province's bundles, where
+// Deflate was two thirds of the bundle stage.
 const (
 	zipLevel  = flate.BestSpeed
 	packLevel = flate.BestCompression
