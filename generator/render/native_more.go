@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"strconv"
 	"strings"
 )
@@ -49,7 +50,15 @@ func (x *NativeText) Expand(s string) string {
 	}
 }
 
-// Err is the first error of Expand, if any.
+// T is {{t "key"}}: the message escaped. An unknown key is kept for Err
+// and gives "".
+func (x *NativeText) T(key string) string {
+	msg, err := x.r.Message(key)
+	x.fail(err)
+	return escapeString(msg)
+}
+
+// Err is the first error of Expand, T or IntMessage, if any.
 func (x *NativeText) Err() error { return x.err }
 
 func (x *NativeText) fail(err error) {
@@ -62,4 +71,46 @@ func (x *NativeText) fail(err error) {
 func WriteInt(b *bytes.Buffer, n int) {
 	var num [20]byte
 	b.Write(strconv.AppendInt(num[:0], int64(n), 10))
+}
+
+// IntMessage is {{tf "key" ...}} of a message formatted with ints, such
+// as sheet.of ("第 %d 名 / 共 %d"), made ready to write without fmt.
+type IntMessage struct {
+	format string
+	// parts is format cut at its n verbs, each piece escaped; nil when the
+	// verbs are not n plain %d (fmt then formats it, as tf does).
+	parts []string
+}
+
+// IntMessage prepares tf of key with n int arguments. An unknown key is
+// kept for Err.
+func (x *NativeText) IntMessage(key string, n int) *IntMessage {
+	format, err := x.r.Message(key)
+	x.fail(err)
+	m := &IntMessage{format: format}
+	parts := strings.Split(format, "%d")
+	if len(parts) == n+1 && !strings.Contains(strings.Join(parts, ""), "%") {
+		for _, p := range parts {
+			m.parts = append(m.parts, escapeString(p))
+		}
+	}
+	return m
+}
+
+// Write writes {{tf "key" args...}} to b: the message with args put in,
+// escaped as html/template prints it.
+func (m *IntMessage) Write(b *bytes.Buffer, args ...int) {
+	if m.parts == nil || len(args) != len(m.parts)-1 {
+		as := make([]any, len(args))
+		for i, a := range args {
+			as[i] = a
+		}
+		WriteEscaped(b, fmt.Sprintf(m.format, as...))
+		return
+	}
+	b.WriteString(m.parts[0])
+	for i, a := range args {
+		WriteInt(b, a)
+		b.WriteString(m.parts[i+1])
+	}
 }

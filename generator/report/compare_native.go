@@ -17,20 +17,14 @@ import (
 // must be made here too: TestCompareNativeMatchesTemplate renders every
 // comparison both ways and names the first byte that differs.
 
-func init() {
-	render.RegisterNative(render.Native{
-		Page:    "compare.html",
-		Mirrors: append(render.LayoutTemplates(), "compare.html", "main"),
-		Prepare: newCompareWriter,
-	})
-}
+func init() { registerLayoutTwin("compare.html", newCompareWriter) }
 
 // compareWriter holds compare.html's text with one Renderer's UI strings
 // put in and escaped: each field is the text between two actions.
 type compareWriter struct {
 	r *render.Renderer
-	// limited is the message compare.limited, formatted as tf does.
-	limited string
+	// limited is {{tf "compare.limited" .Shown .Members}}.
+	limited *render.IntMessage
 
 	lead, prev, noPrev, yoy, noYoY, links, methodology, linksEnd string
 
@@ -65,70 +59,43 @@ func newCompareWriter(r *render.Renderer) (render.NativeFunc, error) {
 		`<div class="table-wrap">` + "\n" + `<table class="compare-table">` + "\n<thead>\n" +
 		`<tr><th rowspan="2">{{t "col.rank"}}</th><th rowspan="2" class="sticky-col">{{t "col.entity"}}</th>`
 	w.changeHeads = `<th>{{t "compare.prev"}}</th><th>{{t "compare.yoy"}}</th>`
-	for _, s := range []*string{&w.lead, &w.prev, &w.noPrev, &w.yoy, &w.noYoY, &w.links, &w.methodology, &w.linksEnd,
+	w.limited = x.IntMessage("compare.limited", 2)
+	if err := expandAll(x, &w.lead, &w.prev, &w.noPrev, &w.yoy, &w.noYoY, &w.links, &w.methodology, &w.linksEnd,
 		&w.totalsHead, &w.totalsHead2, &w.catHeads, &w.vetoBadge, &w.valuesHead, &w.reference,
-		&w.changesHead, &w.changeHeads} {
-		*s = x.Expand(*s)
-	}
-	if err := x.Err(); err != nil {
+		&w.changesHead, &w.changeHeads); err != nil {
 		return nil, err
 	}
-	var err error
-	if w.limited, err = r.Message("compare.limited"); err != nil {
-		return nil, err
-	}
-	return w.write, nil
+	return layoutTwin(r, w.main), nil
 }
 
-// write is the NativeFunc: it handles *ComparePage with a page and a site.
-func (w *compareWriter) write(b *bytes.Buffer, data any) (bool, error) {
-	d, ok := data.(*ComparePage)
-	if !ok || d == nil || d.Page == nil || d.Page.Site == nil || d.Scheme == nil {
-		return false, nil
-	}
-	b.Grow(compareSize(d))
-	w.r.WriteLayoutStart(b, d.Page)
-	w.head(b, d)
-	for _, g := range d.Groups {
-		if err := w.group(b, d, g); err != nil {
-			return true, err
-		}
-	}
-	b.WriteString("\n")
-	w.r.WriteLayoutEnd(b, d.Page)
-	return true, nil
-}
-
-// compareSize is about the bytes of the page, so that the buffer grows
-// once.
-func compareSize(d *ComparePage) int {
+// twinLayout: a comparison needs its scheme; the size counts the cells of the three
+// tables.
+func (d *ComparePage) twinLayout() (*render.Page, int, bool) {
 	n := 16 << 10
 	for _, g := range d.Groups {
 		n += len(g.Rows) * (700 + 80*len(d.Categories) + 180*len(d.Indicators))
 	}
-	return n
+	return d.Page, n, d.Scheme != nil
+}
+
+// main writes the "main" of compare.html.
+func (w *compareWriter) main(b *bytes.Buffer, d *ComparePage) error {
+	w.head(b, d)
+	return writeGroups(b, d, d.Groups, w.group)
 }
 
 // head writes the title, the lead and the links.
 func (w *compareWriter) head(b *bytes.Buffer, d *ComparePage) {
-	b.WriteString("\n<h1>")
-	render.WriteEscaped(b, d.Scheme.Name)
-	b.WriteString(" · ")
-	render.WriteEscaped(b, d.PeriodLabel)
-	b.WriteString(" <span class=\"compare-kind\">")
-	render.WriteEscaped(b, d.Kind)
-	b.WriteString(w.lead)
+	writeText(b, "\n<h1>", d.Scheme.Name, " · ")
+	writeText(b, "", d.PeriodLabel, " <span class=\"compare-kind\">")
+	writeText(b, "", d.Kind, w.lead)
 	if d.PrevLabel != "" {
-		b.WriteString(w.prev)
-		render.WriteEscaped(b, d.PrevLabel)
-		b.WriteString("。")
+		writeText(b, w.prev, d.PrevLabel, "。")
 	} else {
 		b.WriteString(w.noPrev)
 	}
 	if d.LastYearLabel != "" {
-		b.WriteString(w.yoy)
-		render.WriteEscaped(b, d.LastYearLabel)
-		b.WriteString("。")
+		writeText(b, w.yoy, d.LastYearLabel, "。")
 	} else {
 		b.WriteString(w.noYoY)
 	}
@@ -142,22 +109,14 @@ func (w *compareWriter) head(b *bytes.Buffer, d *ComparePage) {
 // group writes one peer group's section: charts and the three tables.
 func (w *compareWriter) group(b *bytes.Buffer, d *ComparePage, g *CompareGroup) error {
 	b.WriteString("\n<section class=\"compare-group\">")
-	if g.Label != "" {
-		b.WriteString("<h2>")
-		render.WriteEscaped(b, g.Label)
-		b.WriteString("</h2>")
-	}
+	writeWith(b, "<h2>", g.Label, "</h2>")
 	if g.Shown < g.Members {
 		b.WriteString("<p class=\"muted\">")
-		render.WriteEscaped(b, fmt.Sprintf(w.limited, g.Shown, g.Members))
+		w.limited.Write(b, g.Shown, g.Members)
 		b.WriteString("</p>")
 	}
-	b.WriteString("\n<div class=\"charts-grid compare-charts\">\n")
-	if err := w.r.WriteChart(b, g.CategoryChart); err != nil {
-		return err
-	}
-	b.WriteString("\n")
-	if err := w.r.WriteChart(b, g.TotalsChart); err != nil {
+	b.WriteString("\n<div class=\"charts-grid compare-charts\">")
+	if err := writeCharts(w.r, b, "\n", g.CategoryChart, g.TotalsChart); err != nil {
 		return err
 	}
 	if err := w.totals(b, d, g); err != nil {
@@ -178,11 +137,8 @@ func (w *compareWriter) totals(b *bytes.Buffer, d *ComparePage, g *CompareGroup)
 		if i >= len(g.CategoryPoints) {
 			return fmt.Errorf("compare: category %d of %d has no full points", i+1, len(d.Categories))
 		}
-		b.WriteString("<th colspan=\"2\">")
-		render.WriteEscaped(b, c)
-		b.WriteString("<span class=\"muted small\">（")
-		render.WriteEscaped(b, numfmt.Fixed(g.CategoryPoints[i], 0))
-		b.WriteString("）</span></th>")
+		writeText(b, "<th colspan=\"2\">", c, "<span class=\"muted small\">（")
+		writeText(b, "", numfmt.Fixed(g.CategoryPoints[i], 0), "）</span></th>")
 	}
 	b.WriteString(w.totalsHead2)
 	for range d.Categories {
@@ -191,118 +147,90 @@ func (w *compareWriter) totals(b *bytes.Buffer, d *ComparePage, g *CompareGroup)
 	b.WriteString("</tr>\n</thead>\n<tbody>")
 	for i := range g.Rows {
 		r := &g.Rows[i]
-		compareRowStart(b, r)
-		if r.Vetoed {
-			b.WriteString(w.vetoBadge)
-		}
-		b.WriteString("</th>\n  <td class=\"num\"><b>")
-		render.WriteEscaped(b, r.Total)
-		b.WriteString("</b></td>")
+		compareRowHead(b, r, w.vetoBadge)
+		writeText(b, "\n  <td class=\"num\"><b>", r.Total, "</b></td>")
 		compareCellTitle(b, &r.TotalPrev, false)
 		compareCellTitle(b, &r.TotalYoY, false)
 		compareCellTitle(b, &r.RankPrev, true)
 		compareCellTitle(b, &r.RankYoY, true)
 		for _, s := range r.Subtotals {
-			b.WriteString("<td class=\"num\">")
-			render.WriteEscaped(b, s.Points)
-			b.WriteString("</td><td class=\"num muted\">")
-			render.WriteEscaped(b, s.Rate)
-			b.WriteString("</td>")
+			writeText(b, "<td class=\"num\">", s.Points, "</td>")
+			writeText(b, "<td class=\"num muted\">", s.Rate, "</td>")
 		}
 		b.WriteString("\n</tr>")
 	}
 	return nil
 }
 
-// compareRowStart writes a row's start up to the entity's name and link,
-// which all three tables share.
-func compareRowStart(b *bytes.Buffer, r *CompareRow) {
+// compareRowHead writes what a row of the three tables starts with: the
+// rank and the heading cell, the entity's name and link, followed by
+// badge if the entity is vetoed (the table of totals marks it; the others
+// pass "").
+func compareRowHead(b *bytes.Buffer, r *CompareRow, badge string) {
 	if r.Vetoed {
 		b.WriteString("\n<tr class=\"vetoed\">\n  <td class=\"num\">")
 	} else {
 		b.WriteString("\n<tr>\n  <td class=\"num\">")
 	}
 	render.WriteInt(b, r.Rank)
-	b.WriteString("</td>\n  <th scope=\"row\" class=\"sticky-col\"><a href=\"")
-	render.WriteURL(b, r.SheetHref)
-	b.WriteString("\">")
-	render.WriteEscaped(b, r.Name)
-	b.WriteString("</a>")
+	writeLink(b, "</td>\n  <th scope=\"row\" class=\"sticky-col\"><a href=\"", r.SheetHref, "\">", r.Name, "</a>")
+	if r.Vetoed {
+		b.WriteString(badge)
+	}
+	b.WriteString("</th>")
 }
 
 // compareCellTitle writes one indented cell of the totals table, with
 // the cell's title attribute when title is set (the rank columns).
 func compareCellTitle(b *bytes.Buffer, c *CompareCell, title bool) {
-	b.WriteString("\n  <td class=\"num ")
-	render.WriteEscaped(b, c.Class)
 	if title {
-		b.WriteString("\" title=\"")
-		render.WriteEscaped(b, c.Title)
+		writeText(b, "\n  <td class=\"num ", c.Class, "\" title=\"")
+		writeClassed(b, "", c.Title, c.Text, "</td>")
+		return
 	}
-	b.WriteString("\">")
-	render.WriteEscaped(b, c.Text)
-	b.WriteString("</td>")
+	writeClassed(b, "\n  <td class=\"num ", c.Class, c.Text, "</td>")
 }
 
 // values writes the table of indicator values against the reference.
 func (w *compareWriter) values(b *bytes.Buffer, d *ComparePage, g *CompareGroup) {
 	b.WriteString(w.valuesHead)
 	for _, c := range d.Indicators {
-		b.WriteString("<th>")
-		render.WriteEscaped(b, c.Name)
-		if c.Direction != "" {
-			b.WriteString(" <span class=\"muted\">")
-			render.WriteEscaped(b, c.Direction)
-			b.WriteString("</span>")
-		}
+		writeText(b, "<th>", c.Name, "")
+		writeWith(b, " <span class=\"muted\">", c.Direction, "</span>")
 		b.WriteString("</th>")
 	}
 	b.WriteString(w.reference)
 	for _, c := range g.References {
-		b.WriteString("<td class=\"num\">")
-		render.WriteEscaped(b, c.Text)
-		b.WriteString("</td>")
+		writeText(b, "<td class=\"num\">", c.Text, "</td>")
 	}
 	b.WriteString("</tr>")
 	for i := range g.Rows {
 		r := &g.Rows[i]
-		compareRowStart(b, r)
-		b.WriteString("</th>")
+		compareRowHead(b, r, "")
 		for j := range r.Values {
-			c := &r.Values[j]
-			b.WriteString("<td class=\"num ")
-			render.WriteEscaped(b, c.Class)
-			b.WriteByte('"')
-			if c.Title != "" {
-				b.WriteString(" title=\"")
-				render.WriteEscaped(b, c.Title)
-				b.WriteByte('"')
-			}
-			b.WriteByte('>')
-			if c.Marker != "" {
-				b.WriteString("<span class=\"marker\">")
-				render.WriteEscaped(b, c.Marker)
-				b.WriteString("</span> ")
-			}
-			render.WriteEscaped(b, c.Text)
-			b.WriteString("</td>")
+			compareValue(b, &r.Values[j])
 		}
 		b.WriteString("\n</tr>")
 	}
 	b.WriteString("\n</tbody>\n</table>\n</div>")
 }
 
+// compareValue writes one cell of the table of values: its class, title
+// and marker are optional.
+func compareValue(b *bytes.Buffer, c *CompareCell) {
+	writeText(b, "<td class=\"num ", c.Class, "\"")
+	writeWith(b, " title=\"", c.Title, "\"")
+	b.WriteByte('>')
+	writeWith(b, "<span class=\"marker\">", c.Marker, "</span> ")
+	writeText(b, "", c.Text, "</td>")
+}
+
 // changes writes the table of 环比 and 同比 of each indicator.
 func (w *compareWriter) changes(b *bytes.Buffer, d *ComparePage, g *CompareGroup) {
 	b.WriteString(w.changesHead)
 	for _, c := range d.Indicators {
-		b.WriteString("<th colspan=\"2\">")
-		render.WriteEscaped(b, c.Name)
-		if c.Unit != "" {
-			b.WriteString("<span class=\"muted small\">（")
-			render.WriteEscaped(b, c.Unit)
-			b.WriteString("）</span>")
-		}
+		writeText(b, "<th colspan=\"2\">", c.Name, "")
+		writeWith(b, "<span class=\"muted small\">（", c.Unit, "）</span>")
 		b.WriteString("</th>")
 	}
 	b.WriteString("</tr>\n<tr>")
@@ -312,19 +240,11 @@ func (w *compareWriter) changes(b *bytes.Buffer, d *ComparePage, g *CompareGroup
 	b.WriteString("</tr>\n</thead>\n<tbody>")
 	for i := range g.Rows {
 		r := &g.Rows[i]
-		compareRowStart(b, r)
-		b.WriteString("</th>")
+		compareRowHead(b, r, "")
 		for j := range r.Changes {
 			c := &r.Changes[j]
-			b.WriteString("<td class=\"num ")
-			render.WriteEscaped(b, c.Prev.Class)
-			b.WriteString("\">")
-			render.WriteEscaped(b, c.Prev.Text)
-			b.WriteString("</td><td class=\"num ")
-			render.WriteEscaped(b, c.YoY.Class)
-			b.WriteString("\">")
-			render.WriteEscaped(b, c.YoY.Text)
-			b.WriteString("</td>")
+			writeClassed(b, "<td class=\"num ", c.Prev.Class, c.Prev.Text, "</td>")
+			writeClassed(b, "<td class=\"num ", c.YoY.Class, c.YoY.Text, "</td>")
 		}
 		b.WriteString("\n</tr>")
 	}

@@ -6,10 +6,56 @@ import (
 	"kaoping/generator/render"
 )
 
+// TestCompareNativeMatchesTemplate renders every comparison of the demo
+// site and of two generated sites, in Chinese and English, through the
+// native twin, the optimized templates and plain html/template, and
+// requires the same bytes; also with a base_url, names that need
+// escaping, and a bundle's link filter.
+func TestCompareNativeMatchesTemplate(t *testing.T) {
+	cov := twinCoverage{}
+	tableTwinMatches(t, "compare.html", nil, compareTwinVisit(cov))
+	cov.require(t, "comparison", "prev and yoy", "prev only", "neither prev nor yoy", "several groups",
+		"several categories", "direction", "no direction", "unit", "no unit", "group label", "no group label",
+		"limited", "all shown", "totals chart", "no totals chart", "vetoed row", "rank change title",
+		"value title", "no value title", "value marker", "no value marker")
+}
+
+// TestCompareNativeOffWhenOverridden: overriding compare.html, the
+// layout, a partial or a block of the layout turns the twin off and the
+// override shows; overriding ranking.html or a partial the comparison
+// does not use keeps it.
+func TestCompareNativeOffWhenOverridden(t *testing.T) {
+	m := rankDemo(t)
+	data := twinPage(t, m, "compare.html", "basic/2026-03")
+	twinOff(t, m.Lang, "compare.html", data,
+		twinOverrides(t, "compare.html", `<span class="compare-kind">`, nil, []string{"ranking.html", "partials/correction.html"}))
+}
+
+// TestCompareNativeMessages: UI strings a site replaces reach the twin as
+// they reach the template, escaped the same way, and compare.limited is
+// formatted as tf formats it, whatever its shape.
+func TestCompareNativeMessages(t *testing.T) {
+	m := loadSiteLang(t, tableTwinSites(t)[1], "zh-CN")
+	data := twinPage(t, m, "compare.html", "prosecutor/")
+	limited := false
+	for _, g := range data.(*ComparePage).Groups {
+		limited = limited || g.Shown < g.Members
+	}
+	if !limited {
+		t.Fatal("the comparison limits no chart")
+	}
+	for _, lim := range []string{"%d <of> %d & more", "%[2]d: %[1]d (100%%)", "only %d"} {
+		msgs := oddMessages("compare.lead", "col.vetoed", "compare.yoy")
+		msgs["compare.limited"] = render.Message{ZH: lim, EN: lim}
+		rs := newTwinRenderers(t, m.Lang, "compare.html", msgs)
+		twinSame(t, "comparison with compare.limited "+lim, "compare.html", rs, data)
+	}
+}
+
 // compareTwinVisit records the branches a comparison shows and returns a
 // variant with the one no site reaches: a same period last year without
 // a previous period.
-func compareTwinVisit(cov tableTwinCoverage) func(any) []any {
+func compareTwinVisit(cov twinCoverage) func(any) []any {
 	return func(data any) []any {
 		d := data.(*ComparePage)
 		cov.flag("prev and yoy", d.PrevLabel != "" && d.LastYearLabel != "")
@@ -47,74 +93,5 @@ func compareTwinVisit(cov tableTwinCoverage) func(any) []any {
 		v := *d
 		v.PrevLabel, v.LastYearLabel = "", "2023 <b>"
 		return []any{&v}
-	}
-}
-
-// TestCompareNativeMatchesTemplate renders every comparison of the demo
-// site and of two generated sites, in Chinese and English, through the
-// native twin, the optimized templates and plain html/template, and
-// requires the same bytes; also with a base_url, names that need
-// escaping, and a bundle's link filter.
-func TestCompareNativeMatchesTemplate(t *testing.T) {
-	sites := tableTwinSites(t)
-	cov := tableTwinCoverage{}
-	for _, lang := range []string{"zh-CN", "en"} {
-		rs := newTableTwinRenderers(t, lang, "compare.html")
-		n := tableTwinPages(t, "demo "+lang, "compare.html", loadSiteLang(t, "../../config.toml", lang), rs, compareTwinVisit(cov))
-		for _, site := range sites {
-			n += tableTwinPages(t, site+" "+lang, "compare.html", loadSiteLang(t, site, lang), rs, compareTwinVisit(cov))
-		}
-		n += tableTwinPages(t, "odd demo "+lang, "compare.html", tableTwinOddDemo(t, lang), rs, nil)
-		t.Logf("%s: %d comparisons identical", lang, n)
-	}
-	cov.require(t, "comparison", "prev and yoy", "prev only", "neither prev nor yoy", "several groups",
-		"several categories", "direction", "no direction", "unit", "no unit", "group label", "no group label",
-		"limited", "all shown", "totals chart", "no totals chart", "vetoed row", "rank change title",
-		"value title", "no value title", "value marker", "no value marker")
-}
-
-// TestCompareNativeOffWhenOverridden: overriding compare.html, the
-// layout, a partial or a block of the layout turns the twin off and the
-// override shows; overriding ranking.html or a partial the comparison
-// does not use keeps it.
-func TestCompareNativeOffWhenOverridden(t *testing.T) {
-	m := rankDemo(t)
-	data := tableTwinPage(t, m, "compare.html", "basic/2026-03")
-	tableTwinOff(t, m.Lang, "compare.html", data,
-		tableTwinOverrides(t, "compare.html", `<span class="compare-kind">`, nil, []string{"ranking.html", "partials/correction.html"}))
-}
-
-// TestCompareNativeMessages: UI strings a site replaces reach the twin as
-// they reach the template, escaped the same way, and compare.limited is
-// formatted as tf formats it, whatever its shape.
-func TestCompareNativeMessages(t *testing.T) {
-	m := loadSiteLang(t, tableTwinSites(t)[1], "zh-CN")
-	data := tableTwinPage(t, m, "compare.html", "prosecutor/")
-	limited := false
-	for _, g := range data.(*ComparePage).Groups {
-		limited = limited || g.Shown < g.Members
-	}
-	if !limited {
-		t.Fatal("the comparison limits no chart")
-	}
-	for _, lim := range []string{"%d <of> %d & more", "%[2]d: %[1]d (100%%)", "only %d"} {
-		msgs := map[string]render.Message{
-			"compare.limited": {ZH: lim, EN: lim},
-			"compare.lead":    {ZH: `对比 <b> & "x"`, EN: `Compare <b> & "x"`},
-			"col.vetoed":      {ZH: "否决'+", EN: "Vetoed'+"},
-			"compare.yoy":     {ZH: "同比<>", EN: "YoY<>"},
-		}
-		native, err := render.New(render.Options{Lang: m.Lang, Dir: "/nonexistent-kaoping-templates", Messages: msgs})
-		if err != nil {
-			t.Fatal(err)
-		}
-		plain, err := render.New(render.Options{Lang: m.Lang, Dir: "/nonexistent-kaoping-templates", Messages: msgs, Plain: true})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !native.Native("compare.html") {
-			t.Fatal("replaced UI strings turned the twin off")
-		}
-		tableTwinSame(t, "comparison with compare.limited "+lim, "compare.html", sheetRenderers{native: native, fast: plain, plain: plain}, data)
 	}
 }

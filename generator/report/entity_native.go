@@ -3,8 +3,6 @@ package report
 import (
 	"bytes"
 	"fmt"
-	"strconv"
-	"strings"
 
 	"kaoping/generator/render"
 )
@@ -18,13 +16,7 @@ import (
 // must be made here too: TestEntityNativeMatchesTemplate renders every
 // profile of its sites both ways and names the first byte that differs.
 
-func init() {
-	render.RegisterNative(render.Native{
-		Page:    "entity.html",
-		Mirrors: append(render.LayoutTemplates(), "entity.html", "main"),
-		Prepare: newEntityWriter,
-	})
-}
+func init() { registerLayoutTwin("entity.html", newEntityWriter) }
 
 // entityWriter holds entity.html's text with one Renderer's UI strings put
 // in and escaped: each field is the text between two actions.
@@ -42,22 +34,14 @@ type entityWriter struct {
 	childHead, childName, childKind    string
 	childBelow, childCols, compare     string
 
-	// tooMany is ent.too_many cut at its %d, escaped; nil when the message
-	// is not of that shape (fmt then formats it, as tf does).
-	tooMany    []string
-	tooManyFmt string
+	// tooMany is {{tf "ent.too_many" .Count}}.
+	tooMany *render.IntMessage
 }
 
 // newEntityWriter prepares the twin for r.
 func newEntityWriter(r *render.Renderer) (render.NativeFunc, error) {
-	var err error
-	t := func(key string) string {
-		s, e := r.Message(key)
-		if e != nil && err == nil {
-			err = e
-		}
-		return render.EscapeString(s)
-	}
+	x := r.NativeText()
+	t := x.T
 	w := &entityWriter{r: r}
 	w.parent = t("ent.parent") + "：<a href=\""
 	w.group = t("col.group") + "："
@@ -94,72 +78,56 @@ func newEntityWriter(r *render.Renderer) (render.NativeFunc, error) {
 	w.childBelow = ">" + t("ent.below") + "</th>"
 	w.childCols = "\n  <th scope=\"col\">" + t("col.total") + "</th><th scope=\"col\">" + t("col.rank") + "</th><th scope=\"col\">" + t("col.grade") + "</th>"
 	w.compare = "\n<h3>" + t("ent.compare") + "</h3>"
-	w.tooManyFmt, _ = r.Message("ent.too_many")
-	if parts := strings.Split(w.tooManyFmt, "%d"); len(parts) == 2 && !strings.Contains(parts[0]+parts[1], "%") {
-		w.tooMany = []string{render.EscapeString(parts[0]), render.EscapeString(parts[1])}
-	}
-	if err != nil {
+	w.tooMany = x.IntMessage("ent.too_many", 1)
+	if err := x.Err(); err != nil {
 		return nil, err
 	}
-	return w.write, nil
+	return layoutTwin(r, w.main), nil
 }
 
-// write is the NativeFunc: it handles *EntityPage with a page and a site.
-func (w *entityWriter) write(b *bytes.Buffer, data any) (bool, error) {
-	d, ok := data.(*EntityPage)
-	if !ok || d == nil || d.Page == nil || d.Page.Site == nil || d.Entity == nil {
-		return false, nil
-	}
-	b.Grow(32 << 10)
-	w.r.WriteLayoutStart(b, d.Page)
+// twinLayout: a profile needs its entity; most are of about that size.
+func (d *EntityPage) twinLayout() (*render.Page, int, bool) { return d.Page, 32 << 10, d.Entity != nil }
+
+// main writes the "main" of entity.html.
+func (w *entityWriter) main(b *bytes.Buffer, d *EntityPage) error {
 	w.head(b, d)
 	for _, s := range d.Schemes {
 		if s == nil || s.Scheme == nil {
-			return true, fmt.Errorf("profile %s: a scheme section without its scheme", d.Entity.ID)
+			return fmt.Errorf("profile %s: a scheme section without its scheme", d.Entity.ID)
 		}
 		if err := w.scheme(b, d, s); err != nil {
-			return true, err
+			return err
 		}
 	}
 	if len(d.Children) > 0 {
 		if err := w.childTable(b, d); err != nil {
-			return true, err
+			return err
 		}
 	}
 	b.WriteString("\n")
-	w.r.WriteLayoutEnd(b, d.Page)
-	return true, nil
+	return nil
 }
 
 // head writes the name, kind and the line of parent, group and children.
 func (w *entityWriter) head(b *bytes.Buffer, d *EntityPage) {
-	b.WriteString("\n<h1>")
-	render.WriteEscaped(b, d.Entity.Name)
-	b.WriteString(" <span class=\"badge entity-kind\">")
-	render.WriteEscaped(b, d.Kind)
-	b.WriteString("</span></h1>\n<p class=\"entity-meta muted\">")
+	writeText(b, "\n<h1>", d.Entity.Name, " <span class=\"badge entity-kind\">")
+	writeText(b, "", d.Kind, "</span></h1>\n<p class=\"entity-meta muted\">")
 	if d.Parent != nil {
-		b.WriteString(w.parent)
-		render.WriteURL(b, d.Page.Rel(d.Parent.Path))
-		b.WriteString("\">")
-		render.WriteEscaped(b, d.Parent.Name)
-		b.WriteString("</a>（")
-		render.WriteEscaped(b, d.Parent.Kind)
-		b.WriteString("）")
+		writeLink(b, w.parent, d.Page.Rel(d.Parent.Path), "\">", d.Parent.Name, "</a>（")
+		writeText(b, "", d.Parent.Kind, "）")
 	}
 	if d.Entity.Group != "" {
 		if d.Parent != nil {
 			b.WriteString(" · ")
 		}
-		b.WriteString(w.group)
-		render.WriteEscaped(b, d.Entity.Group)
+		writeText(b, w.group, d.Entity.Group, "")
 	}
 	if len(d.Children) > 0 {
 		if d.Parent != nil || d.Entity.Group != "" {
 			b.WriteString(" · ")
 		}
 		b.WriteString(w.children)
-		writeInt(b, len(d.Children))
+		render.WriteInt(b, len(d.Children))
 		b.WriteString("</a>")
 	}
 	b.WriteString("\n</p>")
@@ -170,15 +138,9 @@ func (w *entityWriter) head(b *bytes.Buffer, d *EntityPage) {
 
 // scheme writes one scheme's section: latest figures, trends, periods.
 func (w *entityWriter) scheme(b *bytes.Buffer, d *EntityPage, s *EntitySchemeView) error {
-	b.WriteString("\n<section class=\"entity-scheme\" aria-labelledby=\"scheme-")
-	render.WriteEscaped(b, s.Scheme.ID)
-	b.WriteString("\">\n<h2 id=\"scheme-")
-	render.WriteEscaped(b, s.Scheme.ID)
-	b.WriteString("\"><a href=\"")
-	render.WriteURL(b, d.Page.Rel(s.Overview))
-	b.WriteString("\">")
-	render.WriteEscaped(b, s.Scheme.Name)
-	b.WriteString("</a></h2>")
+	writeText(b, "\n<section class=\"entity-scheme\" aria-labelledby=\"scheme-", s.Scheme.ID, "\">\n<h2 id=\"scheme-")
+	writeText(b, "", s.Scheme.ID, "\">")
+	writeLink(b, "<a href=\"", d.Page.Rel(s.Overview), "\">", s.Scheme.Name, "</a></h2>")
 	if s.Latest != nil {
 		w.latestFigures(b, s, s.Latest)
 	}
@@ -198,38 +160,24 @@ func (w *entityWriter) scheme(b *bytes.Buffer, d *EntityPage, s *EntitySchemeVie
 // latestFigures writes the lead line, the figures and the links of the
 // latest result.
 func (w *entityWriter) latestFigures(b *bytes.Buffer, s *EntitySchemeView, r *PeriodRow) {
-	b.WriteString(w.latest)
-	render.WriteEscaped(b, r.Label)
-	if s.Group != "" {
-		b.WriteString(w.lead)
-		render.WriteEscaped(b, s.Group)
-	}
+	writeText(b, w.latest, r.Label, "")
+	writeWith(b, w.lead, s.Group, "")
 	if s.NotLatest {
 		b.WriteString(w.notLatest)
 	}
 	b.WriteString(w.figRank)
-	writeInt(b, r.Rank)
+	render.WriteInt(b, r.Rank)
 	b.WriteString("<span class=\"figure-unit\"> / ")
-	writeInt(b, r.N)
-	b.WriteString(w.figTotal)
-	render.WriteEscaped(b, r.TotalText)
-	b.WriteString(w.figDiff)
-	render.WriteEscaped(b, r.DiffClass)
-	b.WriteString("\">")
-	render.WriteEscaped(b, r.DiffText)
-	b.WriteString(w.figMean)
-	render.WriteEscaped(b, r.GroupMeanText)
-	b.WriteString(w.figGrade)
+	render.WriteInt(b, r.N)
+	writeText(b, w.figTotal, r.TotalText, "")
+	writeClassed(b, w.figDiff, r.DiffClass, r.DiffText, w.figMean)
+	writeText(b, "", r.GroupMeanText, w.figGrade)
 	writeGrade(b, r.Grade)
 	b.WriteString("</div>")
 	if r.Vetoed {
 		b.WriteString(w.figVetoed)
 	}
-	b.WriteString(w.figChange)
-	render.WriteEscaped(b, r.RankChangeClass)
-	b.WriteString("\">")
-	render.WriteEscaped(b, r.RankChangeText)
-	b.WriteString("</div></div>\n</div>\n<p class=\"entity-links\"><a href=\"")
+	writeClassed(b, w.figChange, r.RankChangeClass, r.RankChangeText, "</div></div>\n</div>\n<p class=\"entity-links\"><a href=\"")
 	render.WriteURL(b, r.SheetHref)
 	b.WriteString(w.sheetLink)
 	render.WriteURL(b, r.RankingHref)
@@ -242,12 +190,8 @@ func (w *entityWriter) trendCharts(b *bytes.Buffer, s *EntitySchemeView) error {
 	if s.HasDerived {
 		b.WriteString(w.trendNote)
 	}
-	b.WriteString("\n<div class=\"charts-grid charts-2\">\n")
-	if err := w.r.WriteChart(b, s.TotalChart); err != nil {
-		return err
-	}
-	b.WriteString("\n")
-	if err := w.r.WriteChart(b, s.RankChart); err != nil {
+	b.WriteString("\n<div class=\"charts-grid charts-2\">")
+	if err := writeCharts(w.r, b, "\n", s.TotalChart, s.RankChart); err != nil {
 		return err
 	}
 	b.WriteString("\n</div>")
@@ -255,11 +199,8 @@ func (w *entityWriter) trendCharts(b *bytes.Buffer, s *EntitySchemeView) error {
 		return nil
 	}
 	b.WriteString(w.keyIndicators)
-	for _, c := range s.KeyCharts {
-		b.WriteString("\n")
-		if err := w.r.WriteChart(b, c); err != nil {
-			return err
-		}
+	if err := writeCharts(w.r, b, "\n", s.KeyCharts...); err != nil {
+		return err
 	}
 	b.WriteString("\n</div>")
 	return nil
@@ -272,33 +213,19 @@ func (w *entityWriter) periodRow(b *bytes.Buffer, r *PeriodRow) {
 	} else {
 		b.WriteString("\n<tr>")
 	}
-	b.WriteString("\n  <th scope=\"row\"><a href=\"")
-	render.WriteURL(b, r.SheetHref)
-	b.WriteString("\">")
-	render.WriteEscaped(b, r.Label)
-	b.WriteString("</a></th>\n  <td class=\"center\">")
+	writeLink(b, "\n  <th scope=\"row\"><a href=\"", r.SheetHref, "\">", r.Label, "</a></th>\n  <td class=\"center\">")
 	if r.Derived {
 		b.WriteString(w.ytd)
 	} else {
 		b.WriteString(w.single)
 	}
 	b.WriteString("</td>\n  <td class=\"num\">")
-	writeInt(b, r.Rank)
-	b.WriteString(" / ")
-	writeInt(b, r.N)
-	b.WriteString("</td>\n  <td class=\"num ")
-	render.WriteEscaped(b, r.RankChangeClass)
-	b.WriteString("\">")
-	render.WriteEscaped(b, r.RankChangeText)
-	b.WriteString("</td>\n  <td class=\"num\">")
-	render.WriteEscaped(b, r.TotalText)
-	b.WriteString("</td>\n  <td class=\"num\">")
-	render.WriteEscaped(b, r.GroupMeanText)
-	b.WriteString("</td>\n  <td class=\"num ")
-	render.WriteEscaped(b, r.DiffClass)
-	b.WriteString("\">")
-	render.WriteEscaped(b, r.DiffText)
-	b.WriteString("</td>\n  <td class=\"center\">")
+	writeRankOf(b, r.Rank, r.N)
+	writeClassed(b, "</td>\n  <td class=\"num ", r.RankChangeClass, r.RankChangeText, "</td>")
+	writeText(b, "\n  <td class=\"num\">", r.TotalText, "</td>")
+	writeText(b, "\n  <td class=\"num\">", r.GroupMeanText, "</td>")
+	writeClassed(b, "\n  <td class=\"num ", r.DiffClass, r.DiffText, "</td>")
+	b.WriteString("\n  <td class=\"center\">")
 	writeGrade(b, r.Grade)
 	if r.Vetoed {
 		b.WriteString(w.vetoed)
@@ -325,9 +252,7 @@ func (w *entityWriter) childTable(b *bytes.Buffer, d *EntityPage) error {
 		b.WriteString(w.childBelow)
 	}
 	for _, s := range d.ChildSchemes {
-		b.WriteString("\n  <th scope=\"colgroup\" colspan=\"3\">")
-		render.WriteEscaped(b, s.Name)
-		b.WriteString("</th>")
+		writeText(b, "\n  <th scope=\"colgroup\" colspan=\"3\">", s.Name, "</th>")
 	}
 	b.WriteString("\n</tr>")
 	if len(d.ChildSchemes) > 0 {
@@ -356,13 +281,8 @@ func (w *entityWriter) childTable(b *bytes.Buffer, d *EntityPage) error {
 
 // childRow writes one child with its latest result in each scheme.
 func (w *entityWriter) childRow(b *bytes.Buffer, d *EntityPage, c *ChildRow) {
-	b.WriteString("\n<tr>\n  <th scope=\"row\"><a href=\"")
-	render.WriteURL(b, c.Href)
-	b.WriteString("\">")
-	render.WriteEscaped(b, c.Name)
-	b.WriteString("</a></th>\n  <td class=\"center\">")
-	render.WriteEscaped(b, c.Kind)
-	b.WriteString("</td>")
+	writeLink(b, "\n<tr>\n  <th scope=\"row\"><a href=\"", c.Href, "\">", c.Name, "</a></th>")
+	writeText(b, "\n  <td class=\"center\">", c.Kind, "</td>")
 	if d.HasBelow {
 		b.WriteString("<td>")
 		writeGrade(b, c.Below)
@@ -374,20 +294,10 @@ func (w *entityWriter) childRow(b *bytes.Buffer, d *EntityPage, c *ChildRow) {
 			b.WriteString("\n  <td class=\"num missing\">—</td><td class=\"num missing\">—</td><td class=\"center missing\">—</td>")
 			continue
 		}
-		b.WriteString("\n  <td class=\"num\"><a href=\"")
-		render.WriteURL(b, cell.SheetHref)
-		b.WriteString("\">")
-		render.WriteEscaped(b, cell.TotalText)
-		b.WriteString("</a>")
-		if cell.Period != "" {
-			b.WriteString(" <span class=\"muted\">")
-			render.WriteEscaped(b, cell.Period)
-			b.WriteString("</span>")
-		}
+		writeLink(b, "\n  <td class=\"num\"><a href=\"", cell.SheetHref, "\">", cell.TotalText, "</a>")
+		writeWith(b, " <span class=\"muted\">", cell.Period, "</span>")
 		b.WriteString("</td>\n  <td class=\"num\">")
-		writeInt(b, cell.Rank)
-		b.WriteString(" / ")
-		writeInt(b, cell.N)
+		writeRankOf(b, cell.Rank, cell.N)
 		b.WriteString("</td>\n  <td class=\"center\">")
 		writeGrade(b, cell.Grade)
 		b.WriteString("</td>")
@@ -409,30 +319,14 @@ func (w *entityWriter) comparison(b *bytes.Buffer, d *EntityPage, c *Comparison)
 		return fmt.Errorf("profile %s: a comparison without its scheme", d.Entity.ID)
 	}
 	b.WriteString("\n<p class=\"note\">")
-	if w.tooMany != nil {
-		b.WriteString(w.tooMany[0])
-		writeInt(b, c.Count)
-		b.WriteString(w.tooMany[1])
-	} else {
-		render.WriteEscaped(b, fmt.Sprintf(w.tooManyFmt, c.Count))
-	}
-	b.WriteString(" <a href=\"")
-	render.WriteURL(b, d.Page.Rel(c.Ranking))
-	b.WriteString("\">")
-	render.WriteEscaped(b, c.Scheme.Name)
-	b.WriteString(" · ")
-	render.WriteEscaped(b, c.Period)
-	b.WriteString("</a></p>")
+	w.tooMany.Write(b, c.Count)
+	writeLink(b, " <a href=\"", d.Page.Rel(c.Ranking), "\">", c.Scheme.Name, " · ")
+	writeText(b, "", c.Period, "</a></p>")
 	return nil
 }
 
-// writeInt writes n in decimal, as a template prints an int.
-func writeInt(b *bytes.Buffer, n int) {
-	var num [20]byte
-	b.Write(strconv.AppendInt(num[:0], int64(n), 10))
-}
-
-// writeGrade writes s escaped, or — when empty: {{if .X}}{{.X}}{{else}}—{{end}}.
+// writeGrade writes {{if .X}}{{.X}}{{else}}—{{end}}: s escaped, or a dash
+// when s is empty.
 func writeGrade(b *bytes.Buffer, s string) {
 	if s == "" {
 		b.WriteString("—")

@@ -16,13 +16,7 @@ import (
 // must be made here too: TestRankingNativeMatchesTemplate renders every
 // ranking both ways and names the first byte that differs.
 
-func init() {
-	render.RegisterNative(render.Native{
-		Page:    "ranking.html",
-		Mirrors: append(render.LayoutTemplates(), "ranking.html", "main", "partials/correction.html"),
-		Prepare: newRankingWriter,
-	})
-}
+func init() { registerLayoutTwin("ranking.html", newRankingWriter, "partials/correction.html") }
 
 // rankingWriter holds ranking.html's text with one Renderer's UI strings
 // put in and escaped: each field is the text between two actions.
@@ -39,7 +33,6 @@ type rankingWriter struct {
 // newRankingWriter prepares the twin for r.
 func newRankingWriter(r *render.Renderer) (render.NativeFunc, error) {
 	x := r.NativeText()
-	t := x.Expand
 	w := &rankingWriter{r: r, corr: newCorrectionWriter(x)}
 	w.hint = `<span class="no-print">{{t "rank.sheet_hint"}}</span></p>` + "\n" + `<p class="rank-notice">`
 	w.tools = "\n\n" + `<div class="rank-tools no-print">` + "\n" + `<nav class="rank-periods" aria-label="{{t "rank.periods"}}">`
@@ -61,103 +54,60 @@ func newRankingWriter(r *render.Renderer) (render.NativeFunc, error) {
 	w.charts = "\n</tr>\n</tbody>\n</table>\n</div>\n\n" + `<div class="rank-charts">` + "\n" + `<h3>{{t "rank.charts"}}`
 	w.compact = `<p class="note">{{t "rank.compact"}}</p>`
 	w.indicators = "\n" + `<h3>{{t "rank.indicators"}}</h3>` + "\n" + `<div class="charts-grid">`
-	for _, s := range []*string{&w.hint, &w.tools, &w.prev, &w.next, &w.choose, &w.downloads, &w.download,
+	if err := expandAll(x, &w.hint, &w.tools, &w.prev, &w.next, &w.choose, &w.downloads, &w.download,
 		&w.methodology, &w.groupName, &w.thead, &w.parentTh, &w.total, &w.gradeTh, &w.vetoTh, &w.vetoMark,
-		&w.meanRow, &w.charts, &w.compact, &w.indicators} {
-		*s = t(*s)
-	}
-	if err := x.Err(); err != nil {
+		&w.meanRow, &w.charts, &w.compact, &w.indicators); err != nil {
 		return nil, err
 	}
-	return w.write, nil
+	return layoutTwin(r, w.main), nil
 }
 
-// write is the NativeFunc: it handles *RankingPage with a page and a site.
-func (w *rankingWriter) write(b *bytes.Buffer, data any) (bool, error) {
-	d, ok := data.(*RankingPage)
-	if !ok || d == nil || d.Page == nil || d.Page.Site == nil || d.Scheme == nil {
-		return false, nil
-	}
-	b.Grow(rankingSize(d))
-	w.r.WriteLayoutStart(b, d.Page)
-	w.head(b, d)
-	for _, g := range d.Groups {
-		if err := w.group(b, d, g); err != nil {
-			return true, err
-		}
-	}
-	b.WriteString("\n")
-	w.r.WriteLayoutEnd(b, d.Page)
-	return true, nil
-}
-
-// rankingSize is about the bytes of the page, so that the buffer grows
-// once.
-func rankingSize(d *RankingPage) int {
+// twinLayout: a ranking needs its scheme; the size counts the cells of the
+// tables.
+func (d *RankingPage) twinLayout() (*render.Page, int, bool) {
 	n := 16 << 10
 	for _, g := range d.Groups {
 		n += len(g.Rows) * (400 + 40*(len(d.Categories)+len(d.Adjustments)))
 	}
-	return n
+	return d.Page, n, d.Scheme != nil
+}
+
+// main writes the "main" of ranking.html.
+func (w *rankingWriter) main(b *bytes.Buffer, d *RankingPage) error {
+	w.head(b, d)
+	return writeGroups(b, d, d.Groups, w.group)
 }
 
 // head writes the title, the lead, the corrections and the tools.
 func (w *rankingWriter) head(b *bytes.Buffer, d *RankingPage) {
 	p := d.Page
-	b.WriteString("\n<h1 class=\"rank-title\">")
-	render.WriteEscaped(b, d.Scheme.Name)
-	b.WriteString("<span class=\"rank-period\">")
-	render.WriteEscaped(b, d.Period.Label)
-	b.WriteString("</span></h1>\n<p class=\"lead\">")
-	render.WriteEscaped(b, d.Lead)
-	b.WriteString(w.hint)
-	render.WriteEscaped(b, d.Notice)
-	b.WriteString("</p>")
+	writeText(b, "\n<h1 class=\"rank-title\">", d.Scheme.Name, "<span class=\"rank-period\">")
+	writeText(b, "", d.Period.Label, "</span></h1>\n<p class=\"lead\">")
+	writeText(b, "", d.Lead, w.hint)
+	writeText(b, "", d.Notice, "</p>")
 	if len(d.Corrections) > 0 {
 		w.corr.write(b, p, d.Corrections)
 	}
 	b.WriteString(w.tools)
 	if d.Prev != nil {
-		b.WriteString("<a class=\"rank-step\" rel=\"prev\" href=\"")
-		render.WriteURL(b, p.Rel(d.Prev.Path))
-		b.WriteString(w.prev)
-		render.WriteEscaped(b, d.Prev.Label)
-		b.WriteString("</a>")
+		writeLink(b, "<a class=\"rank-step\" rel=\"prev\" href=\"", p.Rel(d.Prev.Path), w.prev, d.Prev.Label, "</a>")
 	}
 	if d.Next != nil {
-		b.WriteString("<a class=\"rank-step\" rel=\"next\" href=\"")
-		render.WriteURL(b, p.Rel(d.Next.Path))
-		b.WriteString(w.next)
-		render.WriteEscaped(b, d.Next.Label)
-		b.WriteString(" →</a>")
+		writeLink(b, "<a class=\"rank-step\" rel=\"next\" href=\"", p.Rel(d.Next.Path), w.next, d.Next.Label, " →</a>")
 	}
 	b.WriteString(w.choose)
 	for _, c := range d.Periods {
-		b.WriteString("\n<li>")
 		if c.Current {
-			b.WriteString("<span aria-current=\"page\" title=\"")
-			render.WriteEscaped(b, c.Title)
-			b.WriteString("\">")
-			render.WriteEscaped(b, c.Label)
-			b.WriteString("</span>")
+			writeText(b, "\n<li><span aria-current=\"page\" title=\"", c.Title, "\">")
+			writeText(b, "", c.Label, "</span></li>")
 		} else {
-			b.WriteString("<a href=\"")
-			render.WriteURL(b, p.Rel(c.Path))
-			b.WriteString("\" title=\"")
-			render.WriteEscaped(b, c.Title)
-			b.WriteString("\">")
-			render.WriteEscaped(b, c.Label)
-			b.WriteString("</a>")
+			writeLink(b, "\n<li><a href=\"", p.Rel(c.Path), "\" title=\"", c.Title, "\">")
+			writeText(b, "", c.Label, "</a></li>")
 		}
-		b.WriteString("</li>")
 	}
 	b.WriteString(w.downloads)
 	for _, l := range d.Downloads {
-		b.WriteString("\n<li><a href=\"")
-		render.WriteURL(b, p.Rel(l.Path))
-		b.WriteString(w.download)
-		render.WriteEscaped(b, l.Label)
-		b.WriteString("</a></li>")
+		writeLink(b, "\n<li><a href=\"", p.Rel(l.Path), w.download, l.Label, "</a></li>")
 	}
 	b.WriteString("\n<li><a href=\"")
 	render.WriteURL(b, p.Rel(d.Methodology))
@@ -167,24 +117,16 @@ func (w *rankingWriter) head(b *bytes.Buffer, d *RankingPage) {
 // group writes one peer group's section: heading, table and charts.
 func (w *rankingWriter) group(b *bytes.Buffer, d *RankingPage, g *RankingGroup) error {
 	multi := len(d.Groups) > 1
-	b.WriteString("\n<section class=\"rank-group\" id=\"")
-	render.WriteEscaped(b, g.Anchor)
-	b.WriteString("\" aria-labelledby=\"")
-	render.WriteEscaped(b, g.Anchor)
-	b.WriteString("-h\">\n<h2 id=\"")
-	render.WriteEscaped(b, g.Anchor)
-	b.WriteString("-h\">")
+	writeText(b, "\n<section class=\"rank-group\" id=\"", g.Anchor, "\" aria-labelledby=\"")
+	writeText(b, "", g.Anchor, "-h\">\n<h2 id=\"")
+	writeText(b, "", g.Anchor, "-h\">")
 	if multi {
 		b.WriteString(w.groupName)
 	}
-	render.WriteEscaped(b, g.Name)
-	b.WriteString(" <span class=\"muted rank-count\">（")
+	writeText(b, "", g.Name, " <span class=\"muted rank-count\">（")
 	render.WriteInt(b, len(g.Rows))
-	b.WriteString("）</span></h2>\n<div class=\"table-wrap\">\n<table class=\"rank-table\">\n<caption class=\"rank-caption\">")
-	render.WriteEscaped(b, d.Scheme.Name)
-	b.WriteString(" · ")
-	render.WriteEscaped(b, d.Period.Label)
-	b.WriteString(" · ")
+	writeText(b, "）</span></h2>\n<div class=\"table-wrap\">\n<table class=\"rank-table\">\n<caption class=\"rank-caption\">", d.Scheme.Name, " · ")
+	writeText(b, "", d.Period.Label, " · ")
 	render.WriteEscaped(b, g.Name)
 	w.tableHead(b, d)
 	for i := range g.Rows {
@@ -202,25 +144,26 @@ func (w *rankingWriter) tableHead(b *bytes.Buffer, d *RankingPage) {
 		b.WriteString(w.parentTh)
 	}
 	for _, c := range d.Categories {
-		b.WriteString("<th scope=\"col\" class=\"num\">")
-		render.WriteEscaped(b, c.Name)
-		b.WriteString("<br><span class=\"rank-full\">")
-		render.WriteEscaped(b, c.Full)
-		b.WriteString("</span></th>")
+		writeText(b, "<th scope=\"col\" class=\"num\">", c.Name, "<br><span class=\"rank-full\">")
+		writeText(b, "", c.Full, "</span></th>")
 	}
 	for _, a := range d.Adjustments {
-		b.WriteString("<th scope=\"col\" class=\"num\">")
-		render.WriteEscaped(b, a.Name)
-		b.WriteString("</th>")
+		writeText(b, "<th scope=\"col\" class=\"num\">", a.Name, "</th>")
 	}
 	b.WriteString(w.total)
+	d.writeLastColumns(b, w.gradeTh, w.vetoTh)
+	b.WriteString("\n</tr></thead>\n<tbody>")
+}
+
+// writeLastColumns writes grade when the ranking has grades and veto when
+// it has vetoes: the optional columns that end each line of the table.
+func (d *RankingPage) writeLastColumns(b *bytes.Buffer, grade, veto string) {
 	if d.HasGrades {
-		b.WriteString(w.gradeTh)
+		b.WriteString(grade)
 	}
 	if d.HasVetoes {
-		b.WriteString(w.vetoTh)
+		b.WriteString(veto)
 	}
-	b.WriteString("\n</tr></thead>\n<tbody>")
 }
 
 // row writes one line of the 公示表.
@@ -231,49 +174,29 @@ func (w *rankingWriter) row(b *bytes.Buffer, d *RankingPage, r *RankingRow) {
 		b.WriteString("\n<tr>\n<td class=\"num rank-no\">")
 	}
 	render.WriteInt(b, r.Rank)
-	b.WriteString("</td>\n<td class=\"center ")
-	render.WriteEscaped(b, r.RankChangeClass)
-	b.WriteString("\">")
-	render.WriteEscaped(b, r.RankChangeText)
-	b.WriteString("</td>\n<th scope=\"row\"><a href=\"")
-	render.WriteURL(b, r.SheetHref)
-	b.WriteString("\">")
-	render.WriteEscaped(b, r.Name)
-	b.WriteString("</a></th>")
+	writeClassed(b, "</td>\n<td class=\"center ", r.RankChangeClass, r.RankChangeText, "</td>")
+	writeLink(b, "\n<th scope=\"row\"><a href=\"", r.SheetHref, "\">", r.Name, "</a></th>")
 	if d.HasParent {
-		b.WriteString("<td class=\"rank-parent\">")
-		render.WriteEscaped(b, r.Parent)
-		b.WriteString("</td>")
+		writeText(b, "<td class=\"rank-parent\">", r.Parent, "</td>")
 	}
 	for _, s := range r.CategoryTexts {
-		b.WriteString("<td class=\"num\">")
-		render.WriteEscaped(b, s)
-		b.WriteString("</td>")
+		writeText(b, "<td class=\"num\">", s, "</td>")
 	}
 	for _, c := range r.AdjustmentCells {
-		b.WriteString("<td class=\"num ")
-		render.WriteEscaped(b, c.Class)
-		b.WriteString("\">")
 		if c.Zero {
-			b.WriteString("<span class=\"muted\">0.00</span>")
+			writeText(b, "<td class=\"num ", c.Class, "\"><span class=\"muted\">0.00</span></td>")
 		} else {
-			render.WriteEscaped(b, c.Text)
+			writeClassed(b, "<td class=\"num ", c.Class, c.Text, "</td>")
 		}
-		b.WriteString("</td>")
 	}
-	b.WriteString("\n<td class=\"num rank-total\">")
-	render.WriteEscaped(b, r.TotalText)
-	b.WriteString("</td>")
+	writeText(b, "\n<td class=\"num rank-total\">", r.TotalText, "</td>")
 	if d.HasGrades {
-		b.WriteString("<td class=\"center\">")
-		render.WriteEscaped(b, r.Grade)
-		b.WriteString("</td>")
+		writeText(b, "<td class=\"center\">", r.Grade, "</td>")
 	}
 	if d.HasVetoes {
 		b.WriteString("<td class=\"center\">")
 		if r.Vetoed {
-			b.WriteString(w.vetoMark)
-			render.WriteEscaped(b, r.VetoNames)
+			writeText(b, w.vetoMark, r.VetoNames, "")
 		}
 		b.WriteString("</td>")
 	}
@@ -289,51 +212,33 @@ func (w *rankingWriter) mean(b *bytes.Buffer, d *RankingPage, m *RankingMean) {
 	}
 	b.WriteString(w.meanRow)
 	for _, v := range m.Categories {
-		b.WriteString("<td class=\"num\">")
-		render.WriteEscaped(b, numfmt.Points(v))
-		b.WriteString("</td>")
+		writeText(b, "<td class=\"num\">", numfmt.Points(v), "</td>")
 	}
 	for _, v := range m.Adjustments {
-		b.WriteString("<td class=\"num\">")
-		render.WriteEscaped(b, numfmt.Signed(v, 2))
-		b.WriteString("</td>")
+		writeText(b, "<td class=\"num\">", numfmt.Signed(v, 2), "</td>")
 	}
-	b.WriteString("\n<td class=\"num rank-total\">")
-	render.WriteEscaped(b, numfmt.Points(m.Total))
-	b.WriteString("</td>")
-	if d.HasGrades {
-		b.WriteString("<td></td>")
-	}
-	if d.HasVetoes {
-		b.WriteString("<td></td>")
-	}
+	writeText(b, "\n<td class=\"num rank-total\">", numfmt.Points(m.Total), "</td>")
+	d.writeLastColumns(b, "<td></td>", "<td></td>")
 }
 
 // groupCharts writes the end of the table and the group's charts.
 func (w *rankingWriter) groupCharts(b *bytes.Buffer, g *RankingGroup, multi bool) error {
 	b.WriteString(w.charts)
 	if multi {
-		b.WriteString(" · ")
-		render.WriteEscaped(b, g.Name)
+		writeText(b, " · ", g.Name, "")
 	}
 	b.WriteString("</h3>")
 	if g.Compact {
 		b.WriteString(w.compact)
 	}
 	b.WriteString("\n")
-	if err := w.r.WriteChart(b, g.TotalChart); err != nil {
-		return err
-	}
-	if err := w.r.WriteChart(b, g.CategoryChart); err != nil {
+	if err := writeCharts(w.r, b, "", g.TotalChart, g.CategoryChart); err != nil {
 		return err
 	}
 	if len(g.IndicatorCharts) > 0 {
 		b.WriteString(w.indicators)
-		for _, c := range g.IndicatorCharts {
-			b.WriteString("\n")
-			if err := w.r.WriteChart(b, c); err != nil {
-				return err
-			}
+		if err := writeCharts(w.r, b, "\n", g.IndicatorCharts...); err != nil {
+			return err
 		}
 		b.WriteString("\n</div>")
 	}
@@ -362,15 +267,10 @@ func newCorrectionWriter(x *render.NativeText) *correctionWriter {
 func (w *correctionWriter) write(b *bytes.Buffer, p *render.Page, cs []CorrectionView) {
 	for i := range cs {
 		c := &cs[i]
-		b.WriteString("\n<section class=\"correction\" role=\"note\">\n<h2>")
-		render.WriteEscaped(b, c.Title)
-		b.WriteString(w.meta)
-		render.WriteEscaped(b, c.Date)
-		b.WriteString(w.reason)
-		render.WriteEscaped(b, c.Reason)
-		b.WriteString("</p>\n<p>")
-		render.WriteEscaped(b, c.Lead)
-		b.WriteString("</p>")
+		writeText(b, "\n<section class=\"correction\" role=\"note\">\n<h2>", c.Title, w.meta)
+		writeText(b, "", c.Date, w.reason)
+		writeText(b, "", c.Reason, "</p>\n<p>")
+		writeText(b, "", c.Lead, "</p>")
 		for j := range c.Schemes {
 			w.scheme(b, p, &c.Schemes[j])
 		}
@@ -385,24 +285,17 @@ func (w *correctionWriter) scheme(b *bytes.Buffer, p *render.Page, s *Correction
 	correctionLink(b, p, s.Ranking, s.Name)
 	b.WriteString("</h3>")
 	if len(s.Rows) == 0 {
-		b.WriteString("\n<p class=\"muted\">")
-		render.WriteEscaped(b, s.None)
-		b.WriteString("</p>")
+		writeText(b, "\n<p class=\"muted\">", s.None, "</p>")
 		return
 	}
 	b.WriteString(w.table)
 	for _, r := range s.Rows {
 		b.WriteString("\n<tr><th scope=\"row\">")
 		correctionLink(b, p, r.Sheet, r.Name)
-		b.WriteString("</th><td class=\"num\">")
-		render.WriteEscaped(b, r.OldRank)
-		b.WriteString(" → ")
-		render.WriteEscaped(b, r.NewRank)
-		b.WriteString("</td><td class=\"num\">")
-		render.WriteEscaped(b, r.OldTotal)
-		b.WriteString(" → ")
-		render.WriteEscaped(b, r.NewTotal)
-		b.WriteString("</td></tr>")
+		writeText(b, "</th><td class=\"num\">", r.OldRank, " → ")
+		writeText(b, "", r.NewRank, "</td><td class=\"num\">")
+		writeText(b, "", r.OldTotal, " → ")
+		writeText(b, "", r.NewTotal, "</td></tr>")
 	}
 	b.WriteString("\n</tbody>\n</table>\n</div>")
 }
@@ -414,9 +307,5 @@ func correctionLink(b *bytes.Buffer, p *render.Page, target, name string) {
 		render.WriteEscaped(b, name)
 		return
 	}
-	b.WriteString("<a href=\"")
-	render.WriteURL(b, p.Rel(target))
-	b.WriteString("\">")
-	render.WriteEscaped(b, name)
-	b.WriteString("</a>")
+	writeLink(b, "<a href=\"", p.Rel(target), "\">", name, "</a>")
 }

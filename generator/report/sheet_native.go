@@ -2,9 +2,6 @@ package report
 
 import (
 	"bytes"
-	"fmt"
-	"strconv"
-	"strings"
 
 	"kaoping/generator/numfmt"
 	"kaoping/generator/render"
@@ -18,13 +15,7 @@ import (
 // layout or its partials must be made here too: TestSheetNativeMatchesTemplate
 // renders every sheet both ways and names the first byte that differs.
 
-func init() {
-	render.RegisterNative(render.Native{
-		Page:    "sheet.html",
-		Mirrors: append(render.LayoutTemplates(), "sheet.html", "main"),
-		Prepare: newSheetWriter,
-	})
-}
+func init() { registerLayoutTwin("sheet.html", newSheetWriter) }
 
 // sheetWriter holds sheet.html's text with one Renderer's UI strings put
 // in and escaped: each field is the text between two actions.
@@ -41,22 +32,14 @@ type sheetWriter struct {
 	vetoHead, noVeto                                   string
 	sumHead, sumAdj, sumTotal, charts                  string
 
-	// of is sheet.of ("第 %d 名 / 共 %d") cut at its two %d, escaped; nil
-	// when the message is not of that shape (fmt then formats it).
-	of    []string
-	ofFmt string
+	// of is {{tf "sheet.of" .Rank .N}}.
+	of *render.IntMessage
 }
 
 // newSheetWriter prepares the twin for r.
 func newSheetWriter(r *render.Renderer) (render.NativeFunc, error) {
-	var err error
-	t := func(key string) string {
-		s, e := r.Message(key)
-		if e != nil && err == nil {
-			err = e
-		}
-		return render.EscapeString(s)
-	}
+	x := r.NativeText()
+	t := x.T
 	w := &sheetWriter{r: r, lang: r.Lang()}
 	w.schemeFig = "\n\n<div class=\"figures sheet-figures\">\n<div class=\"figure\"><div class=\"label\">" + t("col.scheme") + "</div><div class=\"value sheet-small\">"
 	w.periodFig = "</div></div>\n<div class=\"figure\"><div class=\"label\">" + t("col.period") + "</div><div class=\"value sheet-small\">"
@@ -89,26 +72,21 @@ func newSheetWriter(r *render.Renderer) (render.NativeFunc, error) {
 	w.sumAdj = " ＋ " + t("col.adjustments") + " ("
 	w.sumTotal = " ＝ " + t("col.total") + " <strong>"
 	w.charts = "</p>\n</section>\n\n<section class=\"sheet-charts\">\n<h2>" + t("sheet.compare") + "</h2>\n<div class=\"charts-grid\">"
-	w.ofFmt, _ = r.Message("sheet.of")
-	if parts := strings.Split(w.ofFmt, "%d"); len(parts) == 3 && !strings.Contains(parts[0]+parts[1]+parts[2], "%") {
-		for _, p := range parts {
-			w.of = append(w.of, render.EscapeString(p))
-		}
-	}
-	if err != nil {
+	w.of = x.IntMessage("sheet.of", 2)
+	if err := x.Err(); err != nil {
 		return nil, err
 	}
-	return w.write, nil
+	return layoutTwin(r, w.main), nil
 }
 
-// write is the NativeFunc: it handles *SheetPage with a page and a site.
-func (w *sheetWriter) write(b *bytes.Buffer, data any) (bool, error) {
-	d, ok := data.(*SheetPage)
-	if !ok || d == nil || d.Page == nil || d.Page.Site == nil || d.Entity == nil || d.Scheme == nil {
-		return false, nil
-	}
-	b.Grow(24 << 10)
-	w.r.WriteLayoutStart(b, d.Page)
+// twinLayout: a sheet needs its entity and scheme; sheets differ little
+// in size.
+func (d *SheetPage) twinLayout() (*render.Page, int, bool) {
+	return d.Page, 24 << 10, d.Entity != nil && d.Scheme != nil
+}
+
+// main writes the "main" of sheet.html.
+func (w *sheetWriter) main(b *bytes.Buffer, d *SheetPage) error {
 	w.head(b, d)
 	for i := range d.Categories {
 		w.category(b, d, &d.Categories[i])
@@ -116,57 +94,35 @@ func (w *sheetWriter) write(b *bytes.Buffer, data any) (bool, error) {
 	b.WriteString(w.refNote)
 	w.adjustments(b, d)
 	w.vetoes(b, d)
-	if err := w.totalAndCharts(b, d); err != nil {
-		return true, err
-	}
-	w.r.WriteLayoutEnd(b, d.Page)
-	return true, nil
+	return w.totalAndCharts(b, d)
 }
 
 // head writes the title, parents, key figures and links.
 func (w *sheetWriter) head(b *bytes.Buffer, d *SheetPage) {
 	p := d.Page
-	b.WriteString("\n<h1 class=\"sheet-title\">")
-	render.WriteEscaped(b, d.Entity.Name)
-	b.WriteString("</h1>")
+	writeText(b, "\n<h1 class=\"sheet-title\">", d.Entity.Name, "</h1>")
 	if len(d.Parents) > 0 {
 		b.WriteString("\n<p class=\"sheet-parents\">")
 		for i, a := range d.Parents {
 			if i > 0 {
 				b.WriteString(" › ")
 			}
-			b.WriteString("<a href=\"")
-			render.WriteURL(b, p.Rel(a.Path))
-			b.WriteString("\">")
-			render.WriteEscaped(b, a.Label)
-			b.WriteString("</a>")
+			writeLink(b, "<a href=\"", p.Rel(a.Path), "\">", a.Label, "</a>")
 		}
 		b.WriteString("</p>")
 	}
-	b.WriteString(w.schemeFig)
-	render.WriteEscaped(b, d.Scheme.Name)
-	b.WriteString(w.periodFig)
-	render.WriteEscaped(b, d.Period.Label)
-	b.WriteString(w.rankFig)
-	render.WriteEscaped(b, d.Group)
-	b.WriteString("</div><div class=\"value\">")
-	w.rankOf(b, d.Rank, d.N)
-	b.WriteString(" <span class=\"sheet-change ")
-	render.WriteEscaped(b, render.SignClassInt(d.RankChange))
-	b.WriteString(w.rankTitle)
-	render.WriteEscaped(b, numfmt.RankChange(d.RankChange, w.lang))
-	b.WriteString(w.totalFig)
-	render.WriteEscaped(b, numfmt.Points(d.Total))
-	b.WriteString("</div></div>")
+	writeText(b, w.schemeFig, d.Scheme.Name, w.periodFig)
+	writeText(b, "", d.Period.Label, w.rankFig)
+	writeText(b, "", d.Group, "</div><div class=\"value\">")
+	w.of.Write(b, d.Rank, d.N)
+	writeText(b, " <span class=\"sheet-change ", render.SignClassInt(d.RankChange), w.rankTitle)
+	writeText(b, "", numfmt.RankChange(d.RankChange, w.lang), w.totalFig)
+	writeText(b, "", numfmt.Points(d.Total), "</div></div>")
 	if d.Grade != "" {
-		b.WriteString(w.gradeFig)
-		render.WriteEscaped(b, d.Grade)
-		b.WriteString("</div></div>")
+		writeText(b, w.gradeFig, d.Grade, "</div></div>")
 	}
 	if d.Vetoed {
-		b.WriteString(w.vetoFig)
-		render.WriteEscaped(b, d.VetoNames)
-		b.WriteString("</div></div>")
+		writeText(b, w.vetoFig, d.VetoNames, "</div></div>")
 	}
 	b.WriteString("\n</div>\n\n<ul class=\"downloads no-print sheet-links\">\n<li><a href=\"")
 	render.WriteURL(b, p.Rel(d.Profile))
@@ -174,47 +130,20 @@ func (w *sheetWriter) head(b *bytes.Buffer, d *SheetPage) {
 	render.WriteURL(b, p.Rel(d.Ranking))
 	b.WriteString(w.ranking)
 	if d.Prev != nil {
-		b.WriteString("<li><a rel=\"prev\" href=\"")
-		render.WriteURL(b, p.Rel(d.Prev.Path))
-		b.WriteString(w.prev)
-		render.WriteEscaped(b, d.Prev.Label)
-		b.WriteString("</a></li>")
+		writeLink(b, "<li><a rel=\"prev\" href=\"", p.Rel(d.Prev.Path), w.prev, d.Prev.Label, "</a></li>")
 	}
 	if d.Next != nil {
-		b.WriteString("<li><a rel=\"next\" href=\"")
-		render.WriteURL(b, p.Rel(d.Next.Path))
-		b.WriteString(w.next)
-		render.WriteEscaped(b, d.Next.Label)
-		b.WriteString(" →</a></li>")
+		writeLink(b, "<li><a rel=\"next\" href=\"", p.Rel(d.Next.Path), w.next, d.Next.Label, " →</a></li>")
 	}
 	b.WriteString("\n</ul>")
 }
 
-// rankOf writes {{tf "sheet.of" .Rank .N}}.
-func (w *sheetWriter) rankOf(b *bytes.Buffer, rank, n int) {
-	if w.of == nil {
-		render.WriteEscaped(b, fmt.Sprintf(w.ofFmt, rank, n))
-		return
-	}
-	var num [20]byte
-	b.WriteString(w.of[0])
-	b.Write(strconv.AppendInt(num[:0], int64(rank), 10))
-	b.WriteString(w.of[1])
-	b.Write(strconv.AppendInt(num[:0], int64(n), 10))
-	b.WriteString(w.of[2])
-}
-
 // category writes one category's table.
 func (w *sheetWriter) category(b *bytes.Buffer, d *SheetPage, c *SheetCategory) {
-	b.WriteString("\n<section class=\"sheet-category\">\n<h2>")
-	render.WriteEscaped(b, c.Name)
-	b.WriteString(w.subtotal)
-	render.WriteEscaped(b, numfmt.Points(c.Subtotal))
-	b.WriteString(" / ")
-	render.WriteEscaped(b, numfmt.Fixed(c.Full, 2))
-	b.WriteString(w.meanRow)
-	render.WriteEscaped(b, numfmt.Points(c.Mean))
-	b.WriteString(w.thead)
+	writeText(b, "\n<section class=\"sheet-category\">\n<h2>", c.Name, w.subtotal)
+	writeText(b, "", numfmt.Points(c.Subtotal), " / ")
+	writeText(b, "", numfmt.Fixed(c.Full, 2), w.meanRow)
+	writeText(b, "", numfmt.Points(c.Mean), w.thead)
 	for i := range c.Rows {
 		w.indicator(b, d.Page, &c.Rows[i])
 	}
@@ -223,12 +152,7 @@ func (w *sheetWriter) category(b *bytes.Buffer, d *SheetPage, c *SheetCategory) 
 
 // indicator writes one indicator's two table rows.
 func (w *sheetWriter) indicator(b *bytes.Buffer, p *render.Page, row *SheetIndicator) {
-	var num [20]byte
-	b.WriteString("\n<tbody class=\"sheet-ind\">\n<tr>\n<th scope=\"row\"><a href=\"")
-	render.WriteURL(b, p.Rel(row.Path))
-	b.WriteString("\">")
-	render.WriteEscaped(b, row.Name)
-	b.WriteString("</a></th>\n<td class=\"num\">")
+	writeLink(b, "\n<tbody class=\"sheet-ind\">\n<tr>\n<th scope=\"row\"><a href=\"", p.Rel(row.Path), "\">", row.Name, "</a></th>\n<td class=\"num\">")
 	if row.Value != nil {
 		render.WriteEscaped(b, numfmt.Value(*row.Value, row.Format, row.Decimals, w.lang))
 	} else {
@@ -240,42 +164,24 @@ func (w *sheetWriter) indicator(b *bytes.Buffer, p *render.Page, row *SheetIndic
 	} else {
 		b.WriteString(numfmt.Missing)
 	}
-	b.WriteString("</td>\n<td class=\"num ")
-	render.WriteEscaped(b, row.DiffClass)
-	b.WriteString("\">")
+	writeText(b, "</td>\n<td class=\"num ", row.DiffClass, "\">")
 	if row.Diff != "" {
 		render.WriteEscaped(b, row.Diff)
-		if row.DiffMark != "" {
-			b.WriteString(" <span class=\"sheet-mark\">")
-			render.WriteEscaped(b, row.DiffMark)
-			b.WriteString("</span>")
-		}
+		writeWith(b, " <span class=\"sheet-mark\">", row.DiffMark, "</span>")
 	} else {
 		b.WriteString("—")
 	}
 	b.WriteString("</td>\n<td class=\"num\">")
 	if row.Rank != 0 {
-		b.Write(strconv.AppendInt(num[:0], int64(row.Rank), 10))
-		b.WriteString(" / ")
-		b.Write(strconv.AppendInt(num[:0], int64(row.N), 10))
+		writeRankOf(b, row.Rank, row.N)
 	} else {
 		b.WriteString("—")
 	}
-	b.WriteString("</td>\n<td class=\"num\"><strong>")
-	render.WriteEscaped(b, numfmt.Points(row.Points))
-	b.WriteString("</strong> / ")
-	render.WriteEscaped(b, numfmt.Fixed(row.Weight, 2))
-	b.WriteString("</td>\n<td>")
-	render.WriteEscaped(b, row.Rule)
-	b.WriteString("</td>\n</tr>\n<tr class=\"sheet-explain\">\n<td colspan=\"7\">")
-	if row.Missing != "" {
-		b.WriteString("<span class=\"missing\">")
-		render.WriteEscaped(b, row.Missing)
-		b.WriteString("。</span>")
-	}
-	b.WriteString(w.how)
-	render.WriteEscaped(b, row.Explain)
-	b.WriteString("</td>\n</tr>\n</tbody>")
+	writeText(b, "</td>\n<td class=\"num\"><strong>", numfmt.Points(row.Points), "</strong> / ")
+	writeText(b, "", numfmt.Fixed(row.Weight, 2), "</td>\n<td>")
+	writeText(b, "", row.Rule, "</td>\n</tr>\n<tr class=\"sheet-explain\">\n<td colspan=\"7\">")
+	writeWith(b, "<span class=\"missing\">", row.Missing, "。</span>")
+	writeText(b, w.how, row.Explain, "</td>\n</tr>\n</tbody>")
 }
 
 // adjustments writes the table of additions and deductions, if any.
@@ -283,19 +189,11 @@ func (w *sheetWriter) adjustments(b *bytes.Buffer, d *SheetPage) {
 	if len(d.Adjustments) == 0 {
 		return
 	}
-	b.WriteString(w.adjHead)
-	render.WriteEscaped(b, numfmt.Signed(d.AdjustmentSum, 2))
-	b.WriteString(w.adjTable)
+	writeText(b, w.adjHead, numfmt.Signed(d.AdjustmentSum, 2), w.adjTable)
 	for _, a := range d.Adjustments {
-		b.WriteString("\n<tr><th scope=\"row\">")
-		render.WriteEscaped(b, a.Name)
-		b.WriteString("</th><td class=\"num ")
-		render.WriteEscaped(b, render.SignClass(a.Points))
-		b.WriteString("\">")
-		render.WriteEscaped(b, numfmt.Signed(a.Points, 2))
-		b.WriteString("</td><td>")
-		render.WriteEscaped(b, a.Explain)
-		b.WriteString("</td></tr>")
+		writeText(b, "\n<tr><th scope=\"row\">", a.Name, "</th>")
+		writeClassed(b, "<td class=\"num ", render.SignClass(a.Points), numfmt.Signed(a.Points, 2), "</td>")
+		writeText(b, "<td>", a.Explain, "</td></tr>")
 	}
 	b.WriteString("\n</tbody>\n</table>\n</div>\n</section>")
 }
@@ -308,9 +206,7 @@ func (w *sheetWriter) vetoes(b *bytes.Buffer, d *SheetPage) {
 	b.WriteString(w.vetoHead)
 	if len(d.Vetoes) > 0 {
 		for _, v := range d.Vetoes {
-			b.WriteString("<p class=\"warning\">")
-			render.WriteEscaped(b, v)
-			b.WriteString("</p>")
+			writeText(b, "<p class=\"warning\">", v, "</p>")
 		}
 	} else {
 		b.WriteString(w.noVeto)
@@ -320,32 +216,23 @@ func (w *sheetWriter) vetoes(b *bytes.Buffer, d *SheetPage) {
 
 // totalAndCharts writes the total's sum, the summary and the charts.
 func (w *sheetWriter) totalAndCharts(b *bytes.Buffer, d *SheetPage) error {
-	b.WriteString(w.sumHead)
-	render.WriteEscaped(b, numfmt.Points(d.IndicatorSum))
+	writeText(b, w.sumHead, numfmt.Points(d.IndicatorSum), "")
 	if len(d.Adjustments) > 0 {
-		b.WriteString(w.sumAdj)
-		render.WriteEscaped(b, numfmt.Signed(d.AdjustmentSum, 2))
-		b.WriteString(")")
+		writeText(b, w.sumAdj, numfmt.Signed(d.AdjustmentSum, 2), ")")
 	}
-	b.WriteString(w.sumTotal)
-	render.WriteEscaped(b, numfmt.Points(d.Total))
-	b.WriteString("</strong></p>\n<p>")
-	render.WriteEscaped(b, d.Summary)
-	b.WriteString(w.charts)
-	if d.Radar != nil {
-		if err := w.r.WriteChart(b, d.Radar); err != nil {
-			return err
-		}
+	writeText(b, w.sumTotal, numfmt.Points(d.Total), "</strong></p>\n<p>")
+	writeText(b, "", d.Summary, w.charts)
+	if err := w.r.WriteChart(b, d.Radar); err != nil {
+		return err
 	}
 	for _, c := range []*render.Chart{d.RankChart, d.TotalChart} {
-		if c == nil {
-			continue
+		if c != nil { // {{with .RankChart}}<div class="sheet-history">{{chart .}}</div>{{end}}
+			b.WriteString("<div class=\"sheet-history\">")
+			if err := w.r.WriteChart(b, c); err != nil {
+				return err
+			}
+			b.WriteString("</div>")
 		}
-		b.WriteString("<div class=\"sheet-history\">")
-		if err := w.r.WriteChart(b, c); err != nil {
-			return err
-		}
-		b.WriteString("</div>")
 	}
 	b.WriteString("\n</div>\n</section>\n")
 	return nil
