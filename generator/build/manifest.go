@@ -20,8 +20,7 @@ func writeManifest(p *Project, dir, out string, rec *manifest.Recorder, version 
 	if err != nil {
 		return err
 	}
-	m := &manifest.Manifest{Kaoping: version, Config: cfg, Inputs: inputs, Outputs: rec.Sums()}
-	js, err := m.Marshal()
+	js, err := rec.MarshalManifest(version, cfg, inputs)
 	if err != nil {
 		return err
 	}
