@@ -34,26 +34,36 @@ func NewStaging(target string) (*Staging, error) {
 }
 
 // Commit puts the staged folder in place of the target and removes the
-// previous output. Where the OS can exchange two folders in one step it
-// does; otherwise the old output is moved aside first and restored if the
-// second rename fails.
+// previous output.
 func (s *Staging) Commit() error {
-	if _, err := os.Lstat(s.target); os.IsNotExist(err) {
-		return os.Rename(s.Dir, s.target)
-	}
-	if exchange(s.Dir, s.target) == nil {
-		// s.Dir now holds the previous output.
-		return removeTree(s.Dir)
-	}
-	old := s.Dir + ".old"
-	if err := os.Rename(s.target, old); err != nil {
-		return err
-	}
-	if err := os.Rename(s.Dir, s.target); err != nil {
-		_ = os.Rename(old, s.target)
+	old, err := s.Swap()
+	if err != nil || old == "" {
 		return err
 	}
 	return removeTree(old)
+}
+
+// Swap puts the staged folder in place of the target and returns the
+// folder that now holds the previous output ("" when there was none), for
+// the caller to remove. Where the OS can exchange two folders in one step
+// it does; otherwise the old output is moved aside first and restored if
+// the second rename fails.
+func (s *Staging) Swap() (old string, err error) {
+	if _, err := os.Lstat(s.target); os.IsNotExist(err) {
+		return "", os.Rename(s.Dir, s.target)
+	}
+	if exchange(s.Dir, s.target) == nil {
+		return s.Dir, nil // s.Dir now holds the previous output
+	}
+	old = s.Dir + ".old"
+	if err := os.Rename(s.target, old); err != nil {
+		return "", err
+	}
+	if err := os.Rename(s.Dir, s.target); err != nil {
+		_ = os.Rename(old, s.target)
+		return "", err
+	}
+	return old, nil
 }
 
 // Abort removes the staged folder; the target is untouched.

@@ -4,6 +4,7 @@ import (
 	"io"
 	"path/filepath"
 
+	"kaoping/generator/config"
 	"kaoping/generator/diag"
 	"kaoping/generator/manifest"
 	"kaoping/generator/output"
@@ -43,6 +44,13 @@ type Summary struct {
 	// Files and Pages.
 	Unchanged      int
 	UnchangedPages int
+	// SamePages counts the pages, among UnchangedPages, that were rendered
+	// again (an input changed) but came out with the bytes they had: their
+	// file is the previous one.
+	SamePages int
+	// CopiedEntries counts the entries of rewritten bundles copied still
+	// compressed from the previous bundle (their bytes did not change).
+	CopiedEntries int
 }
 
 // Build loads, scores and writes the site. On any error the previous
@@ -50,7 +58,14 @@ type Summary struct {
 func Build(opts Options) (*Project, *Summary, diag.List) {
 	prog := progressOf(opts.Progress)
 	defer tuneGC()()
-	p, problems := load(opts.ConfigPath, prog)
+	defer startProfile()()
+	traceStart()
+	var cache *cacheRead
+	p, problems := load(opts.ConfigPath, prog, func(cfg *config.Config) {
+		out := outputDir(cfg, opts.OutDir)
+		cache = readCacheAsync(cachePath(cfg.Dir, out), out)
+	})
+	trace("load, score")
 	if p == nil || problems.HasErrors() {
 		return p, nil, problems
 	}
@@ -70,10 +85,7 @@ func Build(opts Options) (*Project, *Summary, diag.List) {
 		view = &Project{Config: sh.Config, Data: sh.Data, Engine: p.Engine, Results: sh.Results,
 			corrections: p.corrections, bundles: p.bundles}
 	}
-	out := p.Config.OutputDir
-	if opts.OutDir != "" {
-		out, _ = filepath.Abs(opts.OutDir)
-	}
+	out := outputDir(p.Config, opts.OutDir)
 	if err := checkOutputDir(out, p.Config.Dir, p.Config.DataDir, p.Config.TemplatesDir); err != nil {
 		problems.Errorf(diag.Pos{File: p.Config.FileName()},
 			"输出目录 %s 会覆盖站点的输入文件（%v）；请把 output_dir 设为单独的目录，例如 public",
@@ -93,40 +105,73 @@ func Build(opts Options) (*Project, *Summary, diag.List) {
 		return p, nil, problems
 	}
 	rec := manifest.NewRecorder()
-	inc := view.startIncremental(out, stage.Dir, opts.Version)
-	w := &render.Writer{Dir: stage.Dir, Record: inc.recorder(rec.Add), Keep: inc.keep}
+	inc := view.startIncremental(out, stage.Dir, opts.Version, cache)
+	trace("keys, cache")
+	w := &render.Writer{Dir: stage.Dir, Record: inc.recorder(rec.Add), Keep: inc.keep, Same: inc.same}
 	files, pages, err := writeSite(view, w, prog)
+	trace("pages, files")
 	if err == nil && view.bundles {
 		var n int
 		n, err = writeBundles(view, view.model(), w, opts.Version, prog)
 		files += n
 	}
+	trace("bundles")
 	if err == nil {
 		err = writeManifest(view, stage.Dir, out, rec, opts.Version)
 		files++
 	}
+	trace("manifest")
 	if err == nil {
 		err = inc.moveDirs() // the last step before the swap: see incremental_dirs.go
 	}
+	trace("moves")
 	if err != nil {
 		stage.Abort()
 		problems.Errorf(diag.Pos{File: p.Rel(out)}, "生成失败，原输出保持不变：%v（若修改过模板，请检查上面提到的模板；否则请把此消息报告给维护人员）",
 			"the build failed, the previous output is unchanged: %v (if you changed a template, check the one named above; otherwise report this message to the maintainers)", err)
 		return p, nil, problems
 	}
-	if err := stage.Commit(); err != nil {
+	old, err := stage.Swap()
+	if err != nil {
 		inc.undoMoves(len(inc.moves))
 		stage.Abort()
 		problems.Errorf(diag.Pos{File: p.Rel(out)}, "无法替换输出目录，原输出保持不变：%v；请关闭正在使用该目录中文件的程序后重试",
 			"cannot replace the output folder, the previous output is unchanged: %v; close any program using files in it and try again", err)
 		return p, nil, problems
 	}
+	trace("swap")
 	inc.movesDone()
+	// The previous output is removed while the cache is saved: on some
+	// disks freeing 25,000 files is mostly waiting.
+	removed := make(chan error, 1)
+	go func() {
+		if old == "" {
+			removed <- nil
+			return
+		}
+		removed <- removeTree(old)
+	}()
 	inc.save()
+	if err := <-removed; err != nil { // the new output is in place: only disk space is lost
+		problems.Warnf(diag.Pos{File: p.Rel(old)}, "无法删除上一次的输出（%v）；新输出已就位，请手动删除该目录",
+			"cannot remove the previous output (%v); the new output is in place, remove that folder by hand", err)
+	}
+	trace("cache, removal")
 	// The project returned is what the output shows: with ExcludeKinds,
 	// the shared part.
 	return view, &Summary{OutDir: out, Files: files, Pages: pages, Periods: len(view.Data.Periods), Schemes: len(view.Config.Schemes),
-		Unchanged: inc.Kept(), UnchangedPages: view.keptPages}, problems
+		Unchanged: inc.Kept(), UnchangedPages: view.keptPages + int(inc.samePages.Load()),
+		SamePages: int(inc.samePages.Load()), CopiedEntries: int(inc.copiedEntries.Load())}, problems
+}
+
+// outputDir is the output folder of a build of cfg: flag, when not
+// empty (the --out option), or the configuration's output_dir.
+func outputDir(cfg *config.Config, flag string) string {
+	if flag != "" {
+		abs, _ := filepath.Abs(flag)
+		return abs
+	}
+	return cfg.OutputDir
 }
 
 // dataJobs are data/<scheme>/<period>.json and .csv (SPEC §7), written

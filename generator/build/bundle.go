@@ -140,6 +140,9 @@ type bundleEntry struct {
 	name   string
 	bytes  func(dst []byte) ([]byte, error)
 	packed *packed
+	// fromSite: the bytes are made from the site's file of the same
+	// name alone (a page's copy, a data file).
+	fromSite bool
 }
 
 // packed is a file compressed once for every bundle.
@@ -223,13 +226,13 @@ func (bw *bundleWriter) entries(b *report.Bundle) []bundleEntry {
 				return nil, err
 			}
 			return b.Page(dst, bw.raw, name), nil
-		}})
+		}, fromSite: true})
 	}
 	for _, f := range b.Files {
 		if _, err := os.Stat(bw.site(f)); err == nil {
 			entries = append(entries, bundleEntry{name: f, bytes: func(dst []byte) ([]byte, error) {
 				return readInto(dst, bw.site(f))
-			}})
+			}, fromSite: true})
 		}
 	}
 	for _, a := range bw.assets {
@@ -311,11 +314,7 @@ func (bw *bundleWriter) write(out io.Writer, b *report.Bundle) error {
 		return h
 	}
 	add := func(name string, data []byte) error {
-		method := zip.Deflate
-		if strings.HasSuffix(name, ".xlsx") { // already a zip: storing it costs nothing
-			method = zip.Store
-		}
-		f, err := zw.CreateHeader(header(name, method))
+		f, err := zw.CreateHeader(header(name, entryMethod(name)))
 		if err != nil {
 			return err
 		}
@@ -342,7 +341,23 @@ func (bw *bundleWriter) write(out io.Writer, b *report.Bundle) error {
 		return err
 	}
 	mf := &manifest.Manifest{Kaoping: bw.version, Config: bw.configSum, Inputs: inputs, Outputs: map[string]string{}}
-	for _, e := range bw.entries(b) {
+	prev := openPreviousBundle(bw.p.inc, report.BundlePath(b.Period))
+	defer prev.Close()
+	entries := bw.entries(b)
+	sameNames := prev.hasNames(entries)
+	for _, e := range entries {
+		if e.fromSite && sameNames && bw.p.inc.sameBytes(e.name) {
+			// The site file did not change, nor did the bundle's list of
+			// files its copy depends on: the previous entry is the copy.
+			if f, sum := prev.unchanged(e.name, entryMethod(e.name)); f != nil {
+				mf.Outputs[e.name] = sum
+				if err := zw.Copy(f); err != nil {
+					return err
+				}
+				bw.p.inc.copiedEntries.Add(1)
+				continue
+			}
+		}
 		if e.packed != nil {
 			mf.Outputs[e.name] = e.packed.sum
 			if err := addPacked(e.packed); err != nil {
@@ -355,7 +370,15 @@ func (bw *bundleWriter) write(out io.Writer, b *report.Bundle) error {
 			return fmt.Errorf("%s: %w", e.name, err)
 		}
 		bw.page = data
-		mf.Outputs[e.name] = manifest.Sum(data)
+		sum := manifest.Sum(data)
+		mf.Outputs[e.name] = sum
+		if f := prev.entry(e.name, sum, entryMethod(e.name)); f != nil {
+			if err := zw.Copy(f); err != nil {
+				return err
+			}
+			bw.p.inc.copiedEntries.Add(1)
+			continue
+		}
 		if err := add(e.name, data); err != nil {
 			return err
 		}
@@ -368,6 +391,15 @@ func (bw *bundleWriter) write(out io.Writer, b *report.Bundle) error {
 		return err
 	}
 	return zw.Close()
+}
+
+// entryMethod is how a bundle stores the file name: workbooks are
+// already zips, and storing them costs nothing; the rest is deflated.
+func entryMethod(name string) uint16 {
+	if strings.HasSuffix(name, ".xlsx") {
+		return zip.Store
+	}
+	return zip.Deflate
 }
 
 // periodEnd is the last day of a period at 00:00 UTC: the date of every

@@ -44,7 +44,7 @@ type cacheEntry struct {
 	ino   uint64
 }
 
-const cacheHeader = "kaoping build cache 1"
+const cacheHeader = "kaoping build cache 2"
 
 // incremental is the incremental state of one build. It is safe for
 // concurrent use.
@@ -53,7 +53,11 @@ type incremental struct {
 	stageDir  string
 	cachePath string // "" when the cache cannot be kept
 	prev      map[string]cacheEntry
-	keys      *report.Keys // nil: nothing is reused and no key is recorded
+	// prevGlobal is the previous build's global key (report.Keys.Global):
+	// equal to this build's, the previous output was made by the same
+	// program from the same configuration.
+	prevGlobal string
+	keys       *report.Keys // nil: nothing is reused and no key is recorded
 
 	record func(string, [sha256.Size]byte) // the manifest's hook, told of kept files too
 
@@ -62,24 +66,54 @@ type incremental struct {
 	pending map[string]string // site path -> key, for files being written
 	decided map[string]bool   // site path -> kept, once asked
 
-	kept  atomic.Int64
-	moves []string // folders moved whole from the previous output (planMoves)
+	kept      atomic.Int64
+	samePages atomic.Int64 // pages among kept that were rendered again, with the same bytes (same)
+	// copiedEntries counts bundle entries copied from the previous bundle.
+	copiedEntries atomic.Int64
+	moves         []string // folders moved whole from the previous output (planMoves)
 }
 
-// newIncremental loads the cache of the output folder out. stageDir is the
-// build's staging folder; siteDir the site folder, where the cache is
-// kept.
-func newIncremental(siteDir, out, stageDir string) *incremental {
-	inc := &incremental{
-		prevDir:  out,
-		stageDir: stageDir,
-		next:     map[string]cacheEntry{},
-		pending:  map[string]string{},
-		decided:  map[string]bool{},
-	}
-	inc.cachePath = cachePath(siteDir, out)
-	inc.prev, _ = readCache(inc.cachePath, out) // no cache: a full build
+// newIncremental loads the cache of the output folder out (from cache,
+// when it was read ahead). stageDir is the build's staging folder;
+// siteDir the site folder, where the cache is kept.
+func newIncremental(siteDir, out, stageDir string, cache *cacheRead) *incremental {
+	inc := &incremental{prevDir: out, stageDir: stageDir, cachePath: cachePath(siteDir, out)}
+	inc.prev, inc.prevGlobal = cache.get(inc.cachePath, out) // no cache: a full build
+	inc.next = make(map[string]cacheEntry, len(inc.prev))
+	inc.decided = make(map[string]bool, len(inc.prev))
+	inc.pending = map[string]string{}
 	return inc
+}
+
+// cacheRead is a build cache being read ahead, while the data loads and
+// is scored: 140,000 lines at province size.
+type cacheRead struct {
+	path, out string
+	done      chan struct{}
+	entries   map[string]cacheEntry
+	global    string
+}
+
+// readCacheAsync starts reading the cache at path of the output folder out.
+func readCacheAsync(path, out string) *cacheRead {
+	c := &cacheRead{path: path, out: out, done: make(chan struct{})}
+	go func() {
+		defer close(c.done)
+		c.entries, c.global, _ = readCache(path, out)
+	}()
+	return c
+}
+
+// get returns the entries and global key of the cache at path of the
+// output folder out: those read ahead by c when they are of that cache
+// (c may be nil), or read now.
+func (c *cacheRead) get(path, out string) (map[string]cacheEntry, string) {
+	if c != nil && c.path == path && c.out == out {
+		<-c.done
+		return c.entries, c.global
+	}
+	entries, global, _ := readCache(path, out)
+	return entries, global
 }
 
 // cachePath is where the build cache of the output folder out is kept.
@@ -92,8 +126,8 @@ func cachePath(siteDir, out string) string {
 // its shared view) into stageDir, replacing out: it loads the cache and
 // computes every file's key. If the inputs cannot be hashed nothing is
 // kept (a full build).
-func (p *Project) startIncremental(out, stageDir, version string) *incremental {
-	inc := newIncremental(p.Config.Dir, out, stageDir)
+func (p *Project) startIncremental(out, stageDir, version string, cache *cacheRead) *incremental {
+	inc := newIncremental(p.Config.Dir, out, stageDir, cache)
 	if in, err := p.keyInputs(version); err == nil {
 		inc.setKeys(p.model().Keys(in))
 	}
@@ -145,6 +179,38 @@ func (inc *incremental) keep(name string) bool {
 	inc.pending[name] = key
 	inc.mu.Unlock()
 	return false
+}
+
+// same is the writer's Same hook. A file rendered again because its key
+// changed, whose bytes are still those of the previous build's copy (a
+// new number that moves a few ranks leaves most sheets of its period as
+// they were), is linked from the previous output instead of written: it
+// keeps its inode and modification time, so a copy to the web server
+// skips it, and the swap does not free the previous copy.
+func (inc *incremental) same(name string, sum [sha256.Size]byte) bool {
+	if inc == nil || inc.keys == nil {
+		return false
+	}
+	old, ok := inc.prev[name]
+	if !ok || old.sum != sum {
+		return false
+	}
+	e, err := inc.link(name, old)
+	if err != nil {
+		return false
+	}
+	inc.mu.Lock()
+	if key, ok := inc.pending[name]; ok {
+		delete(inc.pending, name)
+		e.key, e.sum = key, sum
+		inc.next[name] = e
+	}
+	inc.mu.Unlock()
+	inc.kept.Add(1)
+	if strings.HasSuffix(name, ".html") {
+		inc.samePages.Add(1)
+	}
+	return true
 }
 
 // link puts the previous copy of name into the staging folder, after
@@ -257,7 +323,11 @@ func (inc *incremental) save() {
 		return
 	}
 	bw := bufio.NewWriterSize(tmp, 1<<20)
-	fmt.Fprintf(bw, "%s\t%s\n", cacheHeader, filepath.Clean(inc.prevDir))
+	global := ""
+	if inc.keys != nil {
+		global = inc.keys.Global()
+	}
+	fmt.Fprintf(bw, "%s\t%s\t%s\n", cacheHeader, filepath.Clean(inc.prevDir), global)
 	for _, n := range names {
 		e := inc.next[n]
 		fmt.Fprintf(bw, "%s\t%s\t%x\t%d\t%d\t%d\n", n, e.key, e.sum, e.size, e.mtime, e.ino)
@@ -282,43 +352,54 @@ func (inc *incremental) forget() {
 	}
 }
 
-// readCache reads the cache of the output folder out.
-func readCache(path, out string) (map[string]cacheEntry, error) {
+// readCache reads the cache of the output folder out: its entries and the
+// global key of the build that wrote it.
+func readCache(path, out string) (map[string]cacheEntry, string, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	defer f.Close()
 	sc := bufio.NewScanner(f)
 	sc.Buffer(make([]byte, 64<<10), 1<<20)
-	if !sc.Scan() || sc.Text() != cacheHeader+"\t"+filepath.Clean(out) {
-		return nil, fmt.Errorf("%s: not a cache of %s", path, out)
+	prefix := cacheHeader + "\t" + filepath.Clean(out) + "\t"
+	if !sc.Scan() || !strings.HasPrefix(sc.Text(), prefix) {
+		return nil, "", fmt.Errorf("%s: not a cache of %s", path, out)
 	}
-	entries := map[string]cacheEntry{}
+	global := strings.TrimPrefix(sc.Text(), prefix)
+	entries := make(map[string]cacheEntry, 1024)
+	bad := func() (map[string]cacheEntry, string, error) {
+		return nil, "", fmt.Errorf("%s: bad line %q", path, sc.Text())
+	}
 	for sc.Scan() {
-		f := strings.Split(sc.Text(), "\t")
-		if len(f) != 6 {
-			return nil, fmt.Errorf("%s: bad line", path)
+		line := sc.Text()
+		var f [6]string
+		for i := range 5 {
+			tab := strings.IndexByte(line, '\t')
+			if tab < 0 {
+				return bad()
+			}
+			f[i], line = line[:tab], line[tab+1:]
 		}
+		f[5] = line
 		var e cacheEntry
-		sum, err := hex.DecodeString(f[2])
-		if err != nil || len(sum) != sha256.Size {
-			return nil, fmt.Errorf("%s: bad sum", path)
+		if n, err := hex.Decode(e.sum[:], []byte(f[2])); err != nil || n != sha256.Size || len(f[2]) != 2*sha256.Size {
+			return bad()
 		}
-		copy(e.sum[:], sum)
 		e.key = f[1]
-		if e.size, err = strconv.ParseInt(f[3], 10, 64); err != nil {
-			return nil, err
-		}
-		if e.mtime, err = strconv.ParseInt(f[4], 10, 64); err != nil {
-			return nil, err
-		}
-		if e.ino, err = strconv.ParseUint(f[5], 10, 64); err != nil {
-			return nil, err
+		var err1, err2, err3 error
+		e.size, err1 = strconv.ParseInt(f[3], 10, 64)
+		e.mtime, err2 = strconv.ParseInt(f[4], 10, 64)
+		e.ino, err3 = strconv.ParseUint(f[5], 10, 64)
+		if err1 != nil || err2 != nil || err3 != nil {
+			return bad()
 		}
 		entries[f[0]] = e
 	}
-	return entries, sc.Err()
+	if err := sc.Err(); err != nil {
+		return nil, "", err
+	}
+	return entries, global, nil
 }
 
 // entryOf is the identity of a file: size, modification time and inode.

@@ -177,6 +177,18 @@ func TestIncrementalBuild(t *testing.T) {
 			t.Errorf("last quarter changed: %s was rewritten", name)
 		}
 	}
+	// Rendered again (its key covers every period) but with the same
+	// bytes: the methods page keeps its file.
+	if inc.SamePages == 0 || after["methods/index.html"] != before["methods/index.html"] {
+		t.Errorf("last quarter changed: %d pages rendered with unchanged bytes; methods/index.html %v → %v, want its file kept",
+			inc.SamePages, before["methods/index.html"], after["methods/index.html"])
+	}
+	// The changed period's bundle is written again, with the entries whose
+	// bytes did not change copied from the previous one (sameTree above
+	// holds it to a clean build's bytes).
+	if after["archive/2024-Q4.zip"].ino == before["archive/2024-Q4.zip"].ino || inc.CopiedEntries == 0 {
+		t.Errorf("last quarter changed: the period's bundle was not rewritten, or none of its entries was copied (%d)", inc.CopiedEntries)
+	}
 	for _, name := range []string{"index.html", "schemes/basic/2024-Q4.html", "schemes/basic/2024-Q4/zz-u01.html", "entities/zz-u01.html", "data/basic/2024-Q4.json"} {
 		if after[name].ino == before[name].ino {
 			t.Errorf("last quarter changed: %s was not rewritten", name)
@@ -246,7 +258,8 @@ func dirInode(t *testing.T, dir, rel string) uint64 {
 }
 
 // TestIncrementalGlobalInputs checks that a change to config.toml or to a
-// template rebuilds every page.
+// template renders every page again (those whose bytes come out the same
+// keep their file).
 func TestIncrementalGlobalInputs(t *testing.T) {
 	cfg := incSite(t)
 	site := filepath.Dir(cfg)
@@ -291,9 +304,18 @@ func TestIncrementalGlobalInputs(t *testing.T) {
 		}},
 	} {
 		change.edit()
+		before := incTree(t, out)
 		sum := incBuild(t, cfg, out)
-		if sum.UnchangedPages != 0 {
-			t.Errorf("%s changed: %d pages kept, want none", change.name, sum.UnchangedPages)
+		if sum.UnchangedPages != sum.SamePages || sum.CopiedEntries != 0 {
+			t.Errorf("%s changed: %d pages kept without rendering, %d bundle entries copied, want none",
+				change.name, sum.UnchangedPages-sum.SamePages, sum.CopiedEntries)
+		}
+		// A comment changes no page: each is rendered again, comes out
+		// the same and keeps its file.
+		if after := incTree(t, out); change.name == "config.toml" &&
+			(sum.SamePages != sum.Pages || after["index.html"] != before["index.html"]) {
+			t.Errorf("config.toml comment: %d of %d pages unchanged; index.html %v → %v, want every page's file kept",
+				sum.SamePages, sum.Pages, before["index.html"], after["index.html"])
 		}
 		clean := filepath.Join(t.TempDir(), "public")
 		incBuild(t, cfg, clean)

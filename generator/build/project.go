@@ -50,17 +50,22 @@ func (p *Project) model() *report.Model {
 // rules. It goes as far as it can so that one run lists every problem; the
 // project is nil when an error stops it from being scored.
 func Load(configPath string) (*Project, diag.List) {
-	return load(configPath, noProgress{})
+	return load(configPath, noProgress{}, nil)
 }
 
-// load is Load reporting its stages to prog.
-func load(configPath string, prog Progress) (*Project, diag.List) {
+// load is Load reporting its stages to prog. onConfig, when not nil, is
+// called as soon as the configuration is read, before the data: a build
+// starts reading its cache then.
+func load(configPath string, prog Progress, onConfig func(*config.Config)) (*Project, diag.List) {
 	var problems diag.List
 	prog.Start(StageLoad, 0)
 	cfg, ps := config.Load(configPath)
 	problems.Add(ps...)
 	if cfg == nil {
 		return nil, problems
+	}
+	if onConfig != nil {
+		onConfig(cfg)
 	}
 	ds, ps := dataset.Load(cfg)
 	problems.Add(ps...)

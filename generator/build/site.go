@@ -42,6 +42,7 @@ func writeSite(p *Project, w *render.Writer, prog Progress) (files, pages int, e
 		}
 		p.inc.planMoves(paths)
 	}
+	trace("jobs, planMoves")
 	total := len(jobs) + len(fileJobs)
 	prog.Start(StageRender, total)
 	var (

@@ -27,6 +27,13 @@ type Writer struct {
 	// previous build's copy), so Create writes nothing and does not call
 	// fill. It may be called from several goroutines at once.
 	Keep func(name string) bool
+	// Same, when not nil, is asked once a file's bytes are ready, with
+	// their sha256: true means an identical file is already in place
+	// under Dir (an incremental build linked the previous build's copy,
+	// which keeps its modification time), so nothing is written. Record
+	// is told of the file either way. It may be called from several
+	// goroutines at once.
+	Same func(name string, sum [sha256.Size]byte) bool
 
 	dirs sync.Map // folders known to exist
 }
@@ -53,14 +60,21 @@ func (w *Writer) Create(name string, fill func(io.Writer) error) error {
 	if err := fill(buf); err != nil {
 		return fmt.Errorf("%s: %w", name, err)
 	}
-	if err := w.mkdirAll(filepath.Dir(p)); err != nil {
-		return err
+	name = strings.TrimPrefix(name, "./")
+	var sum [sha256.Size]byte
+	if w.Record != nil || w.Same != nil {
+		sum = sha256.Sum256(buf.Bytes())
 	}
-	if err := writeFile(p, buf.Bytes()); err != nil {
-		return err
+	if w.Same == nil || !w.Same(name, sum) {
+		if err := w.mkdirAll(filepath.Dir(p)); err != nil {
+			return err
+		}
+		if err := writeFile(p, buf.Bytes()); err != nil {
+			return err
+		}
 	}
 	if w.Record != nil {
-		w.Record(strings.TrimPrefix(name, "./"), sha256.Sum256(buf.Bytes()))
+		w.Record(name, sum)
 	}
 	return nil
 }
