@@ -130,20 +130,24 @@ func (inc *incremental) filterSameOnDisk(dirs []string, byDir map[string][]strin
 // the n regular files the cache lists there, each still the file it
 // describes (a page edited by hand is rendered again, as with links).
 func (inc *incremental) sameOnDisk(d string, n int) bool {
-	entries, err := os.ReadDir(filepath.Join(inc.prevDir, filepath.FromSlash(d)))
+	dir, err := os.Open(filepath.Join(inc.prevDir, filepath.FromSlash(d)))
+	if err != nil {
+		return false
+	}
+	defer dir.Close()
+	entries, err := dir.ReadDir(-1)
 	if err != nil || len(entries) != n {
 		return false
 	}
+	name := append(make([]byte, 0, len(d)+64), d+"/"...)
 	for _, e := range entries {
-		old, ok := inc.prev[d+"/"+e.Name()]
+		name = append(name[:len(d)+1], e.Name()...)
+		old, ok := inc.prev[string(name)]
 		if !ok || !e.Type().IsRegular() {
 			return false
 		}
-		st, err := e.Info()
-		if err != nil {
-			return false
-		}
-		if now := entryOf(st); now.size != old.size || now.mtime != old.mtime || now.ino != old.ino {
+		now, err := statIn(dir, e.Name())
+		if err != nil || now.size != old.size || now.mtime != old.mtime || now.ino != old.ino {
 			return false
 		}
 	}
