@@ -119,6 +119,9 @@ func (inc *incremental) sameBytes(name string) bool {
 	if !ok {
 		return false
 	}
+	if inc.movedFile(name) {
+		return true
+	}
 	inc.mu.Lock()
 	now, ok := inc.next[name]
 	inc.mu.Unlock()

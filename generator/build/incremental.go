@@ -71,6 +71,10 @@ type incremental struct {
 	// copiedEntries counts bundle entries copied from the previous bundle.
 	copiedEntries atomic.Int64
 	moves         []string // folders moved whole from the previous output (planMoves)
+	// moved lists the files of each folder of moves; read-only once
+	// planMoves returns.
+	moved     map[string][]string
+	recording chan struct{} // closed once planMoves told the manifest of the moved files
 }
 
 // newIncremental loads the cache of the output folder out (from cache,
@@ -153,6 +157,9 @@ func (inc *incremental) keep(name string) bool {
 		return false
 	}
 	name = strings.TrimPrefix(name, "./")
+	if inc.movedFile(name) {
+		return true
+	}
 	inc.mu.Lock()
 	if kept, ok := inc.decided[name]; ok {
 		inc.mu.Unlock()
@@ -309,6 +316,13 @@ func (inc *incremental) save() {
 		return
 	}
 	inc.mu.Lock()
+	for _, names := range inc.moved {
+		for _, n := range names {
+			if _, linked := inc.next[n]; !linked { // linkDir may have linked it
+				inc.next[n] = inc.prev[n]
+			}
+		}
+	}
 	names := make([]string, 0, len(inc.next))
 	for n := range inc.next {
 		names = append(names, n)

@@ -106,6 +106,7 @@ func writeSite(p *Project, w *render.Writer, prog Progress) (files, pages int, e
 		}()
 	}
 	wg.Wait()
+	p.inc.recorded()
 	p.keptPages = int(pagesKept.Load())
 	return len(assets) + int(written.Load()), int(pagesOK.Load()), firstErr
 }
