@@ -90,7 +90,20 @@ func toJSON(r *scoring.Result) resultJSON {
 
 // JSON returns the result as the JSON document of SPEC §7, indented, with
 // a final newline.
+//
+// It writes the document directly (appendResult, fastjson.go); a result
+// holding a number JSON cannot write (NaN, ±Inf) goes through
+// referenceJSON, so its error stays encoding/json's.
 func JSON(r *scoring.Result) ([]byte, error) {
+	if b, ok := appendResult(nil, r); ok {
+		return b, nil
+	}
+	return referenceJSON(r)
+}
+
+// referenceJSON encodes toJSON(r) with encoding/json: the reference the
+// direct encoder is tested against, and its fallback.
+func referenceJSON(r *scoring.Result) ([]byte, error) {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
@@ -107,7 +120,16 @@ const utf8BOM = "\ufeff"
 // CSV writes the result as the CSV of SPEC §7: UTF-8 with BOM, columns
 // group,rank,id,name,total,grade,vetoed, the category ids, then the
 // indicator ids (points).
+//
+// It writes the rows directly (fastcsv.go), byte-identical to
+// referenceCSV.
 func CSV(w io.Writer, r *scoring.Result) error {
+	return writeCSV(w, r)
+}
+
+// referenceCSV writes the CSV through encoding/csv: the reference the
+// direct writer is tested against.
+func referenceCSV(w io.Writer, r *scoring.Result) error {
 	if _, err := io.WriteString(w, utf8BOM); err != nil {
 		return err
 	}

@@ -1,0 +1,122 @@
+package output_test
+
+// Benchmarks of the data files of a whole site (every scheme and period,
+// SPEC §7), on sites written by internal/synth:
+//
+//	go test -bench . -run '^$' -benchmem ./generator/output/
+//	KAOPING_BENCH_PROVINCE=1 go test -bench . -run '^$' -benchmem ./generator/output/
+//
+// The medium size (4 cities × 10 procuratorates × 20 prosecutors × 8
+// quarters) runs by default; the province (synth.Province(), 8,977
+// entities, 48 results) only with KAOPING_BENCH_PROVINCE=1. "reference"
+// is the encoding/json path the direct encoder replaced.
+
+import (
+	"bytes"
+	"io"
+	"os"
+	"sync"
+	"testing"
+
+	"kaoping/generator/output"
+	"kaoping/generator/scoring"
+	"kaoping/internal/synth"
+)
+
+type benchSite struct {
+	name     string
+	opts     synth.Options
+	province bool
+
+	once sync.Once
+	rs   []*scoring.Result
+}
+
+var benchSites = []*benchSite{
+	{name: "medium", opts: synth.Options{Cities: 4, Units: 10, Prosecutors: 20, Periods: 8, Seed: 1}},
+	{name: "province", opts: synth.Province(), province: true},
+}
+
+// results loads the site once per test binary; the loading is not timed.
+func (s *benchSite) results(b *testing.B) []*scoring.Result {
+	b.Helper()
+	if s.province && os.Getenv("KAOPING_BENCH_PROVINCE") != "1" {
+		b.Skip("province size needs KAOPING_BENCH_PROVINCE=1")
+	}
+	s.once.Do(func() { s.rs = synthResults(b, "bench-"+s.name, s.opts) })
+	if s.rs == nil {
+		b.Fatal("site failed to load")
+	}
+	return s.rs
+}
+
+// cpuMeter reports the process CPU time per op: the encoders are single
+// threaded, so it is close to ns/op on an idle machine, and steadier than
+// it on a shared one.
+func cpuMeter(b *testing.B) func() {
+	start := synth.ProcessCPUTime()
+	return func() {
+		if d := synth.ProcessCPUTime() - start; start > 0 && b.N > 0 {
+			b.ReportMetric(d.Seconds()*1000/float64(b.N), "cpu-ms/op")
+		}
+	}
+}
+
+func BenchmarkJSON(b *testing.B) {
+	encoders := []struct {
+		name string
+		enc  func(*scoring.Result) ([]byte, error)
+	}{{"direct", output.JSON}, {"reference", output.ReferenceJSON}}
+	for _, s := range benchSites {
+		for _, e := range encoders {
+			b.Run(s.name+"/"+e.name, func(b *testing.B) {
+				rs := s.results(b)
+				b.ReportAllocs()
+				b.ResetTimer()
+				defer cpuMeter(b)()
+				var n int
+				for b.Loop() {
+					n = 0
+					for _, r := range rs {
+						js, err := e.enc(r)
+						if err != nil {
+							b.Fatal(err)
+						}
+						n += len(js)
+					}
+				}
+				b.SetBytes(int64(n))
+			})
+		}
+	}
+}
+
+func BenchmarkCSV(b *testing.B) {
+	encoders := []struct {
+		name string
+		enc  func(io.Writer, *scoring.Result) error
+	}{{"direct", output.CSV}, {"reference", output.ReferenceCSV}}
+	for _, s := range benchSites {
+		for _, e := range encoders {
+			b.Run(s.name+"/"+e.name, func(b *testing.B) {
+				rs := s.results(b)
+				b.ReportAllocs()
+				b.ResetTimer()
+				defer cpuMeter(b)()
+				var buf bytes.Buffer
+				var n int
+				for b.Loop() {
+					n = 0
+					for _, r := range rs {
+						buf.Reset()
+						if err := e.enc(&buf, r); err != nil {
+							b.Fatal(err)
+						}
+						n += buf.Len()
+					}
+				}
+				b.SetBytes(int64(n))
+			})
+		}
+	}
+}
