@@ -145,33 +145,44 @@ type bundleEntry struct {
 	fromSite bool
 }
 
-// packed is a file compressed once for every bundle.
+// packed is a file compressed once for every bundle, when the first
+// bundle needs it: an incremental build copies it from the previous
+// bundle instead.
 type packed struct {
-	name     string
-	sum      string // hex sha256 of the uncompressed bytes
-	crc      uint32
-	size     uint64
+	name string
+	sum  string // hex sha256 of the uncompressed bytes
+	crc  uint32
+	size uint64
+	data []byte
+
+	once     sync.Once
 	deflated []byte
+	err      error
 }
 
-// pack reads and deflates the file at site path name under dir.
+// pack reads the file at site path name under dir, to deflate later.
 func pack(dir, name string) (*packed, error) {
 	data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(name)))
 	if err != nil {
 		return nil, err
 	}
-	var buf bytes.Buffer
-	fw, err := flate.NewWriter(&buf, packLevel)
-	if err != nil {
-		return nil, err
-	}
-	if _, err := fw.Write(data); err != nil {
-		return nil, err
-	}
-	if err := fw.Close(); err != nil {
-		return nil, err
-	}
-	return &packed{name: name, sum: manifest.Sum(data), crc: crc32.ChecksumIEEE(data), size: uint64(len(data)), deflated: buf.Bytes()}, nil
+	return &packed{name: name, sum: manifest.Sum(data), crc: crc32.ChecksumIEEE(data), size: uint64(len(data)), data: data}, nil
+}
+
+// compressed returns the file's bytes deflated at packLevel.
+func (a *packed) compressed() ([]byte, error) {
+	a.once.Do(func() {
+		var buf bytes.Buffer
+		fw, err := flate.NewWriter(&buf, packLevel)
+		if err == nil {
+			_, err = fw.Write(a.data)
+		}
+		if err == nil {
+			err = fw.Close()
+		}
+		a.deflated, a.err = buf.Bytes(), err
+	})
+	return a.deflated, a.err
 }
 
 // Deflate levels. The pages and data files of a bundle are compressed at
@@ -322,10 +333,14 @@ func (bw *bundleWriter) write(out io.Writer, b *report.Bundle) error {
 		return err
 	}
 	addPacked := func(a *packed) error {
+		deflated, err := a.compressed()
+		if err != nil {
+			return err
+		}
 		// CreateRaw takes the header as it is: fill in what CreateHeader
 		// derives, so that every entry looks the same.
 		h := header(a.name, zip.Deflate)
-		h.CRC32, h.UncompressedSize64, h.CompressedSize64 = a.crc, a.size, uint64(len(a.deflated))
+		h.CRC32, h.UncompressedSize64, h.CompressedSize64 = a.crc, a.size, uint64(len(deflated))
 		h.CreatorVersion, h.ReaderVersion = h.CreatorVersion&0xff00|20, 20
 		h.ModifiedDate, h.ModifiedTime = dosTime(modified)
 		h.Extra = extTime(modified)
@@ -333,7 +348,7 @@ func (bw *bundleWriter) write(out io.Writer, b *report.Bundle) error {
 		if err != nil {
 			return err
 		}
-		_, err = f.Write(a.deflated)
+		_, err = f.Write(deflated)
 		return err
 	}
 	inputs, err := bw.p.periodInputs(b.Period, true)
@@ -360,6 +375,13 @@ func (bw *bundleWriter) write(out io.Writer, b *report.Bundle) error {
 		}
 		if e.packed != nil {
 			mf.Outputs[e.name] = e.packed.sum
+			if f := prev.entry(e.name, e.packed.sum, zip.Deflate); f != nil {
+				if err := zw.Copy(f); err != nil {
+					return err
+				}
+				bw.p.inc.copiedEntries.Add(1)
+				continue
+			}
 			if err := addPacked(e.packed); err != nil {
 				return err
 			}
