@@ -73,7 +73,10 @@ type incremental struct {
 	moves         []string // folders moved whole from the previous output (planMoves)
 	// moved lists the files of each folder of moves; read-only once
 	// planMoves returns.
-	moved     map[string][]string
+	moved map[string][]string
+	// intact are the previous output's folders that may be moved whole,
+	// with their number of files (intactFolders); nil: not known yet.
+	intact    map[string]int
 	recording chan struct{} // closed once planMoves told the manifest of the moved files
 }
 
@@ -82,7 +85,7 @@ type incremental struct {
 // siteDir the site folder, where the cache is kept.
 func newIncremental(siteDir, out, stageDir string, cache *cacheRead) *incremental {
 	inc := &incremental{prevDir: out, stageDir: stageDir, cachePath: cachePath(siteDir, out)}
-	inc.prev, inc.prevGlobal = cache.get(inc.cachePath, out) // no cache: a full build
+	inc.prev, inc.prevGlobal, inc.intact = cache.get(inc.cachePath, out) // no cache: a full build
 	inc.next = make(map[string]cacheEntry, len(inc.prev))
 	inc.decided = make(map[string]bool, len(inc.prev))
 	inc.pending = map[string]string{}
@@ -96,6 +99,7 @@ type cacheRead struct {
 	done      chan struct{}
 	entries   map[string]cacheEntry
 	global    string
+	intact    map[string]int // intactFolders of the previous output
 }
 
 // readCacheAsync starts reading the cache at path of the output folder out.
@@ -104,20 +108,24 @@ func readCacheAsync(path, out string) *cacheRead {
 	go func() {
 		defer close(c.done)
 		c.entries, c.global, _ = readCache(path, out)
+		if len(c.entries) > 0 {
+			c.intact = intactFolders(out, c.entries)
+		}
 	}()
 	return c
 }
 
 // get returns the entries and global key of the cache at path of the
-// output folder out: those read ahead by c when they are of that cache
-// (c may be nil), or read now.
-func (c *cacheRead) get(path, out string) (map[string]cacheEntry, string) {
+// output folder out, and the previous output's intact folders (nil when
+// not checked yet): those read ahead by c when they are of that cache
+// (c may be nil), or the cache read now.
+func (c *cacheRead) get(path, out string) (map[string]cacheEntry, string, map[string]int) {
 	if c != nil && c.path == path && c.out == out {
 		<-c.done
-		return c.entries, c.global
+		return c.entries, c.global, c.intact
 	}
 	entries, global, _ := readCache(path, out)
-	return entries, global
+	return entries, global, nil
 }
 
 // cachePath is where the build cache of the output folder out is kept.

@@ -40,22 +40,9 @@ func (inc *incremental) planMoves(pages []string) {
 	if inc == nil || inc.keys == nil || len(inc.prev) == 0 {
 		return
 	}
-	// The number of the previous output's files by folder, and the
-	// folders with subfolders (never moved: a subfolder may hold other
-	// files).
-	prevCount := map[string]int{}
-	for name := range inc.prev {
-		prevCount[path.Dir(name)]++
-	}
-	parents := map[string]bool{}
-	for d := range prevCount {
-		for p := d; p != "." && p != "/"; {
-			p = path.Dir(p)
-			if parents[p] {
-				break
-			}
-			parents[p] = true
-		}
+	intact := inc.intact
+	if intact == nil {
+		intact = intactFolders(inc.prevDir, inc.prev)
 	}
 	newByDir := map[string][]string{}
 	for _, name := range pages {
@@ -64,12 +51,11 @@ func (inc *incremental) planMoves(pages []string) {
 	}
 	var dirs []string
 	for d, names := range newByDir {
-		if d == "." || parents[d] || prevCount[d] != len(names) || !inc.unchanged(names) {
+		if n, ok := intact[d]; !ok || n != len(names) || !inc.unchanged(names) {
 			continue
 		}
 		dirs = append(dirs, d)
 	}
-	dirs = inc.filterSameOnDisk(dirs, newByDir)
 	sort.Strings(dirs)
 	inc.moves = dirs
 	inc.moved = make(map[string][]string, len(dirs))
@@ -118,11 +104,36 @@ func (inc *incremental) unchanged(names []string) bool {
 	return true
 }
 
-// filterSameOnDisk keeps the folders of dirs that sameOnDisk finds as
-// the cache describes them. The folders are checked in parallel: one
-// lstat per file, 114,000 at province size, is system time that two
-// cores share.
-func (inc *incremental) filterSameOnDisk(dirs []string, byDir map[string][]string) []string {
+// intactFolders returns the folders of the previous output that could
+// be moved whole, with their number of files: folders (not the root,
+// without subfolders, where other files could hide) that hold exactly
+// the files the cache lists there, each still the very file it
+// describes (sameOnDisk). It needs only the cache, so a build runs it
+// while its data loads and scores (readCacheAsync), on the core loading
+// leaves idle; the folders are checked in parallel, one fstatat per
+// file. (A page edited by hand after this check, while the build runs,
+// is kept as edited, as it would be if edited just after the build.)
+func intactFolders(prevDir string, prev map[string]cacheEntry) map[string]int {
+	count := map[string]int{}
+	for name := range prev {
+		count[path.Dir(name)]++
+	}
+	parents := map[string]bool{}
+	for d := range count {
+		for p := d; p != "." && p != "/"; {
+			p = path.Dir(p)
+			if parents[p] {
+				break
+			}
+			parents[p] = true
+		}
+	}
+	var dirs []string
+	for d := range count {
+		if d != "." && !parents[d] {
+			dirs = append(dirs, d)
+		}
+	}
 	ok := make([]bool, len(dirs))
 	var next atomic.Int64
 	var wg sync.WaitGroup
@@ -131,25 +142,25 @@ func (inc *incremental) filterSameOnDisk(dirs []string, byDir map[string][]strin
 		go func() {
 			defer wg.Done()
 			for i := int(next.Add(1) - 1); i < len(dirs); i = int(next.Add(1) - 1) {
-				ok[i] = inc.sameOnDisk(dirs[i], len(byDir[dirs[i]]))
+				ok[i] = sameOnDisk(prevDir, prev, dirs[i], count[dirs[i]])
 			}
 		}()
 	}
 	wg.Wait()
-	var same []string
+	intact := map[string]int{}
 	for i, d := range dirs {
 		if ok[i] {
-			same = append(same, d)
+			intact[d] = count[d]
 		}
 	}
-	return same
+	return intact
 }
 
 // sameOnDisk reports whether the previous output's folder d holds exactly
 // the n regular files the cache lists there, each still the file it
 // describes (a page edited by hand is rendered again, as with links).
-func (inc *incremental) sameOnDisk(d string, n int) bool {
-	dir, err := os.Open(filepath.Join(inc.prevDir, filepath.FromSlash(d)))
+func sameOnDisk(prevDir string, prev map[string]cacheEntry, d string, n int) bool {
+	dir, err := os.Open(filepath.Join(prevDir, filepath.FromSlash(d)))
 	if err != nil {
 		return false
 	}
@@ -161,7 +172,7 @@ func (inc *incremental) sameOnDisk(d string, n int) bool {
 	name := append(make([]byte, 0, len(d)+64), d+"/"...)
 	for _, e := range entries {
 		name = append(name[:len(d)+1], e.Name()...)
-		old, ok := inc.prev[string(name)]
+		old, ok := prev[string(name)]
 		if !ok || !e.Type().IsRegular() {
 			return false
 		}
