@@ -24,10 +24,13 @@ import (
 // A key is a hash of everything the file is built from. The families that
 // make most of a province's files have precise keys:
 //
-//   - a score sheet (scheme s, period p, entity e): the global inputs, the
-//     data of s's periods up to p (its history chart and rank change),
-//     e, and the next period of the same kind if e has a sheet there (its
-//     "next" link);
+//   - a score sheet (scheme s, period p, entity e): the global inputs,
+//     the list of s's periods, e, the next period of the same kind if e
+//     has a sheet there (its "next" link), and for p and each earlier
+//     period of the same kind (the history charts, the rank change) the
+//     data of e's peer group there (groupKeys): scoring is within a peer
+//     group (SPEC §6), and a sheet shows e's results, its group's and
+//     e's history, so a new number elsewhere in the province leaves it;
 //   - a ranking or comparison (s, p): the global inputs, the data of s's
 //     periods up to p, and the list of s's periods (the period links);
 //   - a result file (data/<s>/<p>.json, .csv): the global inputs and the
@@ -152,7 +155,7 @@ func (m *Model) Keys(in KeyInputs) *Keys {
 			k.byPath[DataPath(s.ID, pid, "csv")] = dk
 		}
 	}
-	for _, sk := range m.sheetKeys(upTo) {
+	for _, sk := range m.sheetKeys(in.Global, schemePeriods) {
 		for _, pk := range sk {
 			k.byPath[pk.path] = pk.key
 		}
@@ -185,8 +188,9 @@ type pathKey struct{ path, key string }
 
 // sheetKeys computes the keys of the score sheets, one list per (scheme,
 // period), those in parallel: 131,000 hashes at province size, on the
-// way of every incremental build. upTo is Keys's series of data keys.
-func (m *Model) sheetKeys(upTo map[string][]string) [][]pathKey {
+// way of every incremental build. global is the global inputs' hash,
+// schemePeriods each scheme's list of periods.
+func (m *Model) sheetKeys(global string, schemePeriods map[string]string) [][]pathKey {
 	type job struct {
 		s *config.Scheme
 		i int
@@ -197,34 +201,88 @@ func (m *Model) sheetKeys(upTo map[string][]string) [][]pathKey {
 			jobs = append(jobs, job{s, i})
 		}
 	}
+	groups := make([]map[string]string, len(jobs)) // group id -> key, by job
+	at := map[string]map[string]string{}           // scheme id, result index -> groups
+	parallel(len(jobs), func(n int) { groups[n] = m.groupKeys(jobs[n].s, jobs[n].i) })
+	for n, j := range jobs {
+		at[j.s.ID+"\x00"+strconv.Itoa(j.i)] = groups[n]
+	}
 	out := make([][]pathKey, len(jobs))
+	parallel(len(jobs), func(n int) {
+		s, i := jobs[n].s, jobs[n].i
+		rs := m.Results[s.ID]
+		pid := rs[i].Period.ID
+		var history []int // the periods of the same kind up to i
+		for _, q := range m.rankSeries(s, i) {
+			if q <= i {
+				history = append(history, q)
+			}
+		}
+		_, nextPeriod := m.rankNeighbours(s, i)
+		var keys []pathKey
+		for _, g := range rs[i].Groups {
+			for _, e := range g.Entities {
+				id := e.Entity.ID
+				h := m.History(s.ID, id)
+				nextID := ""
+				if nextPeriod >= 0 && h[nextPeriod] != nil {
+					nextID = rs[nextPeriod].Period.ID
+				}
+				k := newKeyHash("sheet").add(global, schemePeriods[s.ID], id, nextID)
+				for _, q := range history {
+					if x := h[q]; x != nil {
+						k.add(rs[q].Period.ID, x.Group, at[s.ID+"\x00"+strconv.Itoa(q)][x.Group])
+					} else {
+						k.add(rs[q].Period.ID, "")
+					}
+				}
+				keys = append(keys, pathKey{SheetPath(s.ID, pid, id), k.sum()})
+			}
+		}
+		out[n] = keys
+	})
+	return out
+}
+
+// groupKeys hashes, for each peer group of scheme s's result i, the data
+// its results are computed from (SPEC §6): the period, the group's
+// members and everything the period's data holds for each of them.
+func (m *Model) groupKeys(s *config.Scheme, i int) map[string]string {
+	r := m.Results[s.ID][i]
+	keys := make(map[string]string, len(r.Groups))
+	var ids []string
+	row := r.Period.AppendFieldNames(nil)
+	fields := string(row)
+	for _, g := range r.Groups {
+		ids = ids[:0]
+		for _, e := range g.Entities {
+			ids = append(ids, e.Entity.ID)
+		}
+		sort.Strings(ids)
+		k := newKeyHash("group").add(s.ID, r.Period.ID, g.ID, strconv.Itoa(len(ids)), fields)
+		for _, id := range ids {
+			row = r.Period.AppendRowKey(row[:0], id)
+			k.h.Write(row)
+		}
+		keys[g.ID] = k.sum()
+	}
+	return keys
+}
+
+// parallel calls f(0) … f(n-1), one worker per core.
+func parallel(n int, f func(int)) {
 	var next atomic.Int64
 	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
+	for range min(runtime.GOMAXPROCS(0), n) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for n := int(next.Add(1) - 1); n < len(jobs); n = int(next.Add(1) - 1) {
-				s, i := jobs[n].s, jobs[n].i
-				rs := m.Results[s.ID]
-				pid, series := rs[i].Period.ID, upTo[s.ID][i]
-				_, nextPeriod := m.rankNeighbours(s, i)
-				var keys []pathKey
-				for _, g := range rs[i].Groups {
-					for _, e := range g.Entities {
-						nextID := ""
-						if nextPeriod >= 0 && m.History(s.ID, e.Entity.ID)[nextPeriod] != nil {
-							nextID = rs[nextPeriod].Period.ID
-						}
-						keys = append(keys, pathKey{SheetPath(s.ID, pid, e.Entity.ID), newKeyHash("sheet").add(series, e.Entity.ID, nextID).sum()})
-					}
-				}
-				out[n] = keys
+			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
+				f(i)
 			}
 		}()
 	}
 	wg.Wait()
-	return out
 }
 
 // periodDataKey is the hash of a period's data: its files' hash for a
