@@ -155,10 +155,14 @@ func (m *Model) Keys(in KeyInputs) *Keys {
 			k.byPath[DataPath(s.ID, pid, "csv")] = dk
 		}
 	}
-	for _, sk := range m.sheetKeys(in.Global, schemePeriods) {
+	groups := m.allGroupKeys()
+	for _, sk := range m.sheetKeys(in.Global, schemePeriods, groups) {
 		for _, pk := range sk {
 			k.byPath[pk.path] = pk.key
 		}
+	}
+	for _, pk := range m.profileKeys(in.Global, allPeriods, notesKey, schemePeriods, groups) {
+		k.byPath[pk.path] = pk.key
 	}
 
 	for _, pd := range m.Data.Periods {
@@ -190,7 +194,7 @@ type pathKey struct{ path, key string }
 // period), those in parallel: 131,000 hashes at province size, on the
 // way of every incremental build. global is the global inputs' hash,
 // schemePeriods each scheme's list of periods.
-func (m *Model) sheetKeys(global string, schemePeriods map[string]string) [][]pathKey {
+func (m *Model) sheetKeys(global string, schemePeriods map[string]string, at map[string][]map[string]string) [][]pathKey {
 	type job struct {
 		s *config.Scheme
 		i int
@@ -200,12 +204,6 @@ func (m *Model) sheetKeys(global string, schemePeriods map[string]string) [][]pa
 		for i := range m.Results[s.ID] {
 			jobs = append(jobs, job{s, i})
 		}
-	}
-	groups := make([]map[string]string, len(jobs)) // group id -> key, by job
-	at := map[string]map[string]string{}           // scheme id, result index -> groups
-	parallel(len(jobs), func(n int) { groups[n] = m.groupKeys(jobs[n].s, jobs[n].i) })
-	for n, j := range jobs {
-		at[j.s.ID+"\x00"+strconv.Itoa(j.i)] = groups[n]
 	}
 	out := make([][]pathKey, len(jobs))
 	parallel(len(jobs), func(n int) {
@@ -231,7 +229,7 @@ func (m *Model) sheetKeys(global string, schemePeriods map[string]string) [][]pa
 				k := newKeyHash("sheet").add(global, schemePeriods[s.ID], id, nextID)
 				for _, q := range history {
 					if x := h[q]; x != nil {
-						k.add(rs[q].Period.ID, x.Group, at[s.ID+"\x00"+strconv.Itoa(q)][x.Group])
+						k.add(rs[q].Period.ID, x.Group, at[s.ID][q][x.Group])
 					} else {
 						k.add(rs[q].Period.ID, "")
 					}
@@ -240,6 +238,57 @@ func (m *Model) sheetKeys(global string, schemePeriods map[string]string) [][]pa
 			}
 		}
 		out[n] = keys
+	})
+	return out
+}
+
+// allGroupKeys is groupKeys of every scheme's every result, by scheme id
+// and result index, computed in parallel.
+func (m *Model) allGroupKeys() map[string][]map[string]string {
+	type job struct {
+		s *config.Scheme
+		i int
+	}
+	var jobs []job
+	at := map[string][]map[string]string{}
+	for _, s := range m.Config.Schemes {
+		at[s.ID] = make([]map[string]string, len(m.Results[s.ID]))
+		for i := range m.Results[s.ID] {
+			jobs = append(jobs, job{s, i})
+		}
+	}
+	parallel(len(jobs), func(n int) { at[jobs[n].s.ID][jobs[n].i] = m.groupKeys(jobs[n].s, jobs[n].i) })
+	return at
+}
+
+// profileKeys computes the keys of the profiles of the entities without
+// children: a profile shows, for each scheme, the entity's result in
+// every period with its group's size, mean and references, and trends of
+// those; so its key is, besides the global inputs, the lists of periods
+// and the notes, the entity's group in each period of each scheme and
+// that group's data (groupKeys). A profile with children also shows
+// theirs and compares its descendants: it keeps the key of everything.
+func (m *Model) profileKeys(global, allPeriods, notesKey string, schemePeriods map[string]string, at map[string][]map[string]string) []pathKey {
+	var leaves []*dataset.Entity
+	for _, e := range m.Data.Entities.All {
+		if len(m.Data.Entities.Children(e.ID)) == 0 {
+			leaves = append(leaves, e)
+		}
+	}
+	out := make([]pathKey, len(leaves))
+	parallel(len(leaves), func(n int) {
+		e := leaves[n]
+		k := newKeyHash("profile").add(global, allPeriods, notesKey, e.ID)
+		for _, s := range m.Config.Schemes {
+			k.add(s.ID, schemePeriods[s.ID])
+			for i, x := range m.History(s.ID, e.ID) {
+				if x != nil {
+					k.add(strconv.Itoa(i), x.Group, at[s.ID][i][x.Group])
+				}
+			}
+			k.add("/")
+		}
+		out[n] = pathKey{EntityPath(e.ID), k.sum()}
 	})
 	return out
 }
