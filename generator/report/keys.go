@@ -87,6 +87,12 @@ func newKeyHash(kind string) *keyHash {
 	return k
 }
 
+// reset makes k a new hash of the given kind, without allocating.
+func (k *keyHash) reset(kind string) {
+	k.h.Reset()
+	k.add(kind)
+}
+
 func (k *keyHash) add(parts ...string) *keyHash {
 	var n [8]byte
 	for _, p := range parts {
@@ -217,7 +223,13 @@ func (m *Model) sheetKeys(global string, schemePeriods map[string]string, at map
 			}
 		}
 		_, nextPeriod := m.rankNeighbours(s, i)
+		prefix := newKeyHash("sheet").add(global, schemePeriods[s.ID]).sum()
+		// Most entities stay in one group: hash each sequence of groups
+		// over the history once.
+		byPath := map[string]string{}
+		var path []byte
 		var keys []pathKey
+		k := newKeyHash("")
 		for _, g := range rs[i].Groups {
 			for _, e := range g.Entities {
 				id := e.Entity.ID
@@ -226,15 +238,28 @@ func (m *Model) sheetKeys(global string, schemePeriods map[string]string, at map
 				if nextPeriod >= 0 && h[nextPeriod] != nil {
 					nextID = rs[nextPeriod].Period.ID
 				}
-				k := newKeyHash("sheet").add(global, schemePeriods[s.ID], id, nextID)
+				path = path[:0]
 				for _, q := range history {
 					if x := h[q]; x != nil {
-						k.add(rs[q].Period.ID, x.Group, at[s.ID][q][x.Group])
-					} else {
-						k.add(rs[q].Period.ID, "")
+						path = append(path, x.Group...)
 					}
+					path = append(path, 0)
 				}
-				keys = append(keys, pathKey{SheetPath(s.ID, pid, id), k.sum()})
+				hk, ok := byPath[string(path)]
+				if !ok {
+					kh := newKeyHash("history")
+					for _, q := range history {
+						if x := h[q]; x != nil {
+							kh.add(rs[q].Period.ID, x.Group, at[s.ID][q][x.Group])
+						} else {
+							kh.add(rs[q].Period.ID, "")
+						}
+					}
+					hk = kh.sum()
+					byPath[string(path)] = hk
+				}
+				k.reset("sheet")
+				keys = append(keys, pathKey{SheetPath(s.ID, pid, id), k.add(prefix, id, nextID, hk).sum()})
 			}
 		}
 		out[n] = keys
