@@ -66,6 +66,7 @@ type incremental struct {
 	pending map[string]string // site path -> key, for files being written
 	decided map[string]bool   // site path -> kept, once asked
 
+	dirs      sync.Map // staging folders link created
 	kept      atomic.Int64
 	samePages atomic.Int64 // pages among kept that were rendered again, with the same bytes (same)
 	// copiedEntries counts bundle entries copied from the previous bundle.
@@ -241,7 +242,7 @@ func (inc *incremental) link(name string, old cacheEntry) (cacheEntry, error) {
 		return cacheEntry{}, fmt.Errorf("%s changed since the last build", name)
 	}
 	to := filepath.Join(inc.stageDir, filepath.FromSlash(name))
-	if err := os.MkdirAll(filepath.Dir(to), 0o755); err != nil {
+	if err := inc.mkdirAll(filepath.Dir(to)); err != nil {
 		return cacheEntry{}, err
 	}
 	if err := os.Link(from, to); err != nil {
@@ -254,6 +255,19 @@ func (inc *incremental) link(name string, old cacheEntry) (cacheEntry, error) {
 		e = entryOf(st)
 	}
 	return e, nil
+}
+
+// mkdirAll creates the staging folder dir once per build: thousands of
+// kept files share each folder.
+func (inc *incremental) mkdirAll(dir string) error {
+	if _, ok := inc.dirs.Load(dir); ok {
+		return nil
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	inc.dirs.Store(dir, struct{}{})
+	return nil
 }
 
 // copyFile copies from to to, keeping the modification time.
