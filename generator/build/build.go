@@ -105,6 +105,7 @@ func Build(opts Options) (*Project, *Summary, diag.List) {
 		return p, nil, problems
 	}
 	rec := manifest.NewRecorder()
+	view.pages = view.model()
 	inc := view.startIncremental(out, stage.Dir, opts.Version, cache)
 	trace("keys, cache")
 	w := &render.Writer{Dir: stage.Dir, Record: inc.recorder(rec.Add), Keep: inc.keep, Same: inc.same}
