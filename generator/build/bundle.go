@@ -58,7 +58,7 @@ func writeBundles(p *Project, m *report.Model, w *render.Writer, version string,
 		return 0, err
 	}
 	periods := p.Data.Periods
-	bs := m.Bundles()
+	bs := p.bundlesOf(m)
 	prog.Start(StageBundle, len(periods))
 	var (
 		next     = make(chan int)
@@ -96,6 +96,14 @@ func writeBundles(p *Project, m *report.Model, w *render.Writer, version string,
 		return 0, firstErr
 	}
 	return len(periods), nil
+}
+
+// bundlesOf is m's bundles, from the pages writeSite listed when it ran.
+func (p *Project) bundlesOf(m *report.Model) *report.Bundles {
+	if p.pagePaths != nil {
+		return m.BundlesOf(p.pagePaths)
+	}
+	return m.Bundles()
 }
 
 // createStreamed writes the file at site path name under w.Dir with the
@@ -209,6 +217,7 @@ type bundleWriter struct {
 	configSum, version string
 	fw                 *flate.Writer
 	raw, page          []byte // a file as read, a page as bundled
+	copyBuf            []byte // for entries copied from a previous bundle
 }
 
 func newBundleWriter(p *Project, r *render.Renderer, assets []*packed, site func(string) string, configSum, version string) *bundleWriter {
@@ -366,7 +375,7 @@ func (bw *bundleWriter) write(out io.Writer, b *report.Bundle) error {
 			// files its copy depends on: the previous entry is the copy.
 			if f, sum := prev.unchanged(e.name, entryMethod(e.name)); f != nil {
 				mf.Outputs[e.name] = sum
-				if err := zw.Copy(f); err != nil {
+				if err := bw.copyEntry(zw, f); err != nil {
 					return err
 				}
 				bw.p.inc.copiedEntries.Add(1)
@@ -376,7 +385,7 @@ func (bw *bundleWriter) write(out io.Writer, b *report.Bundle) error {
 		if e.packed != nil {
 			mf.Outputs[e.name] = e.packed.sum
 			if f := prev.entry(e.name, e.packed.sum, zip.Deflate); f != nil {
-				if err := zw.Copy(f); err != nil {
+				if err := bw.copyEntry(zw, f); err != nil {
 					return err
 				}
 				bw.p.inc.copiedEntries.Add(1)
@@ -395,7 +404,7 @@ func (bw *bundleWriter) write(out io.Writer, b *report.Bundle) error {
 		sum := manifest.Sum(data)
 		mf.Outputs[e.name] = sum
 		if f := prev.entry(e.name, sum, entryMethod(e.name)); f != nil {
-			if err := zw.Copy(f); err != nil {
+			if err := bw.copyEntry(zw, f); err != nil {
 				return err
 			}
 			bw.p.inc.copiedEntries.Add(1)

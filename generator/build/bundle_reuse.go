@@ -3,6 +3,7 @@ package build
 import (
 	"archive/zip"
 	"encoding/json"
+	"io"
 	"os"
 	"path/filepath"
 
@@ -149,4 +150,25 @@ func (inc *incremental) previous(name string) (string, bool) {
 		return "", false
 	}
 	return path, true
+}
+
+// copyEntry copies f from the previous bundle to zw still compressed, as
+// zip.Writer.Copy does but through the writer's own buffer: Copy's
+// io.Copy takes a new 32 KB buffer per entry, 130 MB of garbage for the
+// 4,000 entries a province bundle copies.
+func (bw *bundleWriter) copyEntry(zw *zip.Writer, f *zip.File) error {
+	r, err := f.OpenRaw()
+	if err != nil {
+		return err
+	}
+	h := f.FileHeader
+	w, err := zw.CreateRaw(&h)
+	if err != nil {
+		return err
+	}
+	if bw.copyBuf == nil {
+		bw.copyBuf = make([]byte, 64<<10)
+	}
+	_, err = io.CopyBuffer(w, r, bw.copyBuf)
+	return err
 }
