@@ -40,6 +40,9 @@ type Project struct {
 	// bundles (indexing 131,000 results three times cost a province
 	// build 0.3 CPU-s); nil outside Build.
 	pages *report.Model
+	// pagePaths are the site paths of the pages writeSite wrote, in the
+	// order of the model's jobs; nil before.
+	pagePaths []string
 }
 
 // model is the page model of the project.

@@ -35,12 +35,12 @@ func writeSite(p *Project, w *render.Writer, prog Progress) (files, pages int, e
 	m := p.model()
 	jobs := m.Jobs()
 	fileJobs := append(m.FileJobs(), p.dataJobs()...)
+	p.pagePaths = make([]string, len(jobs))
+	for i, j := range jobs {
+		p.pagePaths[i] = j.Path
+	}
 	if p.inc != nil {
-		paths := make([]string, len(jobs))
-		for i, j := range jobs {
-			paths[i] = j.Path
-		}
-		p.inc.planMoves(paths)
+		p.inc.planMoves(p.pagePaths)
 	}
 	trace("jobs, planMoves")
 	total := len(jobs) + len(fileJobs)
