@@ -364,9 +364,16 @@ func (inc *incremental) save() {
 		global = inc.keys.Global()
 	}
 	fmt.Fprintf(bw, "%s\t%s\t%s\n", cacheHeader, filepath.Clean(inc.prevDir), global)
+	var line []byte // one line per file, 140,000 at province size: no fmt
 	for _, n := range names {
 		e := inc.next[n]
-		fmt.Fprintf(bw, "%s\t%s\t%x\t%d\t%d\t%d\n", n, e.key, e.sum, e.size, e.mtime, e.ino)
+		line = append(append(line[:0], n...), '\t')
+		line = append(append(line, e.key...), '\t')
+		line = append(hex.AppendEncode(line, e.sum[:]), '\t')
+		line = append(strconv.AppendInt(line, e.size, 10), '\t')
+		line = append(strconv.AppendInt(line, e.mtime, 10), '\t')
+		line = append(strconv.AppendUint(line, e.ino, 10), '\n')
+		bw.Write(line)
 	}
 	err = bw.Flush()
 	if cerr := tmp.Close(); err == nil {
@@ -391,35 +398,43 @@ func (inc *incremental) forget() {
 // readCache reads the cache of the output folder out: its entries and the
 // global key of the build that wrote it.
 func readCache(path, out string) (map[string]cacheEntry, string, error) {
-	f, err := os.Open(path)
+	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, "", err
 	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 64<<10), 1<<20)
+	// One string for the whole file: names and keys are slices of it,
+	// not 140,000 strings of their own for the collector to follow.
+	text := string(data)
+	header, text, _ := strings.Cut(text, "\n")
 	prefix := cacheHeader + "\t" + filepath.Clean(out) + "\t"
-	if !sc.Scan() || !strings.HasPrefix(sc.Text(), prefix) {
+	if !strings.HasPrefix(header, prefix) {
 		return nil, "", fmt.Errorf("%s: not a cache of %s", path, out)
 	}
-	global := strings.TrimPrefix(sc.Text(), prefix)
-	entries := make(map[string]cacheEntry, 1024)
-	bad := func() (map[string]cacheEntry, string, error) {
-		return nil, "", fmt.Errorf("%s: bad line %q", path, sc.Text())
-	}
-	for sc.Scan() {
-		line := sc.Text()
+	global := strings.TrimPrefix(header, prefix)
+	entries := make(map[string]cacheEntry, strings.Count(text, "\n"))
+	for text != "" {
+		var line string
+		line, text, _ = strings.Cut(text, "\n")
+		bad := func() (map[string]cacheEntry, string, error) {
+			return nil, "", fmt.Errorf("%s: bad line %q", path, line)
+		}
 		var f [6]string
+		rest := line
 		for i := range 5 {
-			tab := strings.IndexByte(line, '\t')
+			tab := strings.IndexByte(rest, '\t')
 			if tab < 0 {
 				return bad()
 			}
-			f[i], line = line[:tab], line[tab+1:]
+			f[i], rest = rest[:tab], rest[tab+1:]
 		}
-		f[5] = line
+		f[5] = rest
 		var e cacheEntry
-		if n, err := hex.Decode(e.sum[:], []byte(f[2])); err != nil || n != sha256.Size || len(f[2]) != 2*sha256.Size {
+		if len(f[2]) != 2*sha256.Size {
+			return bad()
+		}
+		var hexSum [2 * sha256.Size]byte // decoded from the stack, not a copy per line
+		copy(hexSum[:], f[2])
+		if _, err := hex.Decode(e.sum[:], hexSum[:]); err != nil {
 			return bad()
 		}
 		e.key = f[1]
@@ -431,9 +446,6 @@ func readCache(path, out string) (map[string]cacheEntry, string, error) {
 			return bad()
 		}
 		entries[f[0]] = e
-	}
-	if err := sc.Err(); err != nil {
-		return nil, "", err
 	}
 	return entries, global, nil
 }
