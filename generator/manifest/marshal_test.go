@@ -2,7 +2,6 @@ package manifest
 
 import (
 	"bytes"
-	"encoding/binary"
 	"encoding/json"
 	"fmt"
 	"math/rand/v2"
@@ -148,33 +147,6 @@ func TestMarshalProvinceMatchesEncodingJSON(t *testing.T) {
 		t.Skip("140,000 outputs; -short")
 	}
 	checkMarshal(t, *provinceManifest())
-}
-
-// TestUnsafeASCII puts every byte value at every place of a word of safe
-// bytes and compares the bit trick with the plain rule.
-func TestUnsafeASCII(t *testing.T) {
-	for pos := range 8 {
-		for c := range 256 {
-			w := []byte("abcdefgh")
-			w[pos] = byte(c)
-			want := c < 0x20 || c == '"' || c == '\\' || c >= 0x80
-			if got := unsafeASCII(binary.LittleEndian.Uint64(w)); got != want {
-				t.Errorf("byte %#x at %d: unsafeASCII = %v", c, pos, got)
-			}
-		}
-	}
-	rng := rand.New(rand.NewPCG(3, 4))
-	for range 100000 {
-		x := rng.Uint64()
-		want := false
-		for i := range 8 {
-			c := byte(x >> (8 * i))
-			want = want || c < 0x20 || c == '"' || c == '\\' || c >= 0x80
-		}
-		if got := unsafeASCII(x); got != want {
-			t.Fatalf("%#016x: unsafeASCII = %v", x, got)
-		}
-	}
 }
 
 // FuzzMarshal compares Marshal with encoding/json on manifests built from

@@ -14,6 +14,7 @@ import (
 
 	"kaoping/generator/config"
 	"kaoping/generator/dataset"
+	"kaoping/generator/jsonstr"
 	"kaoping/generator/scoring"
 )
 
@@ -206,8 +207,8 @@ func FuzzJSON(f *testing.F) {
 		enc := json.NewEncoder(&want)
 		enc.SetEscapeHTML(false)
 		_ = enc.Encode(s1)
-		if got := appendString(nil, s1); !bytes.Equal(got, bytes.TrimSuffix(want.Bytes(), []byte("\n"))) {
-			t.Errorf("appendString(%q) = %s, encoding/json %s", s1, got, want.Bytes())
+		if got := jsonstr.Append(nil, s1); !bytes.Equal(got, bytes.TrimSuffix(want.Bytes(), []byte("\n"))) {
+			t.Errorf("jsonstr.Append(%q) = %s, encoding/json %s", s1, got, want.Bytes())
 		}
 	})
 }

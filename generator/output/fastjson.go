@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 
+	"kaoping/generator/jsonstr"
 	"kaoping/generator/scoring"
 )
 
@@ -275,4 +276,9 @@ func (c *floatCache) append(b []byte, i int, f float64) []byte {
 	}
 	c.bits[i], c.text[i] = bits, append(c.text[i][:0], b[n:]...)
 	return b
+}
+
+// string appends s as a quoted JSON string (jsonstr.Append).
+func (w *jsonWriter) string(s string) {
+	w.b = jsonstr.Append(w.b, s)
 }
