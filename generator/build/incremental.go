@@ -387,14 +387,6 @@ func (inc *incremental) save() {
 	}
 }
 
-// forget removes the cache (after a failed build nothing changes, but a
-// cache that may not match is better gone).
-func (inc *incremental) forget() {
-	if inc != nil && inc.cachePath != "" {
-		os.Remove(inc.cachePath)
-	}
-}
-
 // readCache reads the cache of the output folder out: its entries and the
 // global key of the build that wrote it.
 func readCache(path, out string) (map[string]cacheEntry, string, error) {
