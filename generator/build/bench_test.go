@@ -23,6 +23,7 @@ import (
 	"kaoping/generator/config"
 	"kaoping/generator/dataset"
 	"kaoping/generator/scoring"
+	"kaoping/internal/cputime"
 	"kaoping/internal/synth"
 )
 
@@ -84,11 +85,11 @@ func (s *benchSize) site(b *testing.B) string {
 // garbage collector's included). Start it after any untimed setup.
 type cpuMeter struct{ start time.Duration }
 
-func startCPU() cpuMeter { return cpuMeter{synth.ProcessCPUTime()} }
+func startCPU() cpuMeter { return cpuMeter{cputime.Process()} }
 
 func (m cpuMeter) report(b *testing.B) {
 	if m.start > 0 && b.N > 0 {
-		d := synth.ProcessCPUTime() - m.start
+		d := cputime.Process() - m.start
 		b.ReportMetric(d.Seconds()*1000/float64(b.N), "cpu-ms/op")
 	}
 }

@@ -20,6 +20,7 @@ import (
 
 	"kaoping/generator/output"
 	"kaoping/generator/scoring"
+	"kaoping/internal/cputime"
 	"kaoping/internal/synth"
 )
 
@@ -54,9 +55,9 @@ func (s *benchSite) results(b *testing.B) []*scoring.Result {
 // threaded, so it is close to ns/op on an idle machine, and steadier than
 // it on a shared one.
 func cpuMeter(b *testing.B) func() {
-	start := synth.ProcessCPUTime()
+	start := cputime.Process()
 	return func() {
-		if d := synth.ProcessCPUTime() - start; start > 0 && b.N > 0 {
+		if d := cputime.Process() - start; start > 0 && b.N > 0 {
 			b.ReportMetric(d.Seconds()*1000/float64(b.N), "cpu-ms/op")
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"kaoping/generator/render"
+	"kaoping/internal/cputime"
 	"kaoping/internal/synth"
 )
 
@@ -214,7 +215,7 @@ func BenchmarkIndicatorPage(b *testing.B) {
 			}
 			jobs := benchJobs(b, m, "indicator.html", "schemes/")
 			b.ReportAllocs()
-			defer reportCPU(b, synth.ProcessCPUTime())
+			defer reportCPU(b, cputime.Process())
 			for i := 0; b.Loop(); i++ {
 				j := jobs[i%len(jobs)]
 				data, err := j.Data()

@@ -23,6 +23,7 @@ import (
 	"time"
 
 	"kaoping/generator/render"
+	"kaoping/internal/cputime"
 	"kaoping/internal/synth"
 )
 
@@ -94,7 +95,7 @@ func benchPages(b *testing.B, template, prefix string) {
 			jobs := benchJobs(b, m, template, prefix)
 			b.Run("data", func(b *testing.B) {
 				b.ReportAllocs()
-				defer reportCPU(b, synth.ProcessCPUTime())
+				defer reportCPU(b, cputime.Process())
 				for i := 0; b.Loop(); i++ {
 					if _, err := jobs[i%len(jobs)].Data(); err != nil {
 						b.Fatal(err)
@@ -103,7 +104,7 @@ func benchPages(b *testing.B, template, prefix string) {
 			})
 			b.Run("page", func(b *testing.B) {
 				b.ReportAllocs()
-				defer reportCPU(b, synth.ProcessCPUTime())
+				defer reportCPU(b, cputime.Process())
 				for i := 0; b.Loop(); i++ {
 					j := jobs[i%len(jobs)]
 					data, err := j.Data()
@@ -124,7 +125,7 @@ func benchPages(b *testing.B, template, prefix string) {
 // thread, the garbage collector's included).
 func reportCPU(b *testing.B, start time.Duration) {
 	if start > 0 && b.N > 0 {
-		b.ReportMetric((synth.ProcessCPUTime()-start).Seconds()*1000/float64(b.N), "cpu-ms/op")
+		b.ReportMetric((cputime.Process()-start).Seconds()*1000/float64(b.N), "cpu-ms/op")
 	}
 }
 

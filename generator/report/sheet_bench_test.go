@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"kaoping/generator/render"
+	"kaoping/internal/cputime"
 	"kaoping/internal/synth"
 )
 
@@ -76,7 +77,7 @@ func BenchmarkSheet(b *testing.B) {
 	run := func(name string, data, exec bool) {
 		b.Run(name, func(b *testing.B) {
 			b.ReportAllocs()
-			start := synth.ProcessCPUTime()
+			start := cputime.Process()
 			for i := 0; b.Loop(); i++ {
 				k := i * 7919 % len(jobs) // a prime stride: every scheme and level
 				j, d := jobs[k], datas[k]
@@ -92,7 +93,7 @@ func BenchmarkSheet(b *testing.B) {
 					}
 				}
 			}
-			if cpu := synth.ProcessCPUTime() - start; cpu > 0 {
+			if cpu := cputime.Process() - start; cpu > 0 {
 				b.ReportMetric(float64(cpu.Microseconds())/float64(b.N), "cpu-us/op")
 			}
 		})
