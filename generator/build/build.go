@@ -109,6 +109,11 @@ func Build(opts Options) (*Project, *Summary, diag.List) {
 	inc := view.startIncremental(out, stage.Dir, opts.Version, cache)
 	trace("keys, cache")
 	w := &render.Writer{Dir: stage.Dir, Record: inc.recorder(rec.Add), Keep: inc.keep, Same: inc.same}
+	var pool *recycler
+	if inc.cachePath != "" {
+		pool = openRecycler(poolPath(inc.cachePath))
+		w.Recycle = pool.take
+	}
 	files, pages, err := writeSite(view, w, prog)
 	trace("pages, files")
 	if err == nil && view.bundles {
@@ -142,15 +147,16 @@ func Build(opts Options) (*Project, *Summary, diag.List) {
 	}
 	trace("swap")
 	inc.movesDone()
-	// The previous output is removed while the cache is saved: on some
-	// disks freeing 25,000 files is mostly waiting.
+	// The previous output is removed (its files recycled: recycle.go)
+	// while the cache is saved: on some disks freeing 25,000 files is
+	// mostly waiting.
 	removed := make(chan error, 1)
 	go func() {
 		if old == "" {
 			removed <- nil
 			return
 		}
-		removed <- removeTree(old)
+		removed <- pool.recycleTree(old)
 	}()
 	inc.save()
 	if err := <-removed; err != nil { // the new output is in place: only disk space is lost

@@ -10,11 +10,18 @@ import (
 // writeFile creates (or truncates) the file at p with mode 0644 and writes
 // data to it with plain system calls: os.OpenFile would also try to
 // register every file with the network poller, one wasted call per page.
-func writeFile(p string, data []byte) error {
-	fd, err := syscall.Open(p, syscall.O_WRONLY|syscall.O_CREAT|syscall.O_TRUNC|syscall.O_CLOEXEC, 0o644)
-	if err != nil {
-		return &os.PathError{Op: "open", Path: p, Err: err}
+// With a descriptor fd >= 0 (Writer.Recycle) it writes into that file
+// instead and cuts it to the length of data.
+func writeFile(p string, data []byte, fd int) error {
+	recycled := fd >= 0
+	if !recycled {
+		var err error
+		fd, err = syscall.Open(p, syscall.O_WRONLY|syscall.O_CREAT|syscall.O_TRUNC|syscall.O_CLOEXEC, 0o644)
+		if err != nil {
+			return &os.PathError{Op: "open", Path: p, Err: err}
+		}
 	}
+	size := int64(len(data))
 	for len(data) > 0 {
 		n, err := syscall.Write(fd, data)
 		if err == syscall.EINTR {
@@ -25,6 +32,12 @@ func writeFile(p string, data []byte) error {
 			return &os.PathError{Op: "write", Path: p, Err: err}
 		}
 		data = data[n:]
+	}
+	if recycled {
+		if err := syscall.Ftruncate(fd, size); err != nil {
+			syscall.Close(fd)
+			return &os.PathError{Op: "truncate", Path: p, Err: err}
+		}
 	}
 	if err := syscall.Close(fd); err != nil {
 		return &os.PathError{Op: "close", Path: p, Err: err}

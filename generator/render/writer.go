@@ -34,6 +34,14 @@ type Writer struct {
 	// is told of the file either way. It may be called from several
 	// goroutines at once.
 	Same func(name string, sum [sha256.Size]byte) bool
+	// Recycle, when not nil, is asked for a file to write into before a
+	// new one is created at the file path p: it returns the descriptor
+	// of a spare file it has just put at p, open for writing, which the
+	// writer writes from its start and cuts to length; or -1, and the
+	// file is created. (An incremental build recycles the files it
+	// replaced the build before: see build's recycle.go. Only Unix
+	// builds set it.)
+	Recycle func(p string) int
 
 	dirs sync.Map // folders known to exist
 }
@@ -69,7 +77,11 @@ func (w *Writer) Create(name string, fill func(io.Writer) error) error {
 		if err := w.mkdirAll(filepath.Dir(p)); err != nil {
 			return err
 		}
-		if err := writeFile(p, buf.Bytes()); err != nil {
+		fd := -1
+		if w.Recycle != nil {
+			fd = w.Recycle(p)
+		}
+		if err := writeFile(p, buf.Bytes(), fd); err != nil {
 			return err
 		}
 	}
