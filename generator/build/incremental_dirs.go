@@ -10,8 +10,8 @@ import (
 	"runtime"
 	"sort"
 	"strings"
-	"sync"
-	"sync/atomic"
+
+	"kaoping/internal/parallel"
 )
 
 // Whole folders kept. Most of what an incremental build keeps sits in
@@ -135,18 +135,9 @@ func intactFolders(prevDir string, prev map[string]cacheEntry) map[string]int {
 		}
 	}
 	ok := make([]bool, len(dirs))
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(2*runtime.GOMAXPROCS(0), len(dirs)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := int(next.Add(1) - 1); i < len(dirs); i = int(next.Add(1) - 1) {
-				ok[i] = sameOnDisk(prevDir, prev, dirs[i], count[dirs[i]])
-			}
-		}()
-	}
-	wg.Wait()
+	parallel.ForN(2*runtime.GOMAXPROCS(0), len(dirs), func(i int) {
+		ok[i] = sameOnDisk(prevDir, prev, dirs[i], count[dirs[i]])
+	})
 	intact := map[string]int{}
 	for i, d := range dirs {
 		if ok[i] {

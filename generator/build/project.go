@@ -5,10 +5,7 @@ package build
 
 import (
 	"path/filepath"
-	"runtime"
 	"strings"
-	"sync"
-	"sync/atomic"
 
 	"kaoping/generator/config"
 	"kaoping/generator/dataset"
@@ -16,6 +13,7 @@ import (
 	"kaoping/generator/publish"
 	"kaoping/generator/report"
 	"kaoping/generator/scoring"
+	"kaoping/internal/parallel"
 )
 
 // Project is a loaded and scored site.
@@ -112,26 +110,19 @@ func (p *Project) score(prog Progress) diag.List {
 		}
 	}
 	prog.Start(StageScore, len(pairs))
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), max(1, len(pairs))) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for k := int(next.Add(1) - 1); k < len(pairs); k = int(next.Add(1) - 1) {
-				x := pairs[k]
-				x.r = p.Engine.Score(x.s, periods[x.s.ID][x.i], p.Data.Entities)
-				prog.Step()
-			}
-		}()
-	}
-	wg.Wait()
+	parallel.For(len(pairs), func(k int) {
+		x := pairs[k]
+		x.r = p.Engine.Score(x.s, periods[x.s.ID][x.i], p.Data.Entities)
+		prog.Step()
+	})
 	var warnings diag.List
 	p.Results = map[string][]*scoring.Result{}
 	for _, x := range pairs {
 		p.Results[x.s.ID] = append(p.Results[x.s.ID], x.r)
 		warnings.Add(p.Engine.Warnings(x.r)...)
 	}
+	type change struct{ r, prev *scoring.Result }
+	var changes []change
 	for _, s := range p.Config.Schemes {
 		byPeriod := map[string]*scoring.Result{}
 		for _, r := range p.Results[s.ID] {
@@ -139,10 +130,13 @@ func (p *Project) score(prog Progress) diag.List {
 		}
 		for _, r := range p.Results[s.ID] {
 			if prev := scoring.PreviousPeriod(s, p.Data, r.Period); prev != nil {
-				scoring.RankChanges(r, byPeriod[prev.ID])
+				changes = append(changes, change{r, byPeriod[prev.ID]})
 			}
 		}
 	}
+	// Each sets the rank changes of its own result from the previous
+	// period's ranks, which it only reads.
+	parallel.For(len(changes), func(i int) { scoring.RankChanges(changes[i].r, changes[i].prev) })
 	return warnings
 }
 

@@ -149,6 +149,15 @@ func TestMarshalProvinceMatchesEncodingJSON(t *testing.T) {
 	checkMarshal(t, *provinceManifest())
 }
 
+// TestMarshalHalvesMatchEncodingJSON: around the size from which the
+// outputs are sorted and encoded in two halves at once (odd and even
+// counts), the bytes stay encoding/json's.
+func TestMarshalHalvesMatchEncodingJSON(t *testing.T) {
+	for _, n := range []int{1<<13 - 1, 1 << 13, 1<<13 + 1, 1<<13 + 2} {
+		checkMarshal(t, Manifest{Kaoping: "1", Config: "c", Inputs: provinceOutputs(3), Outputs: provinceOutputs(n)})
+	}
+}
+
 // FuzzMarshal compares Marshal with encoding/json on manifests built from
 // fuzzed strings: each one a key and a value, and split into several
 // keys at '|'. The seeds run in a plain go test.

@@ -5,16 +5,14 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"hash"
-	"runtime"
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
-	"sync/atomic"
 
 	"kaoping/generator/config"
 	"kaoping/generator/dataset"
 	"kaoping/generator/scoring"
+	"kaoping/internal/parallel"
 )
 
 // Keys are the dependency keys of the site's files, for incremental
@@ -212,7 +210,7 @@ func (m *Model) sheetKeys(global string, schemePeriods map[string]string, at map
 		}
 	}
 	out := make([][]pathKey, len(jobs))
-	parallel(len(jobs), func(n int) {
+	parallel.For(len(jobs), func(n int) {
 		s, i := jobs[n].s, jobs[n].i
 		rs := m.Results[s.ID]
 		pid := rs[i].Period.ID
@@ -282,7 +280,7 @@ func (m *Model) allGroupKeys() map[string][]map[string]string {
 			jobs = append(jobs, job{s, i})
 		}
 	}
-	parallel(len(jobs), func(n int) { at[jobs[n].s.ID][jobs[n].i] = m.groupKeys(jobs[n].s, jobs[n].i) })
+	parallel.For(len(jobs), func(n int) { at[jobs[n].s.ID][jobs[n].i] = m.groupKeys(jobs[n].s, jobs[n].i) })
 	return at
 }
 
@@ -301,7 +299,7 @@ func (m *Model) profileKeys(global, allPeriods, notesKey string, schemePeriods m
 		}
 	}
 	out := make([]pathKey, len(leaves))
-	parallel(len(leaves), func(n int) {
+	parallel.For(len(leaves), func(n int) {
 		e := leaves[n]
 		k := newKeyHash("profile").add(global, allPeriods, notesKey, e.ID)
 		for _, s := range m.Config.Schemes {
@@ -341,22 +339,6 @@ func (m *Model) groupKeys(s *config.Scheme, i int) map[string]string {
 		keys[g.ID] = k.sum()
 	}
 	return keys
-}
-
-// parallel calls f(0) … f(n-1), one worker per core.
-func parallel(n int, f func(int)) {
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), n) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
-				f(i)
-			}
-		}()
-	}
-	wg.Wait()
 }
 
 // periodDataKey is the hash of a period's data: its files' hash for a
