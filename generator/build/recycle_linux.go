@@ -12,12 +12,13 @@ import (
 // takeFile moves the pooled file from to p, which must not exist, and
 // opens it for writing; it returns -1 (and leaves nothing at p) unless
 // the file is a regular file no other name links to, with permissions
-// perm.
+// perm. (O_NOFOLLOW and O_NONBLOCK: a symbolic link or a FIFO put in the
+// pool fails to open instead of being followed or blocking.)
 func takeFile(from, p string, perm uint32) int {
 	if unix.Renameat2(unix.AT_FDCWD, from, unix.AT_FDCWD, p, unix.RENAME_NOREPLACE) != nil {
 		return -1
 	}
-	fd, err := unix.Open(p, unix.O_WRONLY|unix.O_CLOEXEC|unix.O_NOFOLLOW, 0)
+	fd, err := unix.Open(p, unix.O_WRONLY|unix.O_CLOEXEC|unix.O_NOFOLLOW|unix.O_NONBLOCK, 0)
 	if err != nil {
 		unix.Unlink(p)
 		return -1
