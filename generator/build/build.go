@@ -104,9 +104,9 @@ func Build(opts Options) (*Project, *Summary, diag.List) {
 			"cannot create the temporary folder beside the output folder: %v; check write permission and free space there, or choose another folder with --out", err)
 		return p, nil, problems
 	}
-	rec := manifest.NewRecorder()
 	view.pages = view.model()
 	inc := view.startIncremental(out, stage.Dir, opts.Version, cache)
+	rec := manifest.NewRecorderSize(len(inc.prev)) // the previous build's files: about as many
 	trace("keys, cache")
 	w := &render.Writer{Dir: stage.Dir, Record: inc.recorder(rec.Add), Keep: inc.keep, Same: inc.same}
 	var pool *recycler

@@ -94,7 +94,11 @@ type Recorder struct {
 }
 
 // NewRecorder makes an empty Recorder.
-func NewRecorder() *Recorder { return &Recorder{sums: map[string]string{}} }
+func NewRecorder() *Recorder { return NewRecorderSize(0) }
+
+// NewRecorderSize is NewRecorder for about n files: a province build
+// records 140,000, and a map grown to that size rehashes all the way.
+func NewRecorderSize(n int) *Recorder { return &Recorder{sums: make(map[string]string, n)} }
 
 // Add records the file at site path name with its sha256.
 func (r *Recorder) Add(name string, sum [sha256.Size]byte) {
