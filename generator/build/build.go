@@ -111,7 +111,7 @@ func Build(opts Options) (*Project, *Summary, diag.List) {
 	w := &render.Writer{Dir: stage.Dir, Record: inc.recorder(rec.Add), Keep: inc.keep, Same: inc.same}
 	var pool *recycler
 	if inc.cachePath != "" {
-		pool = openRecycler(poolPath(inc.cachePath))
+		pool = openRecycler(poolPath(inc.cachePath), stage.Dir)
 		w.Recycle = pool.take
 	}
 	files, pages, err := writeSite(view, w, prog)
@@ -151,12 +151,13 @@ func Build(opts Options) (*Project, *Summary, diag.List) {
 	// while the cache is saved: on some disks freeing 25,000 files is
 	// mostly waiting.
 	removed := make(chan error, 1)
+	linked, free := inc.oldFiles()
 	go func() {
 		if old == "" {
 			removed <- nil
 			return
 		}
-		removed <- pool.recycleTree(old)
+		removed <- pool.recycleTree(old, linked, free)
 	}()
 	inc.save()
 	if err := <-removed; err != nil { // the new output is in place: only disk space is lost

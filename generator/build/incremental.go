@@ -331,6 +331,28 @@ func (inc *incremental) Kept() int {
 	return int(inc.kept.Load())
 }
 
+// oldFiles sorts the files the cache knew in the previous output, except
+// those of the folders moved whole, which are what is left of it after
+// the swap: linked into the new output (the same inode is there) or not
+// (replaced, or gone), which recycleTree may pool. Call it before save.
+func (inc *incremental) oldFiles() (linked, free []string) {
+	if inc == nil {
+		return nil, nil
+	}
+	for name, old := range inc.prev {
+		if inc.movedFile(name) {
+			continue
+		}
+		if e, ok := inc.next[name]; ok && e.ino == old.ino {
+			linked = append(linked, name)
+		} else {
+			free = append(free, name)
+		}
+	}
+	sort.Strings(free) // the pool's list, the same for the same build
+	return linked, free
+}
+
 // save writes the cache of the output just committed. Errors are
 // ignored: without a cache the next build is a full one.
 func (inc *incremental) save() {

@@ -10,33 +10,27 @@ import (
 )
 
 // takeFile moves the pooled file from to p, which must not exist, and
-// opens it for writing; it returns -1 (and leaves nothing at p) unless
+// opens it for writing; it returns its descriptor and size, or -1 (and
+// leaves nothing at p) unless
 // the file is a regular file no other name links to, with permissions
 // perm. (O_NOFOLLOW and O_NONBLOCK: a symbolic link or a FIFO put in the
 // pool fails to open instead of being followed or blocking.)
-func takeFile(from, p string, perm uint32) int {
+func takeFile(from, p string, perm uint32) (int, int64) {
 	if unix.Renameat2(unix.AT_FDCWD, from, unix.AT_FDCWD, p, unix.RENAME_NOREPLACE) != nil {
-		return -1
+		return -1, 0
 	}
 	fd, err := unix.Open(p, unix.O_WRONLY|unix.O_CLOEXEC|unix.O_NOFOLLOW|unix.O_NONBLOCK, 0)
 	if err != nil {
 		unix.Unlink(p)
-		return -1
+		return -1, 0
 	}
 	var st unix.Stat_t
 	if unix.Fstat(fd, &st) != nil || st.Mode&unix.S_IFMT != unix.S_IFREG || st.Nlink != 1 || st.Mode&0o7777 != perm {
 		unix.Close(fd)
 		unix.Unlink(p)
-		return -1
+		return -1, 0
 	}
-	return fd
-}
-
-// soleLink reports whether the file at p is a regular file no other name
-// links to: one whose content no other path shows.
-func soleLink(p string) bool {
-	var st unix.Stat_t
-	return unix.Lstat(p, &st) == nil && st.Mode&unix.S_IFMT == unix.S_IFREG && st.Nlink == 1
+	return fd, st.Size
 }
 
 // newFilePerm is the permissions a file created with mode 0644 gets:

@@ -6,8 +6,6 @@ package build
 // rename that refuses to replace a file, and these disks were not
 // measured.
 
-func takeFile(from, p string, perm uint32) int { return -1 }
-
-func soleLink(p string) bool { return false }
+func takeFile(from, p string, perm uint32) (int, int64) { return -1, 0 }
 
 func newFilePerm() (uint32, bool) { return 0, false }

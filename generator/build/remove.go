@@ -17,13 +17,6 @@ import (
 // go in batches of files from any folder, then the folders, deepest first.
 // Whatever is left (an error on the way) is removed by os.RemoveAll.
 func removeTree(dir string) error {
-	return disposeTree(dir, func(file string) { os.Remove(file) })
-}
-
-// disposeTree removes dir as removeTree does, handing each file to
-// dispose (from several goroutines at once), which must take it out of
-// dir: unlink it, or move it away (recycleTree).
-func disposeTree(dir string, dispose func(file string)) error {
 	var dirs, files []string
 	_ = filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
 		switch {
@@ -44,7 +37,7 @@ func disposeTree(dir string, dispose func(file string)) error {
 			defer wg.Done()
 			for names := range work {
 				for _, f := range names {
-					dispose(f)
+					os.Remove(f)
 				}
 			}
 		}()

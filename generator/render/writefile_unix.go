@@ -11,8 +11,9 @@ import (
 // data to it with plain system calls: os.OpenFile would also try to
 // register every file with the network poller, one wasted call per page.
 // With a descriptor fd >= 0 (Writer.Recycle) it writes into that file
-// instead and cuts it to the length of data.
-func writeFile(p string, data []byte, fd int) error {
+// instead, and cuts it to the length of data if its size was more (a
+// truncate costs 15 µs on ext4 even when it frees nothing).
+func writeFile(p string, data []byte, fd int, size int64) error {
 	recycled := fd >= 0
 	if !recycled {
 		var err error
@@ -21,7 +22,7 @@ func writeFile(p string, data []byte, fd int) error {
 			return &os.PathError{Op: "open", Path: p, Err: err}
 		}
 	}
-	size := int64(len(data))
+	length := int64(len(data))
 	for len(data) > 0 {
 		n, err := syscall.Write(fd, data)
 		if err == syscall.EINTR {
@@ -33,8 +34,8 @@ func writeFile(p string, data []byte, fd int) error {
 		}
 		data = data[n:]
 	}
-	if recycled {
-		if err := syscall.Ftruncate(fd, size); err != nil {
+	if recycled && size > length {
+		if err := syscall.Ftruncate(fd, length); err != nil {
 			syscall.Close(fd)
 			return &os.PathError{Op: "truncate", Path: p, Err: err}
 		}

@@ -36,12 +36,12 @@ type Writer struct {
 	Same func(name string, sum [sha256.Size]byte) bool
 	// Recycle, when not nil, is asked for a file to write into before a
 	// new one is created at the file path p: it returns the descriptor
-	// of a spare file it has just put at p, open for writing, which the
-	// writer writes from its start and cuts to length; or -1, and the
-	// file is created. (An incremental build recycles the files it
+	// of a spare file it has just put at p, open for writing, and the
+	// file's size, which the writer writes from its start and cuts to
+	// length if it was longer; or -1, and the file is created. (An incremental build recycles the files it
 	// replaced the build before: see build's recycle.go. Only Unix
 	// builds set it.)
-	Recycle func(p string) int
+	Recycle func(p string) (fd int, size int64)
 
 	dirs sync.Map // folders known to exist
 }
@@ -77,11 +77,11 @@ func (w *Writer) Create(name string, fill func(io.Writer) error) error {
 		if err := w.mkdirAll(filepath.Dir(p)); err != nil {
 			return err
 		}
-		fd := -1
+		fd, size := -1, int64(0)
 		if w.Recycle != nil {
-			fd = w.Recycle(p)
+			fd, size = w.Recycle(p)
 		}
-		if err := writeFile(p, buf.Bytes(), fd); err != nil {
+		if err := writeFile(p, buf.Bytes(), fd, size); err != nil {
 			return err
 		}
 	}
