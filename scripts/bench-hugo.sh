@@ -61,6 +61,7 @@ kbuild() {
 	label=$1
 	shift
 	rm -rf "$site/.kaoping"
+	sync # the build before is on disk, not still being written out beside this one
 	(cd "$site" && /usr/bin/time -v -o "$tmp/$label.time" "$tmp/kaoping" build --out "$tmp/$label-out" "$@" >/dev/null 2>"$tmp/$label.log") ||
 		{ cat "$tmp/$label.log" >&2; exit 1; }
 }
@@ -103,6 +104,7 @@ awk -v n="$pages" -v dir="$hs/content" 'BEGIN {
 		close(f)
 	}
 }'
+sync
 (cd "$hs" && /usr/bin/time -v -o "$tmp/hugo.time" hugo --quiet >/dev/null 2>"$tmp/hugo.log") ||
 	{ cat "$tmp/hugo.log" >&2; exit 1; }
 hpages=$(find "$hs/public" -name '*.html' | wc -l)

@@ -12,9 +12,10 @@
 # CPU time (user + sys), peak RSS and kaoping's summary line of each
 # build, and the ratio incremental ÷ full: the median incremental build
 # against the mean of the two full builds (the first and the clean one
-# both build everything). Wall times on a shared virtual machine vary by
-# a tenth from one run to the next; the rounds and the two full builds
-# keep one slow run from deciding the ratio.
+# both build everything). Each build starts after a sync. Wall times on a
+# shared virtual machine vary by a tenth from one run to the next; the
+# rounds and the two full builds keep one slow run from deciding the
+# ratio.
 #
 # ARGS adds options to every build (ARGS=--no-bundles: the pages alone).
 # Needs go and GNU time (apt-get install -y time). KEEP=1 keeps the
@@ -35,8 +36,11 @@ else
 	"$tmp/gensite" -out "$site" >/dev/null
 fi
 
-# run LABEL OUT: one timed build; prints a line and leaves wall/cpu in $tmp/LABEL.w
+# run LABEL OUT: one timed build; prints a line and leaves wall/cpu in $tmp/LABEL.w.
+# sync first: each build starts with what the one before wrote on disk, not
+# still being written out by the kernel beside it (a full build leaves 4 GB).
 run() {
+	sync
 	(cd "$site" && /usr/bin/time -v -o "$tmp/$1.time" "$tmp/kaoping" build --out "$2" ${ARGS:-} >"$tmp/$1.log" 2>&1) ||
 		{ cat "$tmp/$1.log" >&2; exit 1; }
 	awk -v label="$1" '
