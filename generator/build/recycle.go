@@ -129,8 +129,8 @@ func (r *recycler) takeAt(i int, p string) (int, int64) {
 // into the new output, free the others the cache knew. The previous pool
 // is freed (what this build did not take of it), linked are unlinked,
 // and old becomes the pool, listing as many of free as it may hold; the
-// rest of free is unlinked. Without a recycler, or if old cannot be
-// moved, old is removed as removeTree does.
+// rest of free is unlinked. Without a recycler, with nothing to pool, or
+// if old cannot be moved, old is removed as removeTree does.
 func (r *recycler) recycleTree(old string, linked, free []string) error {
 	if r == nil {
 		return removeTree(old)
@@ -141,6 +141,11 @@ func (r *recycler) recycleTree(old string, linked, free []string) error {
 		return removeTree(old)
 	}
 	limit := min(int(r.wrote.Load()), poolMax, len(free))
+	if limit == 0 {
+		// Nothing worth keeping (no cache told what old holds, say): a pool
+		// of unknown files would only be freed by the next build.
+		return removeTree(old)
+	}
 	unlink := append(linked[:len(linked):len(linked)], free[limit:]...)
 	free = free[:limit]
 	parallel.ForN(16, len(unlink), func(i int) { os.Remove(filepath.Join(old, filepath.FromSlash(unlink[i]))) })
