@@ -112,3 +112,23 @@ func mode(t *testing.T, path string) os.FileMode {
 	}
 	return st.Mode()
 }
+
+// TestNoPoolWithoutCache: a build whose cache is gone (removed by hand,
+// say) cannot tell what the previous output holds; it removes it as
+// before instead of keeping it all as a pool.
+func TestNoPoolWithoutCache(t *testing.T) {
+	cfg := incSite(t)
+	site := filepath.Dir(cfg)
+	out := filepath.Join(t.TempDir(), "public")
+	incBuild(t, cfg, out)
+	if err := os.RemoveAll(filepath.Join(site, ".kaoping")); err != nil {
+		t.Fatal(err)
+	}
+	incBuild(t, cfg, out)
+	if pools, _ := filepath.Glob(filepath.Join(site, ".kaoping", "cache", "*.pool*")); len(pools) != 0 {
+		t.Errorf("a build without a cache kept a pool: %v", pools)
+	}
+	if left, _ := filepath.Glob(filepath.Join(filepath.Dir(out), ".public.kaoping-tmp-*")); len(left) != 0 {
+		t.Errorf("the previous output was left beside the new one: %v", left)
+	}
+}
