@@ -15,6 +15,7 @@ import (
 	"sync/atomic"
 
 	"kaoping/generator/report"
+	"kaoping/internal/atomicfile"
 )
 
 // Incremental builds. Every page and generated file has a dependency key
@@ -376,37 +377,25 @@ func (inc *incremental) save() {
 	if err := os.MkdirAll(filepath.Dir(inc.cachePath), 0o755); err != nil {
 		return
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(inc.cachePath), ".cache-*")
-	if err != nil {
-		return
-	}
-	bw := bufio.NewWriterSize(tmp, 1<<20)
 	global := ""
 	if inc.keys != nil {
 		global = inc.keys.Global()
 	}
-	fmt.Fprintf(bw, "%s\t%s\t%s\n", cacheHeader, filepath.Clean(inc.prevDir), global)
-	var line []byte // one line per file, 140,000 at province size: no fmt
-	for _, n := range names {
-		e := inc.next[n]
-		line = append(append(line[:0], n...), '\t')
-		line = append(append(line, e.key...), '\t')
-		line = append(hex.AppendEncode(line, e.sum[:]), '\t')
-		line = append(strconv.AppendInt(line, e.size, 10), '\t')
-		line = append(strconv.AppendInt(line, e.mtime, 10), '\t')
-		line = append(strconv.AppendUint(line, e.ino, 10), '\n')
-		bw.Write(line)
-	}
-	err = bw.Flush()
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), inc.cachePath)
-	}
-	if err != nil {
-		os.Remove(tmp.Name())
-	}
+	atomicfile.Write(inc.cachePath, 0o600, false, func(bw *bufio.Writer) error {
+		fmt.Fprintf(bw, "%s\t%s\t%s\n", cacheHeader, filepath.Clean(inc.prevDir), global)
+		var line []byte // one line per file, 140,000 at province size: no fmt
+		for _, n := range names {
+			e := inc.next[n]
+			line = append(append(line[:0], n...), '\t')
+			line = append(append(line, e.key...), '\t')
+			line = append(hex.AppendEncode(line, e.sum[:]), '\t')
+			line = append(strconv.AppendInt(line, e.size, 10), '\t')
+			line = append(strconv.AppendInt(line, e.mtime, 10), '\t')
+			line = append(strconv.AppendUint(line, e.ino, 10), '\n')
+			bw.Write(line)
+		}
+		return nil
+	})
 }
 
 // readCache reads the cache of the output folder out: its entries and the

@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strings"
 
+	"kaoping/internal/atomicfile"
 	"kaoping/internal/parallel"
 )
 
@@ -276,27 +277,13 @@ func (inc *incremental) writeJournal() error {
 	if err := os.MkdirAll(filepath.Dir(inc.cachePath), 0o755); err != nil {
 		return err
 	}
-	var b strings.Builder
-	fmt.Fprintf(&b, "%s\n%s\n%s\n", journalHeader, inc.stageDir, inc.prevDir)
-	for _, d := range inc.moves {
-		b.WriteString(d + "\n")
-	}
-	tmp := inc.journalPath() + ".tmp"
-	f, err := os.Create(tmp)
-	if err != nil {
-		return err
-	}
-	_, err = f.WriteString(b.String())
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp, inc.journalPath())
-	}
-	return err
+	return atomicfile.Write(inc.journalPath(), 0o644, true, func(w *bufio.Writer) error {
+		fmt.Fprintf(w, "%s\n%s\n%s\n", journalHeader, inc.stageDir, inc.prevDir)
+		for _, d := range inc.moves {
+			w.WriteString(d + "\n")
+		}
+		return nil
+	})
 }
 
 // recoverMoves repairs what a build killed between its moves and its

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync/atomic"
 
+	"kaoping/internal/atomicfile"
 	"kaoping/internal/parallel"
 )
 
@@ -155,26 +156,15 @@ func (r *recycler) recycleTree(old string, linked, free []string) error {
 	if err := os.Rename(old, r.dir); err != nil { // another file system, say
 		return removeTree(old)
 	}
-	tmp := r.list + ".tmp"
-	f, err := os.Create(tmp)
-	if err != nil {
-		return nil // a pool without a list: removed by the next build
-	}
-	w := bufio.NewWriterSize(f, 1<<16)
-	w.WriteString(poolHeader + "\n")
-	for _, name := range free {
-		w.WriteString(name)
-		w.WriteByte('\n')
-	}
-	err = w.Flush()
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp, r.list)
-	}
-	if err != nil {
-		os.Remove(tmp)
-	}
+	// Without its list (an error here) the pool is only removed, by the
+	// next build.
+	atomicfile.Write(r.list, 0o644, false, func(w *bufio.Writer) error {
+		w.WriteString(poolHeader + "\n")
+		for _, name := range free {
+			w.WriteString(name)
+			w.WriteByte('\n')
+		}
+		return nil
+	})
 	return nil
 }

@@ -13,6 +13,7 @@
 package publish
 
 import (
+	"bufio"
 	"bytes"
 	"fmt"
 	"os"
@@ -24,6 +25,7 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"kaoping/generator/diag"
+	"kaoping/internal/atomicfile"
 )
 
 // FileName is the record's name in the data folder; Folder holds the
@@ -300,12 +302,10 @@ func (r *Record) Save() error {
 	}{r.Periods}); err != nil {
 		return err
 	}
-	tmp := r.path + ".tmp"
-	if err := os.WriteFile(tmp, buf.Bytes(), 0o644); err != nil {
+	if err := atomicfile.Write(r.path, 0o644, false, func(w *bufio.Writer) error {
+		_, err := w.Write(buf.Bytes())
 		return err
-	}
-	if err := os.Rename(tmp, r.path); err != nil {
-		os.Remove(tmp)
+	}); err != nil {
 		return err
 	}
 	r.pending = map[string][]byte{}
