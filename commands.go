@@ -62,11 +62,23 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	}
 	start := time.Now()
 	bar := newProgress(stderr, *quiet, build.Language(*cfg))
-	p, sum, problems := build.Build(build.Options{ConfigPath: *cfg, OutDir: *out, Progress: buildProgress(bar), Version: version, ExcludeKinds: exclude, NoBundles: *noBundles})
+	lang := build.Language(*cfg)
+	waiting := func(pid string) {
+		if bar != nil {
+			bar.Done()
+		}
+		if lang == "en" {
+			fmt.Fprintf(stderr, "another kaoping build (process %s) is writing this output; waiting for it to finish…\n", orUnknown(pid, "unknown"))
+		} else {
+			fmt.Fprintf(stderr, "另一个 kaoping 生成（进程 %s）正在写入该输出目录，等待它结束……\n", orUnknown(pid, "未知"))
+		}
+	}
+	p, sum, problems := build.Build(build.Options{ConfigPath: *cfg, OutDir: *out, Progress: buildProgress(bar), Waiting: waiting,
+		Version: version, ExcludeKinds: exclude, NoBundles: *noBundles})
 	if bar != nil {
 		bar.Done()
 	}
-	lang := langOf(p, *cfg)
+	lang = langOf(p, *cfg)
 	if problems.HasErrors() {
 		printProblems(stderr, problems, lang)
 		if lang == "en" {
@@ -80,13 +92,11 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 		printProblems(stderr, problems, lang)
 		elapsed := time.Since(start).Round(time.Millisecond)
 		if lang == "en" {
-			fmt.Fprintf(stdout, "built %s: %d pages (%d files), %d schemes, %d periods, %d entities in %s; %d pages written, %d unchanged\n",
-				sum.OutDir, sum.Pages, sum.Files, sum.Schemes, sum.Periods, len(p.Data.Entities.All), elapsed,
-				sum.Pages-sum.UnchangedPages, sum.UnchangedPages)
+			fmt.Fprintf(stdout, "built %s: %d pages (%d files), %d schemes, %d periods, %d entities in %s\n",
+				sum.OutDir, sum.Pages, sum.Files, sum.Schemes, sum.Periods, len(p.Data.Entities.All), elapsed)
 		} else {
-			fmt.Fprintf(stdout, "已生成 %s：%d 个页面（共 %d 个文件），%d 个方案，%d 个考核期，%d 个考核对象，用时 %s；写入 %d 个页面，%d 个未变\n",
-				sum.OutDir, sum.Pages, sum.Files, sum.Schemes, sum.Periods, len(p.Data.Entities.All), elapsed,
-				sum.Pages-sum.UnchangedPages, sum.UnchangedPages)
+			fmt.Fprintf(stdout, "已生成 %s：%d 个页面（共 %d 个文件），%d 个方案，%d 个考核期，%d 个考核对象，用时 %s\n",
+				sum.OutDir, sum.Pages, sum.Files, sum.Schemes, sum.Periods, len(p.Data.Entities.All), elapsed)
 		}
 	}
 	return exitOK
@@ -220,4 +230,12 @@ func cmdExplain(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprint(stdout, text)
 	return exitOK
+}
+
+// orUnknown is s, or unknown when s is empty.
+func orUnknown(s, unknown string) string {
+	if s == "" {
+		return unknown
+	}
+	return s
 }

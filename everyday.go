@@ -15,13 +15,12 @@ import (
 	"kaoping/generator/serve"
 )
 
-// cmdServe builds the site, serves it and rebuilds on change until
-// interrupted (Ctrl+C).
+// cmdServe loads the site, serves it from memory and loads it again on
+// change until interrupted (Ctrl+C). It writes nothing.
 func cmdServe(args []string, stdout, stderr io.Writer) int {
 	fs := newFlagSet("serve", stderr)
 	cfg := fs.String("config", "config.toml", "config file")
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on (loopback by default)")
-	out := fs.String("out", "", "output folder (overrides output_dir)")
 	quiet := fs.Bool("quiet", false, "print errors only")
 	rest, err := parseFlags(fs, args)
 	if err != nil {
@@ -54,7 +53,7 @@ func cmdServe(args []string, stdout, stderr io.Writer) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	err = serve.Run(ctx, ln, serve.Options{ConfigPath: *cfg, OutDir: *out, Log: stderr, Quiet: *quiet, Version: version})
+	err = serve.Run(ctx, ln, serve.Options{ConfigPath: *cfg, Log: stderr, Quiet: *quiet, Version: version})
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return exitInput

@@ -13,14 +13,13 @@ type Stage int
 const (
 	StageLoad   Stage = iota // reading config.toml and the data (no count)
 	StageScore               // scoring: one step per scheme and period
-	StageRender              // writing pages and files: one step per file
-	StageBundle              // writing the per-period bundles: one step per period
+	StageRender              // making the pages, files and bundles: one step per file
 )
 
 // Label is the stage's name in lang ("en" or Chinese).
 func (s Stage) Label(lang string) string {
-	zh := [...]string{"载入", "计分", "生成页面", "归档包"}
-	en := [...]string{"loading", "scoring", "rendering", "bundles"}
+	zh := [...]string{"载入", "计分", "生成页面"}
+	en := [...]string{"loading", "scoring", "rendering"}
 	if lang == "en" {
 		return en[s]
 	}

@@ -25,32 +25,16 @@ type Project struct {
 	Results map[string][]*scoring.Result
 
 	// corrections are the amendments of published periods, read by
-	// CheckPublished; bundles says whether the build writes per-period
-	// zips. Both reach the page model through model().
+	// CheckPublished for the page model.
 	corrections map[string][]publish.Correction
-	bundles     bool
-
-	// inc is the build's incremental state (nil outside Build); keptPages
-	// counts the pages it kept from the previous build.
-	inc       *incremental
-	keptPages int
-	// pages is the page model Build made once for its keys, pages and
-	// bundles (indexing 131,000 results three times cost a province
-	// build 0.3 CPU-s); nil outside Build.
-	pages *report.Model
-	// pagePaths are the site paths of the pages writeSite wrote, in the
-	// order of the model's jobs; nil before.
-	pagePaths []string
 }
 
-// model is the page model of the project.
-func (p *Project) model() *report.Model {
-	if p.pages != nil {
-		return p.pages
-	}
+// Model is the page model of the project; bundles says whether the site
+// has a zip of each period's report (the pages link to them).
+func (p *Project) Model(bundles bool) *report.Model {
 	m := report.New(p.Config, p.Data, p.Results)
 	m.Corrections = p.corrections
-	m.HasBundles = p.bundles
+	m.HasBundles = bundles
 	return m
 }
 
@@ -58,22 +42,17 @@ func (p *Project) model() *report.Model {
 // rules. It goes as far as it can so that one run lists every problem; the
 // project is nil when an error stops it from being scored.
 func Load(configPath string) (*Project, diag.List) {
-	return load(configPath, noProgress{}, nil)
+	return load(configPath, noProgress{})
 }
 
-// load is Load reporting its stages to prog. onConfig, when not nil, is
-// called as soon as the configuration is read, before the data: a build
-// starts reading its cache then.
-func load(configPath string, prog Progress, onConfig func(*config.Config)) (*Project, diag.List) {
+// load is Load reporting its stages to prog.
+func load(configPath string, prog Progress) (*Project, diag.List) {
 	var problems diag.List
 	prog.Start(StageLoad, 0)
 	cfg, ps := config.Load(configPath)
 	problems.Add(ps...)
 	if cfg == nil {
 		return nil, problems
-	}
-	if onConfig != nil {
-		onConfig(cfg)
 	}
 	ds, ps := dataset.Load(cfg)
 	problems.Add(ps...)

@@ -1,13 +1,9 @@
 package report
 
-import "kaoping/generator/render"
-
-func init() { register(archiveJobs) }
-
 // ArchivePage lists every period, latest first and grouped by year, with
 // its result files, its period page and its rankings.
 type ArchivePage struct {
-	Page  *render.Page
+	Page  *Page
 	Years []PeriodYear
 }
 
@@ -15,9 +11,9 @@ type ArchivePage struct {
 // one more Download of the period, so the template needs no change.
 
 func archiveJobs(m *Model) []Job {
-	return []Job{{Path: ArchivePath(), Template: "archive.html", Data: func() (any, error) {
+	return []Job{{Path: ArchivePath(), Data: func() (any, error) {
 		return &ArchivePage{
-			Page:  m.Page(ArchivePath(), m.T("归档", "Archive"), render.NavArchive),
+			Page:  m.Page(ArchivePath(), m.T("归档", "Archive"), NavArchive),
 			Years: m.periodYears(),
 		}, nil
 	}}}

@@ -4,17 +4,15 @@ import (
 	"math"
 	"strconv"
 
+	"kaoping/generator/chart"
 	"kaoping/generator/config"
 	"kaoping/generator/numfmt"
-	"kaoping/generator/render"
 	"kaoping/generator/scoring"
 )
 
-func init() { register(compareJobs) }
-
 // CompareIndex lists every scheme's comparisons, latest period first.
 type CompareIndex struct {
-	Page    *render.Page
+	Page    *Page
 	Schemes []CompareIndexScheme
 }
 
@@ -28,7 +26,7 @@ type CompareIndexScheme struct {
 // achievement, indicator values against the reference, and the change on
 // the previous period (环比) and on the same period last year (同比).
 type ComparePage struct {
-	Page          *render.Page
+	Page          *Page
 	Scheme        *config.Scheme
 	Kind          string // 跨地市对比 (kind city) or 跨单位对比
 	PeriodLabel   string
@@ -54,22 +52,17 @@ type CompareGroup struct {
 	// Shown is how many units the charts show (the first and last by rank
 	// when the group is large); equal to Members when all are shown.
 	Shown          int
-	CategoryChart  *render.Chart
-	TotalsChart    *render.Chart // nil when there is neither a previous nor a last-year period
+	CategoryChart  *chart.Chart
+	TotalsChart    *chart.Chart  // nil when there is neither a previous nor a last-year period
 	References     []CompareCell // the reference row, one per indicator
 	CategoryPoints []float64     // full points per category
 	Rows           []CompareRow
 }
 
-// CompareRow is one unit. Everything a cell shows is formatted here, not
-// by template functions: a province's prosecutor comparison has 8,000
-// rows of some 60 cells, and each template call goes through reflection.
+// CompareRow is one unit, its cells formatted as they are shown.
 type CompareRow struct {
-	Name  string
-	Sheet string // site path of the score sheet
-	// SheetHref is Sheet as linked from this page (Page.Rel of Sheet),
-	// printed in each of the three tables.
-	SheetHref string
+	Name      string
+	Sheet     string // site path of the score sheet
 	Rank      int
 	Vetoed    bool
 	Grade     string
@@ -105,8 +98,8 @@ type CompareCell struct {
 const compareChartMax = 20
 
 func compareJobs(m *Model) []Job {
-	jobs := []Job{{Path: CompareIndexPath(), Template: "compare-index.html", Data: func() (any, error) {
-		d := &CompareIndex{Page: m.Page(CompareIndexPath(), m.T("对比", "Comparison"), render.NavCompare)}
+	jobs := []Job{{Path: CompareIndexPath(), Data: func() (any, error) {
+		d := &CompareIndex{Page: m.Page(CompareIndexPath(), m.T("对比", "Comparison"), NavCompare)}
 		for _, s := range m.Config.Schemes {
 			cs := CompareIndexScheme{Name: s.Name, Kind: m.compareKind(s)}
 			rs := m.Results[s.ID]
@@ -120,7 +113,7 @@ func compareJobs(m *Model) []Job {
 	}}}
 	for _, s := range m.Config.Schemes {
 		for _, r := range m.Results[s.ID] {
-			jobs = append(jobs, Job{Path: ComparePath(s.ID, r.Period.ID), Template: "compare.html", Data: func() (any, error) {
+			jobs = append(jobs, Job{Path: ComparePath(s.ID, r.Period.ID), Bundle: r.Period.ID, Data: func() (any, error) {
 				return m.comparePage(s, r)
 			}})
 		}
@@ -140,9 +133,10 @@ func (m *Model) comparePage(s *config.Scheme, r *scoring.Result) (*ComparePage, 
 	label := r.Period.Period.Label(m.Lang)
 	kind := m.compareKind(s)
 	title := s.Name + " · " + label + " · " + kind
-	page := m.Page(ComparePath(s.ID, r.Period.ID), title, render.NavCompare,
-		render.Crumb{Label: m.T("对比", "Comparison"), Path: CompareIndexPath()})
+	page := m.Page(ComparePath(s.ID, r.Period.ID), title, NavCompare,
+		Crumb{Label: m.T("对比", "Comparison"), Path: CompareIndexPath()})
 	page.PrintHeader = title
+	page.Period, page.PeriodLabel = r.Period.ID, label
 	d := &ComparePage{Page: page, Scheme: s, Kind: kind, PeriodLabel: label,
 		Ranking: RankingPath(s.ID, r.Period.ID), Methodology: MethodologyPath(s.ID)}
 	prev, last := m.PreviousResult(s, r), m.LastYearResult(s, r)
@@ -250,7 +244,7 @@ func (m *Model) compareGroup(s *config.Scheme, r *scoring.Result, g *scoring.Gro
 	for k, e := range g.Entities {
 		sheet := SheetPath(s.ID, r.Period.ID, e.Entity.ID)
 		row := &cg.Rows[k]
-		*row = CompareRow{Name: e.Entity.Name, Sheet: sheet, SheetHref: d.Page.Rel(sheet), Rank: e.Rank,
+		*row = CompareRow{Name: e.Entity.Name, Sheet: sheet, Rank: e.Rank,
 			Vetoed: e.Vetoed, Grade: e.Grade, Total: numfmt.Points(e.Total),
 			Subtotals: subtotals[k*nc : (k+1)*nc : (k+1)*nc],
 			Values:    values[k*ni : (k+1)*ni : (k+1)*ni],
@@ -416,9 +410,9 @@ func (m *Model) compareCharts(s *config.Scheme, g *scoring.Group, gi int,
 			" (first and last "+strconv.Itoa(compareChartMax/2)+")")
 	}
 	key := "compare-" + s.ID + "-" + strconv.Itoa(gi)
-	var series []render.Series
+	var series []chart.Series
 	for ci, c := range s.Categories {
-		sr := render.Series{Name: c.Name}
+		sr := chart.Series{Name: c.Name}
 		for _, e := range shown {
 			v := math.NaN()
 			if full := cg.CategoryPoints[ci]; full > 0 {
@@ -429,7 +423,7 @@ func (m *Model) compareCharts(s *config.Scheme, g *scoring.Group, gi int,
 		series = append(series, sr)
 	}
 	var err error
-	cg.CategoryChart, err = render.GroupedBars(render.Spec{
+	cg.CategoryChart, err = chart.GroupedBars(chart.Spec{
 		Title: m.T("各类别得分率", "Category achievement") + suffix, Key: key + "-cat",
 		Format: numfmt.Percent, Decimals: 1, Corner: m.T("单位", "Unit"),
 	}, names, series)
@@ -439,7 +433,7 @@ func (m *Model) compareCharts(s *config.Scheme, g *scoring.Group, gi int,
 	if d.PrevLabel == "" && d.LastYearLabel == "" {
 		return nil
 	}
-	totals := []render.Series{{Name: d.PeriodLabel}}
+	totals := []chart.Series{{Name: d.PeriodLabel}}
 	for _, e := range shown {
 		totals[0].Values = append(totals[0].Values, e.Total)
 	}
@@ -450,7 +444,7 @@ func (m *Model) compareCharts(s *config.Scheme, g *scoring.Group, gi int,
 		if other.label == "" {
 			continue
 		}
-		sr := render.Series{Name: other.label}
+		sr := chart.Series{Name: other.label}
 		for _, e := range shown {
 			v := math.NaN()
 			if o := other.by[e.Entity.ID]; o != nil {
@@ -460,7 +454,7 @@ func (m *Model) compareCharts(s *config.Scheme, g *scoring.Group, gi int,
 		}
 		totals = append(totals, sr)
 	}
-	cg.TotalsChart, err = render.GroupedBars(render.Spec{
+	cg.TotalsChart, err = chart.GroupedBars(chart.Spec{
 		Title: m.T("总分：本期、上期与去年同期", "Totals: now, previous period, same period last year") + suffix, Key: key + "-totals",
 		Format: numfmt.Number, Decimals: 2, Corner: m.T("单位", "Unit"),
 	}, names, totals)

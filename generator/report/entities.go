@@ -1,12 +1,8 @@
 package report
 
-import "kaoping/generator/render"
-
-func init() { register(entitiesIndexJobs) }
-
 // EntitiesIndex lists every entity as a tree, roots first, in display order.
 type EntitiesIndex struct {
-	Page  *render.Page
+	Page  *Page
 	Roots []*EntityNode
 	Count int
 }
@@ -26,7 +22,7 @@ type EntityNode struct {
 const entitiesOpenAll = 300
 
 func entitiesIndexJobs(m *Model) []Job {
-	return []Job{{Path: EntitiesPath(), Template: "entities.html", Data: func() (any, error) {
+	return []Job{{Path: EntitiesPath(), Data: func() (any, error) {
 		es := m.Data.Entities
 		d := &EntitiesIndex{Page: m.Page(EntitiesPath(), m.T("单位", "Units"), ""), Count: len(es.All)}
 		seen := map[string]bool{}

@@ -4,20 +4,17 @@ import (
 	"strconv"
 	"sync"
 
+	"kaoping/generator/chart"
 	"kaoping/generator/config"
 	"kaoping/generator/dataset"
-	"kaoping/generator/numfmt"
-	"kaoping/generator/render"
 	"kaoping/generator/scoring"
 )
-
-func init() { register(entityJobs) }
 
 // EntityPage is an entity's profile: where it sits in the hierarchy, its
 // results in every scheme that scores it, over every period, and its
 // children with their latest results (drill-down).
 type EntityPage struct {
-	Page    *render.Page
+	Page    *Page
 	Entity  *dataset.Entity
 	Kind    string     // readable kind
 	Parent  *EntityRef // nil for a root
@@ -39,22 +36,19 @@ type EntityRef struct {
 // ChildRow is one child in the drill-down table.
 type ChildRow struct {
 	EntityRef
-	Href  string      // Path as linked from the profile (Page.Rel)
 	Below string      // descendants by kind, e.g. "部门 5 · 检察官 10"
 	Cells []ChildCell // aligned with EntityPage.ChildSchemes
 }
 
 // ChildCell is a child's latest result in one scheme.
 type ChildCell struct {
-	Scored    bool
-	Total     float64
-	TotalText string // Total with two decimals (points)
-	Rank      int
-	N         int
-	Grade     string
-	Sheet     string // site path of the score sheet
-	SheetHref string // Sheet as linked from the profile (Page.Rel)
-	Period    string // the period's short label when it is not the scheme's latest
+	Scored bool
+	Total  float64
+	Rank   int
+	N      int
+	Grade  string
+	Sheet  string // site path of the score sheet
+	Period string // the period's short label when it is not the scheme's latest
 }
 
 // EntitySchemeView is an entity's results in one scheme.
@@ -66,16 +60,13 @@ type EntitySchemeView struct {
 	Group       string // label of the peer group in the latest result
 	Rows        []PeriodRow
 	HasDerived  bool // some rows are cumulative periods (the trends leave them out)
-	TotalChart  *render.Chart
-	RankChart   *render.Chart
-	KeyCharts   []*render.Chart
+	TotalChart  *chart.Chart
+	RankChart   *chart.Chart
+	KeyCharts   []*chart.Chart
 	TrendPoints int // number of periods in the trend charts
 }
 
-// PeriodRow is one period of an entity's results in a scheme. Besides the
-// numbers it carries them formatted as entity.html prints them, so that
-// the page needs no template function per cell (a province has 8,000
-// profiles of 16 rows each).
+// PeriodRow is one period of an entity's results in a scheme.
 type PeriodRow struct {
 	Label      string
 	Sheet      string // site path of the score sheet
@@ -88,14 +79,6 @@ type PeriodRow struct {
 	Grade      string
 	RankChange *int
 	Vetoed     bool
-
-	SheetHref, RankingHref string // Sheet and Ranking as linked from the profile (Page.Rel)
-	TotalText              string // Total with two decimals (points)
-	GroupMeanText          string // GroupMean with two decimals, — when there is none
-	DiffText               string // Diff with sign and two decimals (signed)
-	DiffClass              string // pos / neg / "" (signclass of Diff)
-	RankChangeText         string // ↑2 ↓1 — 新 (rankchange)
-	RankChangeClass        string // pos / neg / "" (signclass of RankChange)
 }
 
 // Comparison is a bar chart of the latest totals of some of an entity's
@@ -104,7 +87,7 @@ type Comparison struct {
 	Scheme  *config.Scheme
 	Period  string // label
 	Ranking string // site path of that period's ranking
-	Chart   *render.Chart
+	Chart   *chart.Chart
 	Count   int
 }
 
@@ -112,7 +95,7 @@ func entityJobs(m *Model) []Job {
 	idx := sync.OnceValue(func() *entityIndex { return newEntityIndex(m) })
 	jobs := make([]Job, 0, len(m.Data.Entities.All))
 	for _, e := range m.Data.Entities.All {
-		jobs = append(jobs, Job{Path: EntityPath(e.ID), Template: "entity.html", Data: func() (any, error) {
+		jobs = append(jobs, Job{Path: EntityPath(e.ID), Data: func() (any, error) {
 			return m.entityPage(idx(), e)
 		}})
 	}
@@ -126,10 +109,10 @@ func (m *Model) entityRef(e *dataset.Entity) EntityRef {
 
 // entityCrumbs are the breadcrumbs above a profile: 单位, then every
 // ancestor, root first.
-func (m *Model) entityCrumbs(e *dataset.Entity) []render.Crumb {
-	crumbs := []render.Crumb{{Label: m.T("单位", "Units"), Path: EntitiesPath()}}
+func (m *Model) entityCrumbs(e *dataset.Entity) []Crumb {
+	crumbs := []Crumb{{Label: m.T("单位", "Units"), Path: EntitiesPath()}}
 	for _, a := range m.Data.Entities.Ancestors(e.ID) {
-		crumbs = append(crumbs, render.Crumb{Label: a.Name, Path: EntityPath(a.ID)})
+		crumbs = append(crumbs, Crumb{Label: a.Name, Path: EntityPath(a.ID)})
 	}
 	return crumbs
 }
@@ -149,7 +132,7 @@ func (m *Model) entityPage(idx *entityIndex, e *dataset.Entity) (*EntityPage, er
 		if m.History(s.ID, e.ID) == nil {
 			continue
 		}
-		v, err := m.entitySchemeView(idx, page, s, e)
+		v, err := m.entitySchemeView(idx, s, e)
 		if err != nil {
 			return nil, err
 		}
@@ -164,9 +147,8 @@ func (m *Model) entityPage(idx *entityIndex, e *dataset.Entity) (*EntityPage, er
 	return d, nil
 }
 
-// periodRow describes er, the entity's result in the result of index i,
-// on the profile page (shared: its links are those of every profile).
-func (m *Model) periodRow(idx *entityIndex, page *render.Page, shared bool, si *profileScheme, i int, derived bool, er *scoring.EntityResult) PeriodRow {
+// periodRow describes er, the entity's result in the result of index i.
+func (m *Model) periodRow(si *profileScheme, i int, derived bool, er *scoring.EntityResult) PeriodRow {
 	pi := &si.periods[i]
 	g := pi.group(er.Group)
 	row := PeriodRow{
@@ -178,10 +160,6 @@ func (m *Model) periodRow(idx *entityIndex, page *render.Page, shared bool, si *
 		Total: er.Total, GroupMean: g.mean, Diff: er.Total - g.mean,
 		Grade: er.Grade, RankChange: er.RankChange, Vetoed: er.Vetoed,
 	}
-	row.SheetHref, row.RankingHref = pi.hrefs(idx.links, page, shared, er.Entity.ID)
-	row.TotalText, row.GroupMeanText = numfmt.Points(row.Total), g.meanText
-	row.DiffText, row.DiffClass = numfmt.Signed(row.Diff, 2), signClass(row.Diff)
-	row.RankChangeText, row.RankChangeClass = numfmt.RankChange(row.RankChange, m.Lang), rankChangeClass(row.RankChange)
 	return row
 }
 
@@ -199,17 +177,16 @@ func (m *Model) entityChildren(idx *entityIndex, d *EntityPage, e *dataset.Entit
 	}
 	for _, c := range children {
 		row := ChildRow{EntityRef: m.entityRef(c), Below: m.belowSummary(c)}
-		row.Href = idx.links.rel(d.Page, row.Path)
 		d.HasBelow = d.HasBelow || row.Below != ""
 		for _, s := range d.ChildSchemes {
-			row.Cells = append(row.Cells, m.childCell(idx, d.Page, s, c))
+			row.Cells = append(row.Cells, m.childCell(idx, s, c))
 		}
 		d.Children = append(d.Children, row)
 	}
 }
 
 // childCell is c's latest result in s (empty when never scored).
-func (m *Model) childCell(idx *entityIndex, page *render.Page, s *config.Scheme, c *dataset.Entity) ChildCell {
+func (m *Model) childCell(idx *entityIndex, s *config.Scheme, c *dataset.Entity) ChildCell {
 	hist := m.History(s.ID, c.ID)
 	si := idx.schemes[s.ID]
 	for i := len(hist) - 1; i >= 0; i-- {
@@ -218,9 +195,8 @@ func (m *Model) childCell(idx *entityIndex, page *render.Page, s *config.Scheme,
 			continue
 		}
 		pi := &si.periods[i]
-		cell := ChildCell{Scored: true, Total: er.Total, TotalText: numfmt.Points(er.Total), Rank: er.Rank, Grade: er.Grade,
+		cell := ChildCell{Scored: true, Total: er.Total, Rank: er.Rank, Grade: er.Grade,
 			Sheet: pi.sheets + c.ID + ".html", N: pi.group(er.Group).n}
-		cell.SheetHref, _ = pi.hrefs(idx.links, page, idx.links.shared(page), c.ID)
 		if i != len(si.periods)-1 {
 			cell.Period = pi.short
 		}

@@ -2,10 +2,9 @@ package report
 
 import (
 	"bytes"
+	"kaoping/generator/render"
 	"sync"
 	"testing"
-
-	"kaoping/generator/render"
 )
 
 // Test helpers of the entity, indicator and scheme overview families.

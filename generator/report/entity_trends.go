@@ -5,9 +5,9 @@ import (
 	"math"
 	"slices"
 
+	"kaoping/generator/chart"
 	"kaoping/generator/config"
 	"kaoping/generator/dataset"
-	"kaoping/generator/render"
 	"kaoping/generator/scoring"
 )
 
@@ -21,13 +21,12 @@ const maxComparisonBars = 80
 
 // entitySchemeView collects e's results in s: a row per period (latest
 // first), the latest summary and the trend charts over plain periods.
-func (m *Model) entitySchemeView(idx *entityIndex, page *render.Page, s *config.Scheme, e *dataset.Entity) (*EntitySchemeView, error) {
+func (m *Model) entitySchemeView(idx *entityIndex, s *config.Scheme, e *dataset.Entity) (*EntitySchemeView, error) {
 	rs := m.Results[s.ID]
 	si := idx.schemes[s.ID]
 	hist := m.History(s.ID, e.ID)
 	v := &EntitySchemeView{Scheme: s, Overview: si.overview}
 	latest := -1
-	shared := idx.links.shared(page)
 	for i := len(rs) - 1; i >= 0; i-- {
 		if hist[i] == nil {
 			continue
@@ -36,7 +35,7 @@ func (m *Model) entitySchemeView(idx *entityIndex, page *render.Page, s *config.
 			latest = i
 			v.Rows = make([]PeriodRow, 0, i+1)
 		}
-		row := m.periodRow(idx, page, shared, si, i, rs[i].Period.Derived, hist[i])
+		row := m.periodRow(si, i, rs[i].Period.Derived, hist[i])
 		v.HasDerived = v.HasDerived || row.Derived
 		v.Rows = append(v.Rows, row)
 	}
@@ -81,25 +80,25 @@ func (m *Model) trendCharts(v *EntitySchemeView, si *profileScheme, e *dataset.E
 	}
 	corner := m.T("考核期", "Period")
 	var err error
-	v.TotalChart, err = render.Lines(render.Spec{
+	v.TotalChart, err = chart.Lines(chart.Spec{
 		Title: m.T("总分（虚线：组内平均）", "Total (dashed: group mean)"), Key: si.spec[0],
 		Format: "number", Decimals: 2, Corner: corner,
-	}, labels, []render.Series{{Name: e.Name, Values: totals}, {Name: m.T("组内平均", "Group mean"), Values: means, Dashed: true}})
+	}, labels, []chart.Series{{Name: e.Name, Values: totals}, {Name: m.T("组内平均", "Group mean"), Values: means, Dashed: true}})
 	if err != nil {
 		return err
 	}
-	v.RankChart, err = render.RankLines(render.Spec{
+	v.RankChart, err = chart.RankLines(chart.Spec{
 		Title: m.T("组内排名（第 1 名在上）", "Rank in the group (first at the top)"), Key: si.spec[1], Corner: corner,
-	}, labels, []render.Series{{Name: e.Name, Values: ranks}})
+	}, labels, []chart.Series{{Name: e.Name, Values: ranks}})
 	if err != nil {
 		return err
 	}
-	v.KeyCharts = make([]*render.Chart, 0, len(si.keys))
+	v.KeyCharts = make([]*chart.Chart, 0, len(si.keys))
 	for _, k := range si.keys {
-		c, err := render.Lines(render.Spec{
+		c, err := chart.Lines(chart.Spec{
 			Title: k.title, Key: k.key,
 			Format: k.ind.Format, Decimals: k.ind.Decimals, Corner: corner, Height: 260,
-		}, labels, []render.Series{{Name: e.Name, Values: m.keyValues(k.ind, hist, points)}, {Name: k.refName, Values: keyReferences(m, k.ind, groups), Dashed: true}})
+		}, labels, []chart.Series{{Name: e.Name, Values: m.keyValues(k.ind, hist, points)}, {Name: k.refName, Values: keyReferences(m, k.ind, groups), Dashed: true}})
 		if err != nil {
 			return err
 		}
@@ -219,7 +218,7 @@ func (m *Model) levelComparison(idx *entityIndex, s *config.Scheme, level []*dat
 		ref, refName = idx.means.of(findGroup(r, members[0].Group)), m.T("组内平均", "Group mean")
 	}
 	var err error
-	c.Chart, err = render.BarReference(render.Spec{
+	c.Chart, err = chart.BarReference(chart.Spec{
 		Title:  fmt.Sprintf(m.T("%s：%s总分（%s）", "%s: totals of the %s (%s)"), s.Name, m.KindLabel(s.Kind), c.Period),
 		Key:    "cmp/" + s.ID,
 		Format: "number", Decimals: 2, Corner: m.KindLabel(s.Kind),

@@ -4,16 +4,14 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"kaoping/generator/chart"
 	"kaoping/generator/config"
-	"kaoping/generator/render"
 )
-
-func init() { register(homeJobs) }
 
 // HomePage is the landing page: each scheme's latest results (who leads,
 // who trails, who moved), the periods, and the latest commentary.
 type HomePage struct {
-	Page     *render.Page
+	Page     *Page
 	Schemes  []HomeScheme
 	Periods  []PeriodYear // latest first, grouped by year
 	Entities string       // site path of the entities index
@@ -30,7 +28,7 @@ type HomeScheme struct {
 // HomeSummary is a Summary with its total-score chart.
 type HomeSummary struct {
 	*Summary
-	Chart *render.Chart
+	Chart *chart.Chart
 }
 
 // HomeNote is the beginning of a period's commentary.
@@ -42,9 +40,9 @@ type HomeNote struct {
 }
 
 func homeJobs(m *Model) []Job {
-	return []Job{{Path: HomePath(), Template: "home.html", Data: func() (any, error) {
+	return []Job{{Path: HomePath(), Data: func() (any, error) {
 		d := &HomePage{
-			Page:     m.Page(HomePath(), m.T("首页", "Home"), render.NavHome),
+			Page:     m.Page(HomePath(), m.T("首页", "Home"), NavHome),
 			Periods:  m.periodYears(),
 			Entities: EntitiesPath(),
 		}

@@ -2,13 +2,12 @@ package report
 
 import (
 	"bytes"
+	"kaoping/generator/render"
 	"path"
 	"regexp"
 	"strings"
 	"sync"
 	"testing"
-
-	"kaoping/generator/render"
 )
 
 // homeDemo loads and scores the demo site (../../config.toml) like

@@ -5,9 +5,9 @@ import (
 	"sort"
 	"strconv"
 
+	"kaoping/generator/chart"
 	"kaoping/generator/config"
 	"kaoping/generator/numfmt"
-	"kaoping/generator/render"
 	"kaoping/generator/scoring"
 )
 
@@ -224,7 +224,7 @@ const summaryChartMax = 20
 // totalsChart draws the members' totals, highest first, against their
 // mean. A large scheme shows only its first and last members, and says so
 // in the title.
-func (m *Model) totalsChart(r *scoring.Result, title, key string) (*render.Chart, error) {
+func (m *Model) totalsChart(r *scoring.Result, title, key string) (*chart.Chart, error) {
 	var all []*scoring.EntityResult
 	for _, g := range r.Groups {
 		all = append(all, g.Entities...)
@@ -253,6 +253,6 @@ func (m *Model) totalsChart(r *scoring.Result, title, key string) (*render.Chart
 		}
 		values[i] = e.Total
 	}
-	return render.BarReference(render.Spec{Title: title, Key: key, Format: numfmt.Number, Decimals: 2, Corner: m.T("单位", "Unit")},
+	return chart.BarReference(chart.Spec{Title: title, Key: key, Format: numfmt.Number, Decimals: 2, Corner: m.T("单位", "Unit")},
 		names, values, mean, m.T("平均", "Mean"))
 }

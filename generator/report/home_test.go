@@ -2,11 +2,10 @@ package report
 
 import (
 	"bytes"
+	"kaoping/generator/render"
 	"math"
 	"strings"
 	"testing"
-
-	"kaoping/generator/render"
 )
 
 // The home page shows each scheme's latest period (and the latest plain

@@ -6,19 +6,17 @@ import (
 	"strconv"
 	"sync"
 
+	"kaoping/generator/chart"
 	"kaoping/generator/config"
 	"kaoping/generator/explain"
-	"kaoping/generator/render"
 	"kaoping/generator/scoring"
 )
-
-func init() { register(indicatorJobs) }
 
 // IndicatorPage shows one indicator of a scheme: its definition in words,
 // and per peer group the latest values against the reference, their
 // distribution, and the values over the periods.
 type IndicatorPage struct {
-	Page      *render.Page
+	Page      *Page
 	Scheme    *config.Scheme
 	Indicator *config.Indicator
 	Category  string // category name
@@ -50,9 +48,9 @@ type IndicatorGroup struct {
 	Reference    *float64 // latest reference (v units)
 	Hi, Lo       *float64 // efficacy: satisfying and not-allowed values (v units)
 	Rows         []IndicatorRow
-	Distribution *render.Chart
-	Trend        *render.Chart
-	Heatmap      *render.Chart
+	Distribution *chart.Chart
+	Trend        *chart.Chart
+	Heatmap      *chart.Chart
 	TooMany      int // members, when the per-member charts were left out
 }
 
@@ -78,7 +76,7 @@ func indicatorJobs(m *Model) []Job {
 	order := sync.OnceValue(func() map[string]int { return treeOrder(m.Data.Entities) })
 	for _, s := range m.Config.Schemes {
 		for _, ind := range s.Indicators {
-			jobs = append(jobs, Job{Path: IndicatorPath(s.ID, ind.ID), Template: "indicator.html", Data: func() (any, error) {
+			jobs = append(jobs, Job{Path: IndicatorPath(s.ID, ind.ID), Data: func() (any, error) {
 				return m.indicatorPage(s, ind, order())
 			}})
 		}
@@ -112,9 +110,9 @@ func (m *Model) categoryName(s *config.Scheme, id string) string {
 func (m *Model) indicatorPage(s *config.Scheme, ind *config.Indicator, order map[string]int) (*IndicatorPage, error) {
 	path := IndicatorPath(s.ID, ind.ID)
 	d := &IndicatorPage{
-		Page: m.Page(path, ind.Name+" · "+s.Name, render.NavIndicators,
-			render.Crumb{Label: m.T("指标", "Indicators"), Path: IndicatorsIndexPath()},
-			render.Crumb{Label: s.Name, Path: SchemePath(s.ID)}),
+		Page: m.Page(path, ind.Name+" · "+s.Name, NavIndicators,
+			Crumb{Label: m.T("指标", "Indicators"), Path: IndicatorsIndexPath()},
+			Crumb{Label: s.Name, Path: SchemePath(s.ID)}),
 		Scheme: s, Indicator: ind, Category: m.categoryName(s, ind.Category), Overview: SchemePath(s.ID),
 		Weight:    weightText(ind.Weight),
 		Formula:   explain.Formula(m.Config, ind.Formula, m.Lang),

@@ -5,9 +5,9 @@ import (
 	"math"
 	"slices"
 
+	"kaoping/generator/chart"
 	"kaoping/generator/config"
 	"kaoping/generator/dataset"
-	"kaoping/generator/render"
 	"kaoping/generator/scoring"
 )
 
@@ -19,8 +19,8 @@ const trendAllMembers = 8
 // indicatorCharts adds to ig the latest distribution, the trend lines
 // and the heatmap of the group gid over the scheme's plain periods.
 func (m *Model) indicatorCharts(s *config.Scheme, ind *config.Indicator, gid string, ig *IndicatorGroup, order map[string]int) error {
-	spec := func(title, key string) render.Spec {
-		return render.Spec{Title: title, Key: key + "/" + gid, Format: ind.Format, Decimals: ind.Decimals}
+	spec := func(title, key string) chart.Spec {
+		return chart.Spec{Title: title, Key: key + "/" + gid, Format: ind.Format, Decimals: ind.Decimals}
 	}
 	var err error
 	var ids []string
@@ -37,7 +37,7 @@ func (m *Model) indicatorCharts(s *config.Scheme, ind *config.Indicator, gid str
 	} else if len(values) > 0 {
 		sp := spec(fmt.Sprintf(m.T("%s：各单位数值（%s）", "%s by member (%s)"), ind.Name, m.T("红线："+ig.RefName, "red line: "+ig.RefName)), "dist")
 		sp.Corner = m.T("单位", "Member")
-		ig.Distribution, err = render.BarReference(sp, names, values, valueOrNaN(ig.Reference), ig.RefName)
+		ig.Distribution, err = chart.BarReference(sp, names, values, valueOrNaN(ig.Reference), ig.RefName)
 		if err != nil {
 			return err
 		}
@@ -88,7 +88,7 @@ func (m *Model) indicatorCharts(s *config.Scheme, ind *config.Indicator, gid str
 	for j := range idxs {
 		refs[j] = statAt(j, func(st *scoring.IndicatorStats) *float64 { r, _ := m.indicatorReference(ind, st); return r })
 	}
-	series := []render.Series{{Name: ig.RefName, Values: refs, Dashed: true}}
+	series := []chart.Series{{Name: ig.RefName, Values: refs, Dashed: true}}
 	var shown []string // member ids with a line
 	if len(members) <= trendAllMembers {
 		for _, e := range members {
@@ -101,8 +101,8 @@ func (m *Model) indicatorCharts(s *config.Scheme, ind *config.Indicator, gid str
 			mins[j] = statAt(j, func(st *scoring.IndicatorStats) *float64 { return st.Min })
 			maxs[j] = statAt(j, func(st *scoring.IndicatorStats) *float64 { return st.Max })
 		}
-		series = append(series, render.Series{Name: m.T("组内最高", "Group maximum"), Values: maxs},
-			render.Series{Name: m.T("组内最低", "Group minimum"), Values: mins})
+		series = append(series, chart.Series{Name: m.T("组内最高", "Group maximum"), Values: maxs},
+			chart.Series{Name: m.T("组内最低", "Group minimum"), Values: mins})
 		shown = extremes(ig.Rows, 3)
 	}
 	names = uniqueNames(m, shown)
@@ -111,7 +111,7 @@ func (m *Model) indicatorCharts(s *config.Scheme, ind *config.Indicator, gid str
 		for j := range idxs {
 			vals[j] = valueAt(id, j)
 		}
-		series = append(series, render.Series{Name: names[k], Values: vals})
+		series = append(series, chart.Series{Name: names[k], Values: vals})
 	}
 	title := m.T("历期数值（虚线："+ig.RefName+"）", "Values over periods (dashed: "+ig.RefName+")")
 	if len(members) > trendAllMembers {
@@ -119,7 +119,7 @@ func (m *Model) indicatorCharts(s *config.Scheme, ind *config.Indicator, gid str
 	}
 	sp := spec(title, "trend")
 	sp.Corner = m.T("考核期", "Period")
-	if ig.Trend, err = render.Lines(sp, labels, series); err != nil {
+	if ig.Trend, err = chart.Lines(sp, labels, series); err != nil {
 		return err
 	}
 
@@ -141,7 +141,7 @@ func (m *Model) indicatorCharts(s *config.Scheme, ind *config.Indicator, gid str
 	}
 	sp = spec(m.T("各单位历期数值（颜色越深数值越大）", "Values by member and period (darker = larger)"), "heatmap")
 	sp.Corner = m.T("单位", "Member")
-	ig.Heatmap, err = render.Heatmap(sp, rows, labels, grid)
+	ig.Heatmap, err = chart.Heatmap(sp, rows, labels, grid)
 	return err
 }
 

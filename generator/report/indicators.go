@@ -5,14 +5,11 @@ import (
 
 	"kaoping/generator/config"
 	"kaoping/generator/explain"
-	"kaoping/generator/render"
 )
-
-func init() { register(indicatorsIndexJobs) }
 
 // IndicatorsIndex lists every scheme's indicators by category.
 type IndicatorsIndex struct {
-	Page    *render.Page
+	Page    *Page
 	Schemes []IndicatorsOfScheme
 }
 
@@ -39,8 +36,8 @@ type IndicatorEntry struct {
 }
 
 func indicatorsIndexJobs(m *Model) []Job {
-	return []Job{{Path: IndicatorsIndexPath(), Template: "indicators.html", Data: func() (any, error) {
-		d := &IndicatorsIndex{Page: m.Page(IndicatorsIndexPath(), m.T("指标", "Indicators"), render.NavIndicators)}
+	return []Job{{Path: IndicatorsIndexPath(), Data: func() (any, error) {
+		d := &IndicatorsIndex{Page: m.Page(IndicatorsIndexPath(), m.T("指标", "Indicators"), NavIndicators)}
 		for _, s := range m.Config.Schemes {
 			is := IndicatorsOfScheme{Scheme: s, Overview: SchemePath(s.ID), Methodology: MethodologyPath(s.ID)}
 			total := 0.0

@@ -8,14 +8,11 @@ import (
 
 	"kaoping/generator/config"
 	"kaoping/generator/explain"
-	"kaoping/generator/render"
 )
-
-func init() { register(methodologyJobs) }
 
 // MethodsIndex lists the schemes' 考核办法.
 type MethodsIndex struct {
-	Page    *render.Page
+	Page    *Page
 	Schemes []MethodsItem
 }
 
@@ -31,7 +28,7 @@ type MethodsItem struct {
 // formulas and rules, adjustments, vetoes, grades and ranking rules. It is
 // the document that is published and printed.
 type MethodologyPage struct {
-	Page        *render.Page
+	Page        *Page
 	Scheme      *config.Scheme
 	Who         string // 考核对象
 	Peers       string // 比较范围
@@ -91,8 +88,8 @@ type MethGrade struct {
 }
 
 func methodologyJobs(m *Model) []Job {
-	jobs := []Job{{Path: MethodologyIndexPath(), Template: "methods.html", Data: func() (any, error) {
-		d := &MethodsIndex{Page: m.Page(MethodologyIndexPath(), m.T("考核办法", "Methodology"), render.NavMethodology)}
+	jobs := []Job{{Path: MethodologyIndexPath(), Bundle: AllBundles, Data: func() (any, error) {
+		d := &MethodsIndex{Page: m.Page(MethodologyIndexPath(), m.T("考核办法", "Methodology"), NavMethodology)}
 		for _, s := range m.Config.Schemes {
 			full := 0.0
 			for _, ind := range s.Indicators {
@@ -104,7 +101,7 @@ func methodologyJobs(m *Model) []Job {
 		return d, nil
 	}}}
 	for _, s := range m.Config.Schemes {
-		jobs = append(jobs, Job{Path: MethodologyPath(s.ID), Template: "methodology.html", Data: func() (any, error) {
+		jobs = append(jobs, Job{Path: MethodologyPath(s.ID), Bundle: AllBundles, Data: func() (any, error) {
 			return m.methodologyPage(s), nil
 		}})
 	}
@@ -113,8 +110,8 @@ func methodologyJobs(m *Model) []Job {
 
 func (m *Model) methodologyPage(s *config.Scheme) *MethodologyPage {
 	title := s.Name + m.T("考核办法", " — methodology")
-	page := m.Page(MethodologyPath(s.ID), title, render.NavMethodology,
-		render.Crumb{Label: m.T("考核办法", "Methodology"), Path: MethodologyIndexPath()})
+	page := m.Page(MethodologyPath(s.ID), title, NavMethodology,
+		Crumb{Label: m.T("考核办法", "Methodology"), Path: MethodologyIndexPath()})
 	page.PrintHeader = title
 	d := &MethodologyPage{Page: page, Scheme: s, Who: m.whoText(s), Peers: m.peersText(s), Periods: m.schemePeriodsText(s)}
 	lang := m.Lang

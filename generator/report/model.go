@@ -5,7 +5,6 @@ import (
 	"kaoping/generator/dataset"
 	"kaoping/generator/period"
 	"kaoping/generator/publish"
-	"kaoping/generator/render"
 	"kaoping/generator/scoring"
 )
 
@@ -17,7 +16,7 @@ type Model struct {
 	Data    *dataset.Dataset
 	Results map[string][]*scoring.Result // scheme id -> results in period order
 	Lang    string
-	Site    *render.Site
+	Site    *Site
 
 	// Corrections are the amendments of published periods (更正说明), by
 	// period id, oldest first; set by the build from data/published.toml.
@@ -55,18 +54,7 @@ func New(cfg *config.Config, ds *dataset.Dataset, results map[string][]*scoring.
 		}
 		m.entityResults[s.ID] = series
 	}
-	m.Site = &render.Site{
-		Title: cfg.Title, Subtitle: cfg.Subtitle, BaseURL: cfg.BaseURL, Lang: cfg.Language,
-		Nav: render.NewNav(cfg.Language, map[string]string{
-			render.NavHome:        HomePath(),
-			render.NavPeriods:     PeriodsIndexPath(),
-			render.NavRankings:    SchemesIndexPath(),
-			render.NavIndicators:  IndicatorsIndexPath(),
-			render.NavCompare:     CompareIndexPath(),
-			render.NavMethodology: MethodologyIndexPath(),
-			render.NavArchive:     ArchivePath(),
-		}),
-	}
+	m.Site = &Site{Title: cfg.Title, Subtitle: cfg.Subtitle, BaseURL: cfg.BaseURL, Lang: cfg.Language, Nav: siteNav()}
 	return m
 }
 
@@ -137,13 +125,13 @@ func (m *Model) PeriodLabel(id string) string {
 
 // Page makes the frame of a page: its path, title, navigation section and
 // breadcrumbs (home first; the page itself last, unlinked).
-func (m *Model) Page(path, title, section string, crumbs ...render.Crumb) *render.Page {
-	all := []render.Crumb{{Label: m.T("首页", "Home"), Path: HomePath()}}
+func (m *Model) Page(path, title, section string, crumbs ...Crumb) *Page {
+	all := []Crumb{{Label: m.T("首页", "Home"), Path: HomePath()}}
 	if path != HomePath() {
 		all = append(all, crumbs...)
-		all = append(all, render.Crumb{Label: title})
+		all = append(all, Crumb{Label: title})
 	}
-	return &render.Page{Site: m.Site, Path: path, Title: title, Section: section, Crumbs: all}
+	return &Page{Site: m.Site, Path: path, Title: title, Section: section, Crumbs: all}
 }
 
 // T picks the Chinese or English text by the site language.
@@ -154,29 +142,38 @@ func (m *Model) T(zh, en string) string {
 	return zh
 }
 
-// Job is one page to write: its site path, its template and a function
-// that builds its data (called by the worker that renders it, so that the
-// data of a province's 100,000 pages never sits in memory at once).
+// Job is one page of the site: its site path and a function that builds
+// its model (one of the *…Page types of this package), called by the
+// worker that renders it, so that the models of a province's 140,000
+// pages never sit in memory at once.
 type Job struct {
-	Path     string
-	Template string
-	Data     func() (any, error)
+	Path string
+	Data func() (any, error)
+	// Bundle is the period whose bundle holds the page too, AllBundles
+	// for a page of every bundle, "" for none.
+	Bundle string
 }
 
-// Jobs lists every page of the site, in a stable order. Each page family
-// adds its jobs in its own file.
+// Jobs lists every page of the site, in a stable order: the page
+// families in the order below, each in its own order.
 func (m *Model) Jobs() []Job {
 	var jobs []Job
-	for _, family := range pageFamilies {
+	for _, family := range []func(*Model) []Job{
+		homeJobs,
+		periodJobs,
+		schemesIndexJobs,
+		schemeOverviewJobs,
+		rankingJobs,
+		sheetJobs,
+		compareJobs,
+		indicatorsIndexJobs,
+		indicatorJobs,
+		entitiesIndexJobs,
+		entityJobs,
+		methodologyJobs,
+		archiveJobs,
+	} {
 		jobs = append(jobs, family(m)...)
 	}
 	return jobs
 }
-
-// pageFamilies are the builders of each kind of page; each file that
-// defines a kind of page registers its builder in an init function.
-var pageFamilies []func(*Model) []Job
-
-// register adds a builder of pages. Families are kept in registration
-// order, which is file-name order within the package: deterministic.
-func register(f func(*Model) []Job) { pageFamilies = append(pageFamilies, f) }

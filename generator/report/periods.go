@@ -2,15 +2,12 @@ package report
 
 import (
 	"kaoping/generator/dataset"
-	"kaoping/generator/render"
 	"kaoping/generator/scoring"
 )
 
-func init() { register(periodJobs) }
-
 // PeriodsIndex lists every period with data, latest first, grouped by year.
 type PeriodsIndex struct {
-	Page  *render.Page
+	Page  *Page
 	Years []PeriodYear
 }
 
@@ -53,7 +50,7 @@ type Download struct {
 // PeriodPage is one period: every scheme's summary, the commentary, the
 // downloads and the neighbouring periods.
 type PeriodPage struct {
-	Page       *render.Page
+	Page       *Page
 	ID, Label  string
 	Derived    bool
 	Files      []string // source files, relative to the site folder
@@ -133,12 +130,12 @@ func (m *Model) periodYears() []PeriodYear {
 
 func periodJobs(m *Model) []Job {
 	title := m.T("考核期", "Periods")
-	jobs := []Job{{Path: PeriodsIndexPath(), Template: "periods.html", Data: func() (any, error) {
-		return &PeriodsIndex{Page: m.Page(PeriodsIndexPath(), title, render.NavPeriods), Years: m.periodYears()}, nil
+	jobs := []Job{{Path: PeriodsIndexPath(), Data: func() (any, error) {
+		return &PeriodsIndex{Page: m.Page(PeriodsIndexPath(), title, NavPeriods), Years: m.periodYears()}, nil
 	}}}
 	idx := m.periodResults()
 	for i, pd := range m.Data.Periods {
-		jobs = append(jobs, Job{Path: PeriodPath(pd.ID), Template: "period.html", Data: func() (any, error) {
+		jobs = append(jobs, Job{Path: PeriodPath(pd.ID), Bundle: pd.ID, Data: func() (any, error) {
 			return m.periodPage(i, idx), nil
 		}})
 	}
@@ -149,9 +146,10 @@ func periodJobs(m *Model) []Job {
 func (m *Model) periodPage(i int, idx periodIndex) *PeriodPage {
 	pd := m.Data.Periods[i]
 	label := pd.Period.Label(m.Lang)
-	page := m.Page(PeriodPath(pd.ID), label, render.NavPeriods,
-		render.Crumb{Label: m.T("考核期", "Periods"), Path: PeriodsIndexPath()})
+	page := m.Page(PeriodPath(pd.ID), label, NavPeriods,
+		Crumb{Label: m.T("考核期", "Periods"), Path: PeriodsIndexPath()})
 	page.PrintHeader = label
+	page.Period, page.PeriodLabel = pd.ID, label
 	d := &PeriodPage{
 		Page: page, ID: pd.ID, Label: label, Derived: pd.Derived, Files: pd.Files,
 		Note: m.Data.Notes[pd.ID], Downloads: m.periodDownloads(pd.ID, idx),

@@ -5,18 +5,15 @@ import (
 	"math"
 	"strconv"
 
+	"kaoping/generator/chart"
 	"kaoping/generator/config"
-	"kaoping/generator/numfmt"
-	"kaoping/generator/render"
 	"kaoping/generator/scoring"
 )
-
-func init() { register(rankingJobs) }
 
 // RankingPage is a scheme's 公示表 for one period: one table per peer
 // group in rank order, then the group's charts.
 type RankingPage struct {
-	Page   *render.Page
+	Page   *Page
 	Scheme *config.Scheme
 	Period PeriodLink
 	// Notice is the 公示 line printed above the table.
@@ -69,15 +66,12 @@ type RankingGroup struct {
 	Mean             RankingMean
 	// Compact is set for groups too large for one labelled bar per member.
 	Compact         bool
-	TotalChart      *render.Chart
-	CategoryChart   *render.Chart // nil when the scheme has one category or less
-	IndicatorCharts []*render.Chart
+	TotalChart      *chart.Chart
+	CategoryChart   *chart.Chart // nil when the scheme has one category or less
+	IndicatorCharts []*chart.Chart
 }
 
-// RankingRow is one line of the 公示表. Besides the numbers it carries
-// them formatted, which ranking.html prints: a province's prosecutor
-// ranking has 8,000 rows, and a template function per cell goes through
-// reflection.
+// RankingRow is one line of the 公示表.
 type RankingRow struct {
 	ID          string
 	Rank        int
@@ -91,21 +85,6 @@ type RankingRow struct {
 	Grade       string
 	Vetoed      bool
 	VetoNames   string
-
-	SheetHref       string           // Sheet as linked from this page (Page.Rel)
-	RankChangeText  string           // RankChange as ↑2 ↓1 — 新 (rankchange)
-	RankChangeClass string           // pos / neg / "" (signclass of RankChange)
-	CategoryTexts   []string         // Categories with two decimals (points)
-	AdjustmentCells []RankingAdjCell // one per adjustment
-	TotalText       string           // Total with two decimals (points)
-}
-
-// RankingAdjCell is one adjustment of a row as printed: Text is the
-// points with sign (signed, 2 decimals), Class pos / neg / "", and Zero
-// marks no adjustment (printed muted).
-type RankingAdjCell struct {
-	Class, Text string
-	Zero        bool
 }
 
 // RankingMean is the 参考值 row: group means of the totals and subtotals.
@@ -121,7 +100,7 @@ func rankingJobs(m *Model) []Job {
 	for _, s := range m.Config.Schemes {
 		for i, r := range m.Results[s.ID] {
 			path := RankingPath(s.ID, r.Period.ID)
-			jobs = append(jobs, Job{Path: path, Template: "ranking.html", Data: func() (any, error) {
+			jobs = append(jobs, Job{Path: path, Bundle: r.Period.ID, Data: func() (any, error) {
 				return ix.rankingPage(s, i)
 			}})
 		}
@@ -137,10 +116,11 @@ func (ix *rankIndex) rankingPage(s *config.Scheme, i int) (*RankingPage, error) 
 	label := r.Period.Period.Label(m.Lang)
 	path := RankingPath(s.ID, r.Period.ID)
 	title := s.Name + " · " + label
-	page := m.Page(path, title, render.NavRankings,
-		render.Crumb{Label: m.T("考核排名", "Rankings"), Path: SchemesIndexPath()},
-		render.Crumb{Label: s.Name, Path: SchemePath(s.ID)})
+	page := m.Page(path, title, NavRankings,
+		Crumb{Label: m.T("考核排名", "Rankings"), Path: SchemesIndexPath()},
+		Crumb{Label: s.Name, Path: SchemePath(s.ID)})
 	page.PrintHeader = s.Name + " · " + label
+	page.Period, page.PeriodLabel = r.Period.ID, label
 	d := &RankingPage{
 		Page:        page,
 		Scheme:      s,
@@ -198,7 +178,7 @@ func (ix *rankIndex) rankingPage(s *config.Scheme, i int) (*RankingPage, error) 
 }
 
 // rankingGroup builds one group's rows and charts.
-func (ix *rankIndex) rankingGroup(s *config.Scheme, r *scoring.Result, g *scoring.Group, gi int, page *render.Page) (*RankingGroup, error) {
+func (ix *rankIndex) rankingGroup(s *config.Scheme, r *scoring.Result, g *scoring.Group, gi int, page *Page) (*RankingGroup, error) {
 	m := ix.m
 	rg := &RankingGroup{ID: g.ID, Name: m.rankGroupName(s, g.ID), Anchor: rankGroupAnchor(gi), Compact: len(g.Entities) > rankCompactLimit}
 	parents := m.rankParentLabels(g)
@@ -206,8 +186,7 @@ func (ix *rankIndex) rankingGroup(s *config.Scheme, r *scoring.Result, g *scorin
 	// One backing array per kind of cell for the whole group: a province
 	// group has thousands of rows.
 	nc, na := len(s.Categories), len(s.Adjustments)
-	cats, catTexts := make([]float64, len(g.Entities)*nc), make([]string, len(g.Entities)*nc)
-	adjs, adjCells := make([]float64, len(g.Entities)*na), make([]RankingAdjCell, len(g.Entities)*na)
+	cats, adjs := make([]float64, len(g.Entities)*nc), make([]float64, len(g.Entities)*na)
 	rg.Rows = make([]RankingRow, len(g.Entities))
 	for k, e := range g.Entities {
 		sheet := SheetPath(s.ID, r.Period.ID, e.Entity.ID)
@@ -216,19 +195,12 @@ func (ix *rankIndex) rankingGroup(s *config.Scheme, r *scoring.Result, g *scorin
 			ID: e.Entity.ID, Rank: e.Rank, RankChange: e.RankChange, Name: e.Entity.Name,
 			Sheet:  sheet,
 			Parent: parents[e.Entity.ID], Total: e.Total, Grade: e.Grade, Vetoed: e.Vetoed,
-			VetoNames:       rankVetoNames(s, e, sep),
-			SheetHref:       page.Rel(sheet),
-			RankChangeText:  numfmt.RankChange(e.RankChange, m.Lang),
-			RankChangeClass: rankChangeClass(e.RankChange),
-			TotalText:       numfmt.Points(e.Total),
-			Categories:      cats[k*nc : (k+1)*nc : (k+1)*nc],
-			CategoryTexts:   catTexts[k*nc : (k+1)*nc : (k+1)*nc],
-			Adjustments:     adjs[k*na : (k+1)*na : (k+1)*na],
-			AdjustmentCells: adjCells[k*na : (k+1)*na : (k+1)*na],
+			VetoNames:   rankVetoNames(s, e, sep),
+			Categories:  cats[k*nc : (k+1)*nc : (k+1)*nc],
+			Adjustments: adjs[k*na : (k+1)*na : (k+1)*na],
 		}
 		for i, c := range s.Categories {
 			row.Categories[i] = e.Categories[c.ID]
-			row.CategoryTexts[i] = numfmt.Points(row.Categories[i])
 		}
 		for i, a := range s.Adjustments {
 			v := 0.0
@@ -236,7 +208,6 @@ func (ix *rankIndex) rankingGroup(s *config.Scheme, r *scoring.Result, g *scorin
 				v = sc.Points
 			}
 			row.Adjustments[i] = v
-			row.AdjustmentCells[i] = rankAdjCell(v)
 		}
 	}
 	gm := ix.groupMeans(s, g)
@@ -272,22 +243,22 @@ func (ix *rankIndex) rankingCharts(s *config.Scheme, g *scoring.Group, rg *Ranki
 	// Totals, highest first (rank order puts vetoed members last).
 	order := rankSortedByValue(totals, 1)
 	var err error
-	rg.TotalChart, err = rankBars(render.Spec{Title: m.T("总分", "Total") + suffix, Key: rg.Anchor + "-total",
+	rg.TotalChart, err = rankBars(chart.Spec{Title: m.T("总分", "Total") + suffix, Key: rg.Anchor + "-total",
 		Format: "number", Decimals: 2, Corner: corner},
 		rankPick(names, order), rankPickF(totals, order), gm.Total, m.T("平均值", "Average"))
 	if err != nil {
 		return err
 	}
 	if len(s.Categories) > 1 && !rg.Compact {
-		var series []render.Series
+		var series []chart.Series
 		for _, c := range s.Categories {
 			vals := make([]float64, len(g.Entities))
 			for i, e := range g.Entities {
 				vals[i] = e.Categories[c.ID]
 			}
-			series = append(series, render.Series{Name: c.Name, Values: vals})
+			series = append(series, chart.Series{Name: c.Name, Values: vals})
 		}
-		rg.CategoryChart, err = render.StackedBars(render.Spec{Title: m.T("分类得分", "Category subtotals") + suffix, Key: rg.Anchor + "-categories",
+		rg.CategoryChart, err = chart.StackedBars(chart.Spec{Title: m.T("分类得分", "Category subtotals") + suffix, Key: rg.Anchor + "-categories",
 			Format: "number", Decimals: 2, Corner: corner}, names, series)
 		if err != nil {
 			return err
@@ -307,7 +278,7 @@ func (ix *rankIndex) rankingCharts(s *config.Scheme, g *scoring.Group, rg *Ranki
 			refLabel = m.T("参考值", "Reference")
 		}
 		order := rankSortedByValue(vals, ind.Sign())
-		c, err := rankBars(render.Spec{Title: ind.Name, Key: rg.Anchor + "-" + ind.ID, Format: ind.Format, Decimals: ind.Decimals,
+		c, err := rankBars(chart.Spec{Title: ind.Name, Key: rg.Anchor + "-" + ind.ID, Format: ind.Format, Decimals: ind.Decimals,
 			Corner: corner, Height: rankIndicatorHeight(len(names))},
 			rankPick(names, order), rankPickF(vals, order), ref, refLabel)
 		if err != nil {
@@ -316,11 +287,6 @@ func (ix *rankIndex) rankingCharts(s *config.Scheme, g *scoring.Group, rg *Ranki
 		rg.IndicatorCharts = append(rg.IndicatorCharts, c)
 	}
 	return nil
-}
-
-// rankAdjCell formats an adjustment's points as ranking.html prints them.
-func rankAdjCell(v float64) RankingAdjCell {
-	return RankingAdjCell{Class: signClass(v), Text: numfmt.Signed(v, 2), Zero: v == 0}
 }
 
 // rankIndicatorHeight keeps the small per-indicator charts small: 20 px a

@@ -8,9 +8,9 @@ import (
 	"strings"
 	"testing"
 
+	"kaoping/generator/chart"
 	"kaoping/generator/numfmt"
 	"kaoping/generator/output"
-	"kaoping/generator/render"
 )
 
 // rankRowRE picks, from a 公示表 row, the rank, the sheet link, the name
@@ -227,6 +227,6 @@ func TestRankParentLabels(t *testing.T) {
 	}
 }
 
-func specFor(title string) render.Spec {
-	return render.Spec{Title: title, Format: "number", Decimals: 2}
+func specFor(title string) chart.Spec {
+	return chart.Spec{Title: title, Format: "number", Decimals: 2}
 }

@@ -6,19 +6,17 @@ import (
 	"slices"
 	"sync"
 
+	"kaoping/generator/chart"
 	"kaoping/generator/config"
 	"kaoping/generator/dataset"
-	"kaoping/generator/render"
 	"kaoping/generator/scoring"
 )
-
-func init() { register(schemeOverviewJobs) }
 
 // SchemeOverview is a scheme's front page: the latest ranking in brief,
 // every member's total over the periods, and links to every ranking,
 // comparison, indicator page and the 考核办法.
 type SchemeOverview struct {
-	Page          *render.Page
+	Page          *Page
 	Scheme        *config.Scheme
 	Kind          string // scored kind, readable
 	Peers         string // how members are compared, in words
@@ -37,7 +35,7 @@ type OverviewGroup struct {
 	Mean      float64
 	Top       []OverviewRow // the top three, or every member of a small group
 	Bottom    []OverviewRow // the bottom three; nil for a small group
-	Chart     *render.Chart
+	Chart     *chart.Chart
 }
 
 // OverviewRow is one member in the latest ranking.
@@ -83,7 +81,7 @@ func schemeOverviewJobs(m *Model) []Job {
 	order := sync.OnceValue(func() map[string]int { return treeOrder(m.Data.Entities) })
 	var jobs []Job
 	for _, s := range m.Config.Schemes {
-		jobs = append(jobs, Job{Path: SchemePath(s.ID), Template: "scheme.html", Data: func() (any, error) {
+		jobs = append(jobs, Job{Path: SchemePath(s.ID), Data: func() (any, error) {
 			return m.schemeOverview(s, means(), order())
 		}})
 	}
@@ -103,8 +101,8 @@ func (m *Model) overviewPeers(s *config.Scheme) string {
 
 func (m *Model) schemeOverview(s *config.Scheme, means groupMeans, order map[string]int) (*SchemeOverview, error) {
 	d := &SchemeOverview{
-		Page: m.Page(SchemePath(s.ID), s.Name, render.NavRankings,
-			render.Crumb{Label: m.T("排名", "Rankings"), Path: SchemesIndexPath()}),
+		Page: m.Page(SchemePath(s.ID), s.Name, NavRankings,
+			Crumb{Label: m.T("排名", "Rankings"), Path: SchemesIndexPath()}),
 		Scheme: s, Kind: m.KindLabel(s.Kind), Peers: m.overviewPeers(s),
 		Methodology: MethodologyPath(s.ID),
 	}
@@ -159,7 +157,7 @@ func (m *Model) schemeOverview(s *config.Scheme, means groupMeans, order map[str
 // overviewChart draws the totals of the group's members over the plain
 // periods: lines for a few members, a heatmap for many, the group's
 // spread for a province's thousands.
-func (m *Model) overviewChart(s *config.Scheme, latestGroup *scoring.Group, latest *scoring.Result, means groupMeans, order map[string]int) (*render.Chart, error) {
+func (m *Model) overviewChart(s *config.Scheme, latestGroup *scoring.Group, latest *scoring.Result, means groupMeans, order map[string]int) (*chart.Chart, error) {
 	rs := m.Results[s.ID]
 	idxs := m.trendIndexes(s)
 	if len(idxs) == 0 {
@@ -214,16 +212,16 @@ func (m *Model) overviewChart(s *config.Scheme, latestGroup *scoring.Group, late
 			ids[k] = e.ID
 		}
 		names := uniqueNames(m, ids)
-		series := make([]render.Series, 0, len(members)+1)
+		series := make([]chart.Series, 0, len(members)+1)
 		for k, id := range ids {
 			vals := make([]float64, len(idxs))
 			for j := range idxs {
 				vals[j] = total(id, j)
 			}
-			series = append(series, render.Series{Name: names[k], Values: vals})
+			series = append(series, chart.Series{Name: names[k], Values: vals})
 		}
-		series = append(series, render.Series{Name: meanName, Values: meanSeries, Dashed: true})
-		return render.Lines(render.Spec{Title: m.T("各期总分（虚线：组内平均）", "Totals over periods (dashed: group mean)"),
+		series = append(series, chart.Series{Name: meanName, Values: meanSeries, Dashed: true})
+		return chart.Lines(chart.Spec{Title: m.T("各期总分（虚线：组内平均）", "Totals over periods (dashed: group mean)"),
 			Key: key, Format: "number", Decimals: 2, Corner: corner, Height: 380}, labels, series)
 	case len(members) <= overviewHeatmapMembers:
 		ids := make([]string, len(members))
@@ -241,7 +239,7 @@ func (m *Model) overviewChart(s *config.Scheme, latestGroup *scoring.Group, late
 		if len(members) > 40 {
 			height = 110 + 18*len(members)
 		}
-		return render.Heatmap(render.Spec{Title: fmt.Sprintf(m.T("各期总分（按%s排名排列，颜色越深分数越高）", "Totals over periods (in the order of the %s ranking; darker = higher)"), latest.Period.Period.ShortLabel(m.Lang)),
+		return chart.Heatmap(chart.Spec{Title: fmt.Sprintf(m.T("各期总分（按%s排名排列，颜色越深分数越高）", "Totals over periods (in the order of the %s ranking; darker = higher)"), latest.Period.Period.ShortLabel(m.Lang)),
 			Key: key, Format: "number", Decimals: 2, Corner: m.T("单位", "Member"), Height: height}, uniqueNames(m, ids), labels, grid)
 	}
 	stat := func(f func([]float64) float64) []float64 {
@@ -260,13 +258,13 @@ func (m *Model) overviewChart(s *config.Scheme, latestGroup *scoring.Group, late
 		}
 		return out
 	}
-	series := []render.Series{
+	series := []chart.Series{
 		{Name: m.T("最高", "Maximum"), Values: stat(func(ts []float64) float64 { return ts[len(ts)-1] })},
 		{Name: m.T("中位数", "Median"), Values: stat(sortedMedian)},
 		{Name: m.T("最低", "Minimum"), Values: stat(func(ts []float64) float64 { return ts[0] })},
 		{Name: meanName, Values: meanSeries, Dashed: true},
 	}
-	return render.Lines(render.Spec{Title: m.T("各期总分分布：最高、中位数、最低与组内平均", "Totals over periods: maximum, median, minimum and group mean"),
+	return chart.Lines(chart.Spec{Title: m.T("各期总分分布：最高、中位数、最低与组内平均", "Totals over periods: maximum, median, minimum and group mean"),
 		Key: key, Format: "number", Decimals: 2, Corner: corner}, labels, series)
 }
 

@@ -2,14 +2,11 @@ package report
 
 import (
 	"kaoping/generator/config"
-	"kaoping/generator/render"
 )
-
-func init() { register(schemesIndexJobs) }
 
 // SchemesIndex lists every scheme with a link to each period's ranking.
 type SchemesIndex struct {
-	Page    *render.Page
+	Page    *Page
 	Schemes []SchemeLinks
 }
 
@@ -27,8 +24,8 @@ type PeriodLink struct {
 }
 
 func schemesIndexJobs(m *Model) []Job {
-	return []Job{{Path: SchemesIndexPath(), Template: "schemes.html", Data: func() (any, error) {
-		d := &SchemesIndex{Page: m.Page(SchemesIndexPath(), m.T("考核排名", "Rankings"), render.NavRankings)}
+	return []Job{{Path: SchemesIndexPath(), Data: func() (any, error) {
+		d := &SchemesIndex{Page: m.Page(SchemesIndexPath(), m.T("考核排名", "Rankings"), NavRankings)}
 		for _, s := range m.Config.Schemes {
 			d.Schemes = append(d.Schemes, SchemeLinks{Scheme: s, Overview: SchemePath(s.ID), Periods: m.rankingLinks(s)})
 		}

@@ -5,21 +5,19 @@ import (
 	"strings"
 	"sync"
 
+	"kaoping/generator/chart"
 	"kaoping/generator/config"
 	"kaoping/generator/dataset"
 	"kaoping/generator/explain"
 	"kaoping/generator/numfmt"
-	"kaoping/generator/render"
 	"kaoping/generator/scoring"
 )
-
-func init() { register(sheetJobs) }
 
 // SheetPage is one entity's score sheet for a scheme and period: every
 // indicator's value against the reference, its points and the rule in
 // words, then adjustments, vetoes, total, and the charts.
 type SheetPage struct {
-	Page    *render.Page
+	Page    *Page
 	Scheme  *config.Scheme
 	Entity  *dataset.Entity
 	Parents []RankingLink // ancestors, top first, linking to their profiles
@@ -45,9 +43,9 @@ type SheetPage struct {
 
 	Prev, Next *PeriodLink // this entity's sheet in the neighbouring periods of the same kind
 
-	Radar      *render.Chart
-	RankChart  *render.Chart // nil with fewer than two periods
-	TotalChart *render.Chart
+	Radar      *chart.Chart
+	RankChart  *chart.Chart // nil with fewer than two periods
+	TotalChart *chart.Chart
 }
 
 // SheetCategory is one category: its subtotal and its indicators.
@@ -94,7 +92,7 @@ func sheetJobs(m *Model) []Job {
 		for i, r := range m.Results[s.ID] {
 			for gi, g := range r.Groups {
 				for _, e := range g.Entities {
-					jobs = append(jobs, Job{Path: SheetPath(s.ID, r.Period.ID, e.Entity.ID), Template: "sheet.html", Data: func() (any, error) {
+					jobs = append(jobs, Job{Path: SheetPath(s.ID, r.Period.ID, e.Entity.ID), Bundle: r.Period.ID, Data: func() (any, error) {
 						return sx.page(s, i, gi, e)
 					}})
 				}
@@ -173,10 +171,10 @@ func (m *Model) newSheetInd(s *config.Scheme, ind *config.Indicator) *sheetInd {
 // sheetPeriod is what the sheets of one scheme and period share.
 type sheetPeriod struct {
 	label, ranking string
-	crumbs         []render.Crumb // the breadcrumbs from the rankings to the period's
-	title          string         // " · 得分明细": after the entity's name
-	printHeader    string         // "scheme · period · ": before the entity's name
-	prev, next     int            // rankNeighbours
+	crumbs         []Crumb // the breadcrumbs from the rankings to the period's
+	title          string  // " · 得分明细": after the entity's name
+	printHeader    string  // "scheme · period · ": before the entity's name
+	prev, next     int     // rankNeighbours
 	prevLabel      string
 	nextLabel      string
 	history        []sheetHistory // the periods of the same kind up to this one
@@ -205,7 +203,7 @@ func (sx *sheetIndex) period(s *config.Scheme, i int) *sheetPeriod {
 	}
 	m, rs := sx.m, sx.m.Results[s.ID]
 	sp := &sheetPeriod{label: r.Period.Period.Label(m.Lang), ranking: RankingPath(s.ID, r.Period.ID)}
-	sp.crumbs = []render.Crumb{
+	sp.crumbs = []Crumb{
 		{Label: m.T("考核排名", "Rankings"), Path: SchemesIndexPath()},
 		{Label: s.Name, Path: SchemePath(s.ID)},
 		{Label: sp.label, Path: sp.ranking},
@@ -269,8 +267,9 @@ func (sx *sheetIndex) page(s *config.Scheme, i, gi int, e *scoring.EntityResult)
 	sp, ss := sx.period(s, i), sx.scheme(s)
 	sg := &sp.groups[gi]
 	path := SheetPath(s.ID, r.Period.ID, e.Entity.ID)
-	page := m.Page(path, e.Entity.Name+sp.title, render.NavRankings, sp.crumbs...)
+	page := m.Page(path, e.Entity.Name+sp.title, NavRankings, sp.crumbs...)
 	page.PrintHeader = sp.printHeader + e.Entity.Name
+	page.Period, page.PeriodLabel = r.Period.ID, sp.label
 	d := &SheetPage{
 		Page: page, Scheme: s, Entity: e.Entity, Profile: EntityPath(e.Entity.ID),
 		Parents: sx.entityParents(e.Entity),
@@ -434,7 +433,7 @@ func (sx *sheetIndex) charts(d *SheetPage, s *config.Scheme, sp *sheetPeriod, ss
 	m := sx.m
 	var err error
 	if len(ss.cats) > 0 {
-		axes := make([]render.RadarAxis, 0, len(ss.cats))
+		axes := make([]chart.RadarAxis, 0, len(ss.cats))
 		own := make([]float64, 0, len(ss.cats))
 		mean := make([]float64, 0, len(ss.cats))
 		top := 1.0
@@ -444,18 +443,18 @@ func (sx *sheetIndex) charts(d *SheetPage, s *config.Scheme, sp *sheetPeriod, ss
 				a, b = e.Categories[c.c.ID]/c.full, gm.Categories[c.c.ID]/c.full
 				top = math.Max(top, math.Max(a, b))
 			}
-			axes = append(axes, render.RadarAxis{Name: c.c.Name})
+			axes = append(axes, chart.RadarAxis{Name: c.c.Name})
 			own = append(own, a)
 			mean = append(mean, b)
 		}
 		for k := range axes {
 			axes[k].Max = math.Ceil(top*10) * 10 // display units: percent
 		}
-		series := []render.Series{{Name: e.Entity.Name, Values: own}, {Name: m.T("组内平均", "Group mean"), Values: mean, Dashed: true}}
-		spec := render.Spec{Title: m.T("各类得分率（得分 ÷ 满分）", "Category achievement (points ÷ full)"), Key: "radar",
+		series := []chart.Series{{Name: e.Entity.Name, Values: own}, {Name: m.T("组内平均", "Group mean"), Values: mean, Dashed: true}}
+		spec := chart.Spec{Title: m.T("各类得分率（得分 ÷ 满分）", "Category achievement (points ÷ full)"), Key: "radar",
 			Format: numfmt.Percent, Decimals: 1, Corner: m.T("类别", "Category"), Height: 300}
 		if len(axes) >= 3 {
-			d.Radar, err = render.Radar(spec, axes, series)
+			d.Radar, err = chart.Radar(spec, axes, series)
 		} else {
 			// A radar needs three spokes; fewer categories read better as bars.
 			spec.Height = 260
@@ -463,7 +462,7 @@ func (sx *sheetIndex) charts(d *SheetPage, s *config.Scheme, sp *sheetPeriod, ss
 			for k, a := range axes {
 				cats[k] = a.Name
 			}
-			d.Radar, err = render.GroupedBars(spec, cats, series)
+			d.Radar, err = chart.GroupedBars(spec, cats, series)
 		}
 		if err != nil {
 			return err
@@ -491,12 +490,12 @@ func (sx *sheetIndex) charts(d *SheetPage, s *config.Scheme, sp *sheetPeriod, ss
 		return nil
 	}
 	corner := m.T("考核期", "Period")
-	d.RankChart, err = render.RankLines(render.Spec{Title: m.T("历次排名", "Rank over time"), Key: "rank-history", Corner: corner, Height: 260},
-		labels, []render.Series{{Name: m.T("排名", "Rank"), Values: ranks}})
+	d.RankChart, err = chart.RankLines(chart.Spec{Title: m.T("历次排名", "Rank over time"), Key: "rank-history", Corner: corner, Height: 260},
+		labels, []chart.Series{{Name: m.T("排名", "Rank"), Values: ranks}})
 	if err != nil {
 		return err
 	}
-	d.TotalChart, err = render.Lines(render.Spec{Title: m.T("历次总分", "Total over time"), Key: "total-history", Format: numfmt.Number, Decimals: 2, Corner: corner, Height: 260},
-		labels, []render.Series{{Name: e.Entity.Name, Values: totals}, {Name: m.T("组内平均", "Group mean"), Values: means, Dashed: true}})
+	d.TotalChart, err = chart.Lines(chart.Spec{Title: m.T("历次总分", "Total over time"), Key: "total-history", Format: numfmt.Number, Decimals: 2, Corner: corner, Height: 260},
+		labels, []chart.Series{{Name: e.Entity.Name, Values: totals}, {Name: m.T("组内平均", "Group mean"), Values: means, Dashed: true}})
 	return err
 }

@@ -3,13 +3,18 @@ package serve
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"html"
 	"io"
 	"io/fs"
+	"kaoping/generator/build"
+	"mime"
+	"net"
 	"net/http"
 	"os"
 	"path"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -22,17 +27,33 @@ const (
 	statusPath = prefix + "status"
 )
 
-// Handler serves the output folder, with the reload script in every HTML
-// page, and the server's own paths under /__kaoping/.
+// Handler serves the site's files from memory, with the reload script in
+// every HTML page, and the server's own paths under /__kaoping/.
 func (s *Server) Handler() http.Handler { return http.HandlerFunc(s.serveHTTP) }
 
+// contentSecurityPolicy is what every response allows: the site's own
+// files only, no inline script (the charts' options are JSON data blocks,
+// drawn by assets/site.js), inline style attributes (chart heights, the
+// problems banner), no framing.
+const contentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+	"connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+
 func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
+	h := w.Header()
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("X-Frame-Options", "DENY")
+	h.Set("Content-Security-Policy", contentSecurityPolicy)
+	h.Set("Referrer-Policy", "no-referrer")
+	if !s.hostAllowed(r.Host) {
+		http.Error(w, "421 misdirected request: kaoping serve answers only as "+strings.Join(s.opts.Hosts, ", "), http.StatusMisdirectedRequest)
+		return
+	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
-		w.Header().Set("Allow", "GET, HEAD")
+		h.Set("Allow", "GET, HEAD")
 		http.Error(w, "405 method not allowed", http.StatusMethodNotAllowed)
 		return
 	}
-	w.Header().Set("Cache-Control", "no-store")
+	h.Set("Cache-Control", "no-store")
 	switch r.URL.Path {
 	case eventsPath:
 		st := s.snapshot()
@@ -43,7 +64,7 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 		s.hub.serve(w, r, first...)
 		return
 	case scriptPath:
-		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
+		h.Set("Content-Type", "text/javascript; charset=utf-8")
 		io.WriteString(w, reloadJS)
 		return
 	case statusPath:
@@ -62,9 +83,10 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	s.serveFile(w, r, name)
 }
 
-// sitePath turns a URL path into a name inside the output folder. It
-// refuses any ".." segment (also when it was written %2e%2e, which
-// net/http has decoded by now), backslashes and NUL.
+// sitePath turns a URL path into a site path. It refuses any ".."
+// segment (also when it was written %2e%2e, which net/http has decoded by
+// now), backslashes and NUL. The root and a folder ("/", "/schemes/")
+// are "" and "schemes/".
 func sitePath(p string) (string, bool) {
 	if !strings.HasPrefix(p, "/") || strings.ContainsAny(p, "\\\x00") {
 		return "", false
@@ -75,57 +97,104 @@ func sitePath(p string) (string, bool) {
 		}
 	}
 	name := strings.Trim(path.Clean(p), "/")
-	if name == "" {
-		name = "."
+	if name == "" || name == "." {
+		return "", true
 	}
-	return name, fs.ValidPath(name)
+	if strings.HasSuffix(p, "/") {
+		name += "/"
+	}
+	return name, fs.ValidPath(strings.TrimSuffix(name, "/"))
 }
 
-// serveFile serves name from the output folder opened as an os.Root, which
-// refuses symbolic links that lead out of it.
+// serveFile answers the site path name with the file the site makes
+// there: a folder ("x/" or "") is its index.html, and a folder asked
+// for without its slash is redirected to it.
 func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, name string) {
-	root, err := os.OpenRoot(s.outDir())
-	if err != nil {
+	site := s.snapshot().site
+	if site == nil {
 		s.errorPage(w, http.StatusServiceUnavailable, r.URL.Path)
 		return
 	}
-	defer root.Close()
-	fi, err := root.Stat(name)
-	if err == nil && fi.IsDir() {
-		if !strings.HasSuffix(r.URL.Path, "/") {
-			target := r.URL.Path + "/"
+	file := name
+	if file == "" || strings.HasSuffix(file, "/") {
+		file += "index.html"
+	}
+	data, err := site.File(file)
+	if errors.Is(err, build.ErrNotFound) && !strings.HasSuffix(name, "/") && name != "" {
+		if _, err := site.File(name + "/index.html"); err == nil {
+			// Always a path from the root with one leading slash: a
+			// request for //x must not be sent to the host x.
+			target := "/" + name + "/"
 			if r.URL.RawQuery != "" {
 				target += "?" + r.URL.RawQuery
 			}
 			http.Redirect(w, r, target, http.StatusMovedPermanently)
 			return
 		}
-		name = path.Join(name, "index.html")
-		fi, err = root.Stat(name)
 	}
-	if err != nil || fi.IsDir() {
+	switch {
+	case errors.Is(err, build.ErrNotFound):
 		s.errorPage(w, http.StatusNotFound, r.URL.Path)
 		return
-	}
-	f, err := root.Open(name)
-	if err != nil {
-		s.errorPage(w, http.StatusNotFound, r.URL.Path)
+	case err != nil:
+		http.Error(w, "500 "+err.Error(), http.StatusInternalServerError)
 		return
 	}
-	defer f.Close()
-	if !strings.HasSuffix(name, ".html") {
-		http.ServeContent(w, r, name, fi.ModTime(), f)
+	if !strings.HasSuffix(file, ".html") {
+		if ct := mime.TypeByExtension(path.Ext(file)); ct != "" {
+			w.Header().Set("Content-Type", ct)
+		}
+		http.ServeContent(w, r, file, time.Time{}, bytes.NewReader(data))
 		return
 	}
-	page, err := io.ReadAll(f)
-	if err != nil {
-		http.Error(w, err.Error(), http.StatusInternalServerError)
-		return
-	}
-	// No modification time: the injected banner changes while the file
-	// does not, so a page must never be answered "304 not modified".
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	http.ServeContent(w, r, name, time.Time{}, bytes.NewReader(s.inject(page)))
+	http.ServeContent(w, r, file, time.Time{}, bytes.NewReader(s.inject(data)))
+}
+
+// hostAllowed reports whether the server answers requests for host.
+func (s *Server) hostAllowed(host string) bool {
+	if len(s.opts.Hosts) == 0 {
+		return true
+	}
+	for _, h := range s.opts.Hosts {
+		if strings.EqualFold(h, host) {
+			return true
+		}
+		// A wildcard address (0.0.0.0:8080): any IP address of this
+		// machine, with the port; never a name another host could point
+		// here (DNS rebinding).
+		if wantPort, ok := strings.CutPrefix(h, "*:"); ok {
+			hh, port, err := net.SplitHostPort(host)
+			if err == nil && port == wantPort && (net.ParseIP(hh) != nil || strings.EqualFold(hh, "localhost") || strings.EqualFold(hh, hostname())) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// hostsOf lists the Host headers a server listening on addr answers: the
+// address itself, and localhost with the port on loopback; "*:port" for a
+// wildcard address.
+func hostsOf(addr net.Addr) []string {
+	tcp, ok := addr.(*net.TCPAddr)
+	if !ok {
+		return []string{addr.String()}
+	}
+	port := strconv.Itoa(tcp.Port)
+	switch {
+	case tcp.IP.IsUnspecified():
+		return []string{"*:" + port}
+	case tcp.IP.IsLoopback():
+		return []string{net.JoinHostPort(tcp.IP.String(), port), "localhost:" + port, "127.0.0.1:" + port, "[::1]:" + port}
+	}
+	return []string{net.JoinHostPort(tcp.IP.String(), port)}
+}
+
+// hostname is this machine's name, "" when unknown.
+func hostname() string {
+	h, _ := os.Hostname()
+	return h
 }
 
 // inject adds the problems banner (when the last build failed) after
@@ -205,9 +274,9 @@ func (s *Server) errorPage(w http.ResponseWriter, code int, urlPath string) {
 	case code == http.StatusNotFound:
 		title, text = "404 找不到页面", "站点中没有 "+urlPath+"。"
 	case st.lang == "en":
-		title, text = "The site is not built yet", "There is no output folder "+st.outDir+" yet."
+		title, text = "The site could not be loaded yet", "Fix the problems shown and save: the page reloads by itself."
 	default:
-		title, text = "站点尚未生成", "输出目录 "+st.outDir+" 还不存在。"
+		title, text = "站点尚未载入", "请改正显示的问题并保存，本页会自动刷新。"
 	}
 	page := fmt.Sprintf("<!DOCTYPE html>\n<html lang=%q><head><meta charset=\"utf-8\"><title>%s</title></head><body><h1>%s</h1><p>%s</p></body></html>\n",
 		html.EscapeString(st.lang), html.EscapeString(title), html.EscapeString(title), html.EscapeString(text))
@@ -220,13 +289,12 @@ func (s *Server) errorPage(w http.ResponseWriter, code int, urlPath string) {
 type status struct {
 	OK       bool     `json:"ok"`
 	Builds   int      `json:"builds"`
-	OutDir   string   `json:"out_dir"`
 	Problems []string `json:"problems"`
 }
 
 func (s *Server) serveStatus(w http.ResponseWriter) {
 	st := s.snapshot()
-	out := status{OK: len(st.problems) == 0, Builds: st.gen, OutDir: st.outDir, Problems: []string{}}
+	out := status{OK: len(st.problems) == 0, Builds: st.gen, Problems: []string{}}
 	for _, p := range st.problems {
 		out.Problems = append(out.Problems, p.Format(st.lang))
 	}

@@ -1,19 +1,21 @@
-// Package serve is `kaoping serve`: it builds the site, serves the output
-// folder over HTTP, watches config.toml, the data folder and the templates
-// folder, rebuilds on change and makes open pages reload.
+// Package serve is `kaoping serve`: it loads and scores the site, renders
+// each page when it is asked for, watches config.toml, the data folder and
+// the templates folder, loads again on change and makes open pages reload.
 //
 // Decisions:
-//   - Every rebuild is the normal atomic build into output_dir (or --out),
-//     so the folder on disk is always exactly what `kaoping build` makes;
-//     a failed build leaves it untouched and the last good site keeps being
-//     served, with the problems shown in the terminal and on the pages.
-//   - The reload script is injected into HTML responses by the server only
-//     (a <script> before </body>); the files on disk never contain it.
-//     The server's own paths live under /__kaoping/ (events, reload.js,
+//   - Nothing is written to disk: a page is rendered from the scored
+//     model in memory when asked for (build.Site.File), the same bytes a
+//     build writes, so serve scales to a province and never disturbs the
+//     published output folder. A load that fails keeps the last good site
+//     served, with the problems in the terminal and on the pages.
+//   - The reload script is added to HTML responses by the server only (a
+//     <script src> before </body>); the site's pages never contain it. The
+//     server's own paths live under /__kaoping/ (events, reload.js,
 //     status), which no site file can use.
-//   - Files are served through os.Root, so no request, not even through a
-//     symbolic link, reaches anything outside the output folder; a path
-//     with a ".." segment is refused with 400.
+//   - Requests are answered only for the Host the server listens as (and
+//     localhost on loopback), against DNS rebinding; every response says
+//     nosniff, no framing, and a Content-Security-Policy the pages meet
+//     (scripts and styles from the site only, no inline script).
 package serve
 
 import (
@@ -36,15 +38,17 @@ import (
 // Options are the settings of a server.
 type Options struct {
 	ConfigPath string        // config.toml of the site
-	OutDir     string        // overrides output_dir when not empty
-	Debounce   time.Duration // quiet time after a change before rebuilding; default 200 ms
+	Debounce   time.Duration // quiet time after a change before loading again; default 200 ms
 	Log        io.Writer     // terminal messages; nil discards them
-	Quiet      bool          // print problems only, not the successful builds
+	Quiet      bool          // print problems only, not the successful loads
 	Version    string        // kaoping's version, recorded in manifest.json
+	// Hosts are the Host headers answered (host:port); empty answers any
+	// (tests). Run sets them from the address it listens on.
+	Hosts []string
 }
 
-// Server builds a site and serves its output. Use Run, or New with
-// Handler and Rebuild to drive it by hand.
+// Server loads a site and serves its pages from memory. Use Run, or New
+// with Handler and Rebuild to drive it by hand.
 type Server struct {
 	opts  Options
 	hub   *hub
@@ -54,14 +58,14 @@ type Server struct {
 	state state
 }
 
-// state is the outcome of the last build and what follows from it.
+// state is the outcome of the last load and what follows from it.
 type state struct {
 	lang     string
-	outDir   string    // absolute folder served
-	cfgDir   string    // folder of config.toml
-	watch    []string  // absolute data and templates folders
-	problems diag.List // errors of the last build; nil when it succeeded
-	gen      int       // successful builds so far
+	site     *build.Site // the last good site; nil before the first
+	cfgDir   string      // folder of config.toml
+	watch    []string    // absolute data and templates folders
+	problems diag.List   // errors of the last load; nil when it succeeded
+	gen      int         // successful loads so far
 }
 
 // New returns a server for opts; it does not build yet.
@@ -77,10 +81,7 @@ func New(opts Options) *Server {
 		dir = filepath.Dir(opts.ConfigPath)
 	}
 	s := &Server{opts: opts, hub: newHub(), nonce: time.Now().UnixNano()}
-	s.state = state{lang: "zh-CN", cfgDir: dir, outDir: filepath.Join(dir, "public")}
-	if opts.OutDir != "" {
-		s.state.outDir, _ = filepath.Abs(opts.OutDir)
-	}
+	s.state = state{lang: "zh-CN", cfgDir: dir}
 	return s
 }
 
@@ -94,6 +95,9 @@ func Run(ctx context.Context, ln net.Listener, opts Options) error {
 		l.Errorf(diag.Pos{File: opts.ConfigPath}, "找不到配置文件：%v；请在站点文件夹中运行，或用 --config 指定 config.toml 的位置",
 			"cannot find the config file: %v; run in the site folder or use --config to say where config.toml is", err)
 		return l.Err("zh-CN")
+	}
+	if len(opts.Hosts) == 0 {
+		opts.Hosts = hostsOf(ln.Addr())
 	}
 	s := New(opts)
 	w, err := newWatcher(s)
@@ -129,9 +133,9 @@ func (s *Server) announce(addr net.Addr) {
 		return
 	}
 	if lang == "en" {
-		fmt.Fprintf(s.opts.Log, "serving %s at %s (Ctrl+C stops)\n", s.outDir(), url)
+		fmt.Fprintf(s.opts.Log, "serving the site at %s from memory, nothing is written (Ctrl+C stops)\n", url)
 	} else {
-		fmt.Fprintf(s.opts.Log, "正在 %s 提供 %s 中的站点（按 Ctrl+C 停止）\n", url, s.outDir())
+		fmt.Fprintf(s.opts.Log, "正在 %s 预览站点（在内存中生成，不写入任何文件；按 Ctrl+C 停止）\n", url)
 	}
 	if tcp, ok := addr.(*net.TCPAddr); ok && !tcp.IP.IsLoopback() {
 		if lang == "en" {
@@ -142,13 +146,13 @@ func (s *Server) announce(addr net.Addr) {
 	}
 }
 
-// Rebuild builds the site now, prints the outcome, and tells open pages
-// to reload (or to show the problems). changed names the file whose change
-// caused it ("" for the first build). It reports whether the build
-// succeeded.
+// Rebuild loads and scores the site now, prints the outcome, and tells
+// open pages to reload (or to show the problems). changed names the file
+// whose change caused it ("" for the first load). It reports whether the
+// load succeeded.
 func (s *Server) Rebuild(changed string) bool {
 	start := time.Now()
-	p, sum, problems := build.Build(build.Options{ConfigPath: s.opts.ConfigPath, OutDir: s.opts.OutDir, Version: s.opts.Version})
+	site, p, problems := load(s.opts)
 
 	st := s.snapshot()
 	cfg := (*config.Config)(nil)
@@ -161,17 +165,14 @@ func (s *Server) Rebuild(changed string) bool {
 		st.lang = cfg.Language
 		st.cfgDir = cfg.Dir
 		st.watch = []string{cfg.DataDir, cfg.TemplatesDir}
-		if s.opts.OutDir == "" {
-			st.outDir = cfg.OutputDir
-		}
 	} else {
 		st.lang = build.Language(s.opts.ConfigPath)
 	}
-	ok := !problems.HasErrors() && sum != nil
+	ok := site != nil
 	if ok {
 		st.problems = nil
 		st.gen++
-		st.outDir = sum.OutDir
+		st.site = site
 	} else {
 		st.problems = problems.Errors()
 	}
@@ -179,7 +180,7 @@ func (s *Server) Rebuild(changed string) bool {
 	s.state = st
 	s.mu.Unlock()
 
-	s.report(changed, problems, sum, time.Since(start), st.lang)
+	s.report(changed, problems, site, time.Since(start), st.lang)
 	if ok {
 		s.hub.send("reload", s.genID(st.gen))
 	} else {
@@ -188,8 +189,26 @@ func (s *Server) Rebuild(changed string) bool {
 	return ok
 }
 
+// load loads, scores and plans the site as a build does, without writing.
+func load(opts Options) (*build.Site, *build.Project, diag.List) {
+	p, problems := build.Load(opts.ConfigPath)
+	if p == nil || problems.HasErrors() {
+		return nil, p, problems
+	}
+	problems.Add(p.CheckPublished()...)
+	if problems.HasErrors() {
+		return nil, p, problems
+	}
+	site, ps := build.NewSite(p, build.SiteOptions{Version: opts.Version})
+	problems.Add(ps...)
+	if problems.HasErrors() {
+		return nil, p, problems
+	}
+	return site, p, problems
+}
+
 // report prints the outcome of a build to the terminal.
-func (s *Server) report(changed string, problems diag.List, sum *build.Summary, took time.Duration, lang string) {
+func (s *Server) report(changed string, problems diag.List, site *build.Site, took time.Duration, lang string) {
 	w := s.opts.Log
 	en := lang == "en"
 	if changed != "" && !s.opts.Quiet {
@@ -204,15 +223,15 @@ func (s *Server) report(changed string, problems diag.List, sum *build.Summary, 
 	}
 	took = took.Round(time.Millisecond)
 	switch {
-	case sum == nil && en:
-		fmt.Fprintln(w, "build failed: still serving the last good site; fix the problems above and save, it rebuilds by itself")
-	case sum == nil:
-		fmt.Fprintln(w, "生成失败：继续提供上一次成功生成的站点；改正上面的问题并保存后会自动重新生成")
+	case site == nil && en:
+		fmt.Fprintln(w, "load failed: still serving the last good site; fix the problems above and save, it reloads by itself")
+	case site == nil:
+		fmt.Fprintln(w, "载入失败：继续提供上一次成功载入的站点；改正上面的问题并保存后会自动重新载入")
 	case s.opts.Quiet:
 	case en:
-		fmt.Fprintf(w, "built: %d pages, %d files in %s\n", sum.Pages, sum.Files, took)
+		fmt.Fprintf(w, "loaded: %d pages in %s, rendered when opened\n", site.Pages(), took)
 	default:
-		fmt.Fprintf(w, "已生成：%d 个页面，共 %d 个文件，用时 %s\n", sum.Pages, sum.Files, took)
+		fmt.Fprintf(w, "已载入：%d 个页面，用时 %s，打开时生成\n", site.Pages(), took)
 	}
 }
 
@@ -247,8 +266,7 @@ func (s *Server) snapshot() state {
 	return st
 }
 
-func (s *Server) lang() string   { return s.snapshot().lang }
-func (s *Server) outDir() string { return s.snapshot().outDir }
+func (s *Server) lang() string { return s.snapshot().lang }
 
 // genID names a successful build of this process; a page that sees
 // another id than the one it was served with reloads.

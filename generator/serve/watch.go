@@ -49,18 +49,17 @@ func (w *watcher) update() {
 			w.add(filepath.Dir(root))
 			continue
 		}
-		w.addTree(root, st.outDir)
+		w.addTree(root)
 	}
 }
 
-// addTree watches dir and every folder below it but the output folder and
-// hidden ones.
-func (w *watcher) addTree(dir, out string) {
+// addTree watches dir and every folder below it but hidden ones.
+func (w *watcher) addTree(dir string) {
 	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || !d.IsDir() {
 			return nil
 		}
-		if p == out || (p != dir && ignoredName(d.Name())) {
+		if p != dir && ignoredName(d.Name()) {
 			return filepath.SkipDir
 		}
 		w.add(p)
@@ -96,9 +95,6 @@ func (w *watcher) warn(err error) {
 func (w *watcher) relevant(path string, st state) bool {
 	if path == w.cfgFile {
 		return true
-	}
-	if within(path, st.outDir) {
-		return false
 	}
 	for _, root := range st.watch {
 		if !within(path, root) {
@@ -154,7 +150,7 @@ func (w *watcher) loop(ctx context.Context) {
 			}
 			if ev.Has(fsnotify.Create) {
 				if fi, err := os.Stat(ev.Name); err == nil && fi.IsDir() {
-					w.addTree(ev.Name, st.outDir)
+					w.addTree(ev.Name)
 				}
 			}
 			if changed == "" {

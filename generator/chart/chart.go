@@ -1,0 +1,116 @@
+package chart
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"math"
+)
+
+// Chart is one ECharts chart of a page model: its option, built with
+// go-echarts' types and encoded once with encoding/json, and the same data
+// as a table. The page template (templates/chart.templ) places it as a
+// <figure> with a container, the option in <script type="application/json">
+// and the table in a <details>, readable without canvas or JavaScript;
+// assets/site.js draws it, so no page holds an inline script.
+type Chart struct {
+	// Title is the caption and the accessible name.
+	Title string
+	// Key tells apart charts with the same title and option on one page;
+	// it enters the id and nothing else.
+	Key string
+	// Height of the container in CSS pixels.
+	Height int
+	// Data is the fallback table.
+	Data Table
+
+	id   string
+	json []byte
+}
+
+// Table is the data of a chart as rows of numbers: a row per category
+// (entity, period, axis) with one value per column (series). NaN is missing.
+type Table struct {
+	// Corner heads the row labels (e.g. "单位"); empty uses "项目".
+	Corner  string
+	Columns []string
+	Rows    []Row
+	// Format and Decimals say how the values are shown (numfmt.Value).
+	Format   string
+	Decimals int
+}
+
+// Row is one row of a Table.
+type Row struct {
+	Label  string
+	Values []float64
+}
+
+// Option is an ECharts option: go-echarts' option types by top-level
+// key. encoding/json writes the keys sorted, so the bytes are
+// deterministic.
+type Option map[string]any
+
+// NewChart builds a Chart from an option. The option is marshalled with
+// HTML escaping, so that
+// '<', '>', '&', U+2028 and U+2029 in any label appear as \u003c and the
+// like: a name containing "</script>" cannot end the script element. Its
+// id is "c" and the first 12 hex digits of the SHA-256 of Key, Title and the
+// option JSON: the same chart always gets the same id, and different
+// charts different ids.
+func NewChart(title, key string, height int, option Option, data Table) (*Chart, error) {
+	js, err := safeJSON(option)
+	if err != nil {
+		return nil, fmt.Errorf("chart %q: %w", title, err)
+	}
+	if height <= 0 {
+		height = 360
+	}
+	sum := sha256.New()
+	fmt.Fprintf(sum, "%s\x00%s\x00", key, title)
+	sum.Write(js)
+	return &Chart{
+		Title:  title,
+		Key:    key,
+		Height: height,
+		Data:   data,
+		id:     "c" + hex.EncodeToString(sum.Sum(nil))[:12],
+		json:   js,
+	}, nil
+}
+
+// ID is the chart's content-derived element id.
+func (c *Chart) ID() string { return c.id }
+
+// OptionJSON is the option as placed in the page (HTML-escaped JSON).
+func (c *Chart) OptionJSON() string { return string(c.json) }
+
+// Option is OptionJSON as bytes, not to be modified.
+func (c *Chart) Option() []byte { return c.json }
+
+// safeJSON marshals v with encoding/json, which sorts map keys (so the
+// bytes are deterministic) and escapes <, >, & and U+2028/U+2029 for
+// embedding in HTML; json.HTMLEscape runs once more over the result so
+// that nothing pre-marshalled (json.RawMessage) slips through unescaped.
+func safeJSON(v any) ([]byte, error) {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return nil, err
+	}
+	var out bytes.Buffer
+	json.HTMLEscape(&out, b)
+	return out.Bytes(), nil
+}
+
+// nullable returns nil for a missing (NaN or infinite) value so that it
+// marshals as JSON null, which ECharts shows as a gap; finite values are
+// rounded to 10 decimals to keep float noise (0.30000000000000004) out of
+// the page.
+func nullable(v float64) any {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return nil
+	}
+	return math.Round(v*1e10) / 1e10
+}

@@ -1,0 +1,210 @@
+package chart
+
+import (
+	"encoding/json"
+	"math"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/go-echarts/go-echarts/v2/opts"
+)
+
+func TestChartIDDeterministic(t *testing.T) {
+	names := []string{"山亭区", "市中区", "薛城区"}
+	build := func(spec Spec, values []float64) *Chart {
+		t.Helper()
+		c, err := BarReference(spec, names, values, 1.3, "平均值")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return c
+	}
+	spec := Spec{Title: "案件比", Format: "ratio", Decimals: 2}
+	a := build(spec, []float64{1.2, 1.4, 1.3})
+	b := build(spec, []float64{1.2, 1.4, 1.3})
+	if a.ID() != b.ID() || a.OptionJSON() != b.OptionJSON() {
+		t.Errorf("same chart, different ids or JSON: %s %s", a.ID(), b.ID())
+	}
+	if !regexp.MustCompile(`^c[0-9a-f]{12}$`).MatchString(a.ID()) {
+		t.Errorf("id %q is not c + 12 hex digits", a.ID())
+	}
+	others := map[string]*Chart{
+		"other value": build(spec, []float64{1.2, 1.4, 1.31}),
+		"other title": build(Spec{Title: "案件比（同比）", Format: "ratio", Decimals: 2}, []float64{1.2, 1.4, 1.3}),
+		"other key":   build(Spec{Title: "案件比", Key: "2", Format: "ratio", Decimals: 2}, []float64{1.2, 1.4, 1.3}),
+	}
+	for what, c := range others {
+		if c.ID() == a.ID() {
+			t.Errorf("%s: same id %s", what, c.ID())
+		}
+	}
+}
+
+// option decodes a chart's option JSON.
+func option(t *testing.T, c *Chart) map[string]any {
+	t.Helper()
+	var m map[string]any
+	if err := json.Unmarshal([]byte(c.OptionJSON()), &m); err != nil {
+		t.Fatalf("%s: %v", c.Title, err)
+	}
+	if strings.Contains(c.OptionJSON(), "NaN") || strings.Contains(c.OptionJSON(), "Inf") {
+		t.Errorf("%s: non-finite number in JSON", c.Title)
+	}
+	return m
+}
+
+// dig walks a decoded option by keys and indexes.
+func dig(v any, path ...any) any {
+	for _, p := range path {
+		switch k := p.(type) {
+		case string:
+			m, _ := v.(map[string]any)
+			v = m[k]
+		case int:
+			s, _ := v.([]any)
+			if k >= len(s) {
+				return nil
+			}
+			v = s[k]
+		}
+	}
+	return v
+}
+
+func TestChartOptions(t *testing.T) {
+	nan := math.NaN()
+	spec := Spec{Title: "结案率", Format: "percent", Decimals: 1}
+
+	bar, err := BarReference(spec, []string{"甲", "乙"}, []float64{0.905, nan}, 0.9, "平均值")
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := option(t, bar)
+	// Percent values are plotted as display values: 0.905 → 90.5; missing → "-".
+	if got := dig(o, "series", 0, "data", 0, "value"); got != 90.5 {
+		t.Errorf("bar value = %v, want 90.5", got)
+	}
+	if got := dig(o, "series", 0, "data", 1, "value"); got != "-" {
+		t.Errorf("missing bar value = %v, want \"-\"", got)
+	}
+	if got := dig(o, "series", 0, "markLine", "data", 0, "xAxis"); got != 90.0 {
+		t.Errorf("reference line at %v, want 90", got)
+	}
+	if got := dig(o, "series", 0, "markLine", "data", 0, "name"); got != "平均值 90.0%" {
+		t.Errorf("reference label %v, want 平均值 90.0%%", got)
+	}
+	// The reference must lie inside the axis, which starts at 0 unless the
+	// values cluster far from it.
+	if mn, mx := dig(o, "xAxis", 0, "min"), dig(o, "xAxis", 0, "max"); mn == nil || mx == nil || mx.(float64) < 90 {
+		t.Errorf("axis range [%v, %v] does not hold the reference 90", mn, mx)
+	}
+	if got := dig(o, "xAxis", 0, "axisLabel", "formatter"); got != "{value}%" {
+		t.Errorf("percent axis formatter %v", got)
+	}
+	if got := dig(o, "tooltip", "valueFormatter"); got != "kp:pct:1" {
+		t.Errorf("tooltip formatter %v", got)
+	}
+	if _, ok := o["toolbox"]; ok {
+		t.Error("empty toolbox kept")
+	}
+	if len(bar.Data.Rows) != 3 || bar.Data.Rows[2].Label != "平均值" {
+		t.Errorf("fallback rows = %+v, want two units and the reference", bar.Data.Rows)
+	}
+
+	count := Spec{Title: "受理案件数", Format: "number", Decimals: 0}
+	st, err := StackedBars(count, []string{"甲", "乙"}, []Series{{Name: "质量", Values: []float64{30, 20}}, {Name: "效率", Values: []float64{10}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	o = option(t, st)
+	if dig(o, "series", 1, "stack") != "total" || dig(o, "series", 1, "data", 1, "value") != "-" {
+		t.Errorf("stacked series = %v", dig(o, "series", 1))
+	}
+	if dig(o, "xAxis", 0, "axisLabel", "formatter") != "kp:wan" || dig(o, "yAxis", 0, "inverse") != true {
+		t.Errorf("stacked axes = %v / %v", dig(o, "xAxis"), dig(o, "yAxis"))
+	}
+
+	gb, err := GroupedBars(count, []string{"2024-Q1", "2024-Q2"}, []Series{{Name: "甲", Values: []float64{1, 2}}, {Name: "乙", Values: []float64{3, 4}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	o = option(t, gb)
+	if dig(o, "series", 0, "stack") != nil || dig(o, "legend", "show") != true {
+		t.Errorf("grouped bars: stack %v, legend %v", dig(o, "series", 0, "stack"), dig(o, "legend"))
+	}
+
+	rl, err := RankLines(Spec{Title: "排名"}, []string{"Q1", "Q2", "Q3"}, []Series{{Name: "甲", Values: []float64{3, nan, 1}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	o = option(t, rl)
+	if dig(o, "yAxis", 0, "inverse") != true || dig(o, "yAxis", 0, "min") != 1.0 || dig(o, "yAxis", 0, "axisLabel", "formatter") != "kp:rank" {
+		t.Errorf("rank axis = %v", dig(o, "yAxis", 0))
+	}
+
+	ln, err := Lines(spec, []string{"Q1", "Q2"}, []Series{{Name: "甲", Values: []float64{0.5, 0.6}}, {Name: "平均", Values: []float64{0.55, 0.58}, Dashed: true}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	o = option(t, ln)
+	if dig(o, "series", 1, "lineStyle", "type") != "dashed" || dig(o, "series", 0, "data", 1, "value") != 60.0 {
+		t.Errorf("lines = %v", dig(o, "series"))
+	}
+
+	rd, err := Radar(Spec{Title: "类别得分率", Format: "number", Decimals: 1}, []RadarAxis{{"质量", 100}, {"效率", 100}}, []Series{{Name: "甲", Values: []float64{80, 90}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	o = option(t, rd)
+	if dig(o, "radar", "indicator", 1, "name") != "效率" || dig(o, "radar", "radius") != "62%" || dig(o, "series", 0, "data", 0, "value", 1) != 90.0 {
+		t.Errorf("radar = %v", o)
+	}
+
+	hm, err := Heatmap(spec, []string{"甲", "乙"}, []string{"Q1", "Q2"}, [][]float64{{0.5, nan}, {0.7, 0.9}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	o = option(t, hm)
+	// Three cells with values; the missing one is left out. Cell [x, y, dv].
+	if n := len(dig(o, "series", 0, "data").([]any)); n != 3 {
+		t.Errorf("heatmap has %d cells, want 3", n)
+	}
+	if got := dig(o, "series", 0, "data", 2, "value"); got == nil || got.([]any)[2] != 90.0 {
+		t.Errorf("heatmap cell = %v, want [1 1 90]", got)
+	}
+	if dig(o, "xAxis", 0, "data", 1) != "Q2" {
+		t.Errorf("heatmap columns = %v", dig(o, "xAxis"))
+	}
+	if dig(o, "visualMap", 0, "min") != 50.0 || dig(o, "visualMap", 0, "max") != 90.0 {
+		t.Errorf("visualMap = %v, want min 50 max 90", dig(o, "visualMap"))
+	}
+}
+
+func TestValueAxisRange(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		format   string
+		values   []float64
+		ref      float64
+		min, max float64
+	}{
+		// 案件比 1.31–1.44, ref 1.37: span 0.13 → step niceStep(0.0325) = 0.05;
+		// clustered (1.31 ≥ 1.44/2): min = floor((1.31 − 0.05)/0.05)·0.05 = 1.25,
+		// max = ceil(1.44/0.05)·0.05 = 1.45.
+		{"clustered ratio", "ratio", []float64{1.31, 1.44, 1.35}, 1.37, 1.25, 1.45},
+		// 0–30 spread, ref 40 beyond the bars: span 40 → step 10; not
+		// clustered: min 0; max = 40 exactly, so one step more: 50.
+		{"reference beyond bars", "number", []float64{0, 10, 30}, 40, 0, 50},
+		// Totals 70–92 cluster, but scores keep a zero baseline:
+		// step niceStep((92 − 70)/4 = 5.5) = 10; min 0; max ceil(92/10)·10 = 100.
+		{"scores keep zero", "number", []float64{70, 92}, 80, 0, 100},
+	} {
+		x := valueAxisRange(opts.XAxis{}, Spec{Format: tc.format}, tc.values, tc.ref)
+		mn, _ := x.Min.(float64)
+		mx, _ := x.Max.(float64)
+		if math.Abs(mn-tc.min) > 1e-9 || math.Abs(mx-tc.max) > 1e-9 {
+			t.Errorf("%s: axis [%v, %v], want [%v, %v]", tc.name, x.Min, x.Max, tc.min, tc.max)
+		}
+	}
+}
