@@ -144,10 +144,10 @@ func (l *loader) unknownKey(path string, line int, allowed string) {
 	if allowed != "" {
 		zh = "未知的键 %s（可能拼写有误；这里可用的键：%s）"
 		en = "unknown key %s (a typo? the keys allowed here are: %s)"
-		l.probs.Errorf(diag.Pos{File: l.file, Line: line}, zh, en, path, allowed)
+		l.probs.Errorf(diag.Pos{File: l.file, Line: line}, zh, en, diag.Value(path), allowed)
 		return
 	}
-	l.probs.Errorf(diag.Pos{File: l.file, Line: line}, zh, en, path)
+	l.probs.Errorf(diag.Pos{File: l.file, Line: line}, zh, en, diag.Value(path))
 }
 
 // config converts the top level.
@@ -179,7 +179,7 @@ func (l *loader) config(raw *rawConfig, dir string) *Config {
 		if first, ok := ids[s.ID]; ok {
 			st := l.schemeTable(i, s.ID)
 			st.errf("id", "方案 id \"%s\" 重复（第 %d 行已用过），每个方案的 id 须不同",
-				"scheme id \"%s\" is used twice (already on line %d); give each scheme its own id", s.ID, first)
+				"scheme id \"%s\" is used twice (already on line %d); give each scheme its own id", diag.Value(s.ID), first)
 			continue
 		}
 		ids[s.ID] = s.Line
@@ -231,8 +231,8 @@ func (l *loader) fields(v any) []Field {
 	labels := map[string]string{} // label -> field id
 	for _, id := range l.sortedKeys("fields", m) {
 		if !nameRe.MatchString(id) {
-			t.report(id, fmt.Sprintf("字段名 \"%s\" 不合规：%s", id, nameRuleZH),
-				fmt.Sprintf("field name \"%s\" is not valid: %s", id, nameRuleEN))
+			t.report(id, fmt.Sprintf("字段名 \"%s\" 不合规：%s", diag.Value(id), nameRuleZH),
+				fmt.Sprintf("field name \"%s\" is not valid: %s", diag.Value(id), nameRuleEN))
 		}
 		label, ok := m[id].(string)
 		switch {
@@ -243,7 +243,7 @@ func (l *loader) fields(v any) []Field {
 		default:
 			if other, dup := labels[label]; dup {
 				t.errf(id, "标签 \"%s\" 已用于字段 %s，每个字段的标签须不同",
-					"label \"%s\" is already the label of field %s; give each field its own label", label, other)
+					"label \"%s\" is already the label of field %s; give each field its own label", diag.Value(label), other)
 			} else {
 				labels[label] = id
 			}
@@ -268,8 +268,8 @@ func (l *loader) constants(v any, c *Config) []Constant {
 	var out []Constant
 	for _, name := range l.sortedKeys("constants", m) {
 		if !nameRe.MatchString(name) {
-			t.report(name, fmt.Sprintf("常量名 \"%s\" 不合规：%s", name, nameRuleZH),
-				fmt.Sprintf("constant name \"%s\" is not valid: %s", name, nameRuleEN))
+			t.report(name, fmt.Sprintf("常量名 \"%s\" 不合规：%s", diag.Value(name), nameRuleZH),
+				fmt.Sprintf("constant name \"%s\" is not valid: %s", diag.Value(name), nameRuleEN))
 		}
 		for _, f := range c.Fields {
 			if f.ID == name {

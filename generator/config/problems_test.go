@@ -267,6 +267,10 @@ func TestProblems(t *testing.T) {
 			[]want{errAt(2, "schemes 应写成表数组，即每一项以 [[schemes]] 开头的一节", "schemes must be an array of tables: one section per item, each starting with [[schemes]]")}},
 		{"scalar instead of array of tables", "title = \"T\"\n[[schemes]]\nid = \"s\"\nindicators = 3\n",
 			[]want{errAt(4, "schemes.indicators 应写成表数组", "schemes.indicators must be an array of tables")}},
+		{"control characters in a value", edit(base, 1, "title = \"T\"\nlanguage = \"zh\\u0000\\u001b[2J\\u202e\""),
+			[]want{errAt(2, `language 的值 "zh\x00\x1b[2J\u202e" 不可用`, `language = "zh\x00\x1b[2J\u202e" is not allowed`)}},
+		{"long value", edit(base, 7, `id = "`+strings.Repeat("长", 70)+`"`),
+			[]want{errAt(7, `id "`+strings.Repeat("长", 60)+`…" 不合规`, `id "`+strings.Repeat("长", 60)+`…" is not valid`)}},
 		{"three independent errors", edit(edit(edit(base, 1, ""), 9, `kind = "K"`), 20, `method = "mean"`),
 			// method unknown: its parameters are not judged.
 			[]want{

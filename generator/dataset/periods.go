@@ -93,7 +93,7 @@ func findPeriods(dir string, s site, l *diag.List) []*periodSource {
 			if err == nil {
 				zh, en = "累计期间（-ytd）由系统根据月度或季度数据自动生成，不能作为数据文件", "cumulative periods (-ytd) are derived from the monthly or quarterly data, not given as files"
 			}
-			l.Errorf(diag.Pos{File: rel}, "“%[1]s” 不是期间编号：%[2]s", "%[1]q is not a period id: %[3]s", id, zh, en)
+			l.Errorf(diag.Pos{File: rel}, "“%[1]s” 不是期间编号：%[2]s", "\"%[1]s\" is not a period id: %[3]s", diag.Value(id), zh, en)
 			continue
 		}
 		src := &periodSource{period: p, where: rel}

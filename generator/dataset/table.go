@@ -137,7 +137,7 @@ func openXLSX(r io.Reader, file string, l *diag.List) *xlsxSheet {
 	}
 	rows, err := f.GetRows(sheets[0], excelize.Options{RawCellValue: true})
 	if err != nil {
-		l.Errorf(diag.Pos{File: file}, "无法读取第一个工作表 “%s”：%v", "cannot read the first sheet %q: %v", sheets[0], err)
+		l.Errorf(diag.Pos{File: file}, "无法读取第一个工作表 “%s”：%v", "cannot read the first sheet \"%s\": %v", diag.Value(sheets[0]), err)
 		return nil
 	}
 	return &xlsxSheet{f: f, sheet: sheets[0], rows: rows}
