@@ -3,7 +3,6 @@ package config
 import (
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"regexp"
 	"sort"
@@ -13,6 +12,7 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"kaoping/generator/diag"
+	"kaoping/internal/inputfile"
 )
 
 // Load reads, checks and completes the config file at path (SPEC §5).
@@ -24,11 +24,14 @@ import (
 // list has errors, so that `check` can go on to check the data; such a
 // Config must not be used to build.
 func Load(path string) (*Config, diag.List) {
-	src, err := os.ReadFile(path)
+	// A FIFO or a device given as --config would block or never end: it
+	// is refused before it is opened, and so is a file over 200 MB.
+	src, err := inputfile.Read(path)
 	if err != nil {
 		var l diag.List
-		l.Errorf(diag.Pos{File: path}, "无法读取配置文件：%v（用 --config 指定 config.toml 的位置）",
-			"cannot read the config file: %v (use --config to say where config.toml is)", err)
+		zh, en := inputfile.Describe(err)
+		l.Errorf(diag.Pos{File: path}, "无法读取配置文件：%[1]s（用 --config 指定 config.toml 的位置）",
+			"cannot read the config file: %[2]s (use --config to say where config.toml is)", zh, en)
 		return nil, l
 	}
 	dir, err := filepath.Abs(filepath.Dir(path))

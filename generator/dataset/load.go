@@ -50,15 +50,16 @@ import (
 //     period without data is a warning.
 func Load(cfg *config.Config) (*Dataset, diag.List) {
 	var l diag.List
-	s := site{dir: cfg.Dir}
+	s := site{dir: cfg.Dir, refused: map[string]bool{}}
 	ds := &Dataset{Notes: map[string]string{}}
+	s.scanSpecial(cfg.DataDir, &l)
 
 	entPath := filepath.Join(cfg.DataDir, "entities.csv")
 	ents := entityLookup{}
-	if data, err := os.ReadFile(entPath); err != nil {
+	if _, err := os.Stat(entPath); notExist(err) {
 		l.Errorf(diag.Pos{File: s.rel(entPath)}, "找不到单位名单：请创建 %[1]s，表头为 id,name,kind,parent",
 			"the list of entities is missing: create %[1]s with the header id,name,kind,parent", s.rel(entPath))
-	} else {
+	} else if data, ok := s.read(entPath, &l); ok {
 		ents.es, ents.mentioned = readEntities(data, s.rel(entPath), &l)
 	}
 	ds.Entities = ents.es
