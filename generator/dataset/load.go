@@ -41,11 +41,16 @@ import (
 //     optional point and digits: 12, 12.5, 0.5, 007; not .5, 5., +5, 1e3,
 //     1,234, 12%. Messages give the line, the column number (Pos.Col,
 //     1-based, as a spreadsheet counts, not a byte offset) and its letter.
-//   - XLSX: the first sheet in workbook order, raw cell values: a number
-//     shown as 1,234 or 12% or 12 reads as what is stored (1234, 0.12,
-//     12.000000001). A numeric cell whose stored form is not a plain
-//     decimal (1E-3) is accepted by value; a text cell must be a plain
-//     decimal like a CSV cell. Lines are spreadsheet row numbers.
+//   - XLSX: the first visible sheet in workbook order (hidden and very
+//     hidden sheets are skipped), raw cell values: a number shown as
+//     1,234 or 12% or 12 reads as what is stored (1234, 0.12,
+//     12.000000001), and so does a formula's saved numeric result. A
+//     numeric cell whose stored form is not a plain decimal (1E-3) is
+//     accepted by value; a text cell must be a plain decimal like a CSV
+//     cell. A formula without a saved result, a logical value, an error
+//     value and a date or time are errors naming the sheet and the cell
+//     (they would otherwise read as empty or as a wrong number). Lines
+//     are spreadsheet row numbers.
 //   - Notes may be for derived periods (2024-03-ytd.md); a note for a
 //     period without data is a warning.
 func Load(cfg *config.Config) (*Dataset, diag.List) {

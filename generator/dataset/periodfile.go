@@ -119,9 +119,15 @@ func (pr *periodReader) readRow(fs *fileState, r *row) bool {
 	}
 	fs.rows++
 	l := pr.l
+	if r.isBad(0) {
+		return true // the id cell was reported: the row cannot be placed
+	}
 	id := strings.TrimSpace(r.cells[0])
 	pos0 := diag.Pos{File: fs.file, Line: r.line, Col: 1}
 	if id == "" {
+		if r.bad != nil && r.onlyBad() {
+			return true // its cells were reported; an empty id adds nothing
+		}
 		l.Errorf(pos0, "第一列（编号）为空；请填写 entities.csv 中的编号", "the first column (entity id) is empty; enter an id from entities.csv")
 		return true
 	}
@@ -155,7 +161,7 @@ func (pr *periodReader) readRow(fs *fileState, r *row) bool {
 	}
 	for j := 1; j < len(r.cells); j++ {
 		cell := strings.TrimSpace(r.cells[j])
-		if cell == "" {
+		if cell == "" || r.isBad(j) {
 			continue
 		}
 		pos := diag.Pos{File: fs.file, Line: r.lineOf(j), Col: j + 1}
@@ -227,6 +233,9 @@ func posString(p diag.Pos) string {
 // with a bad header are skipped.
 func (pr *periodReader) readHeader(fs *fileState, r *row) bool {
 	l := pr.l
+	if r.isBad(0) {
+		return false // reported: without an entity column nothing can be read
+	}
 	first := strings.TrimSpace(r.cells[0])
 	if low := strings.ToLower(first); low != "entity" && first != "编号" {
 		l.Errorf(diag.Pos{File: fs.file, Line: r.line, Col: 1}, "第一列的表头应为 entity 或 编号，而不是 “%s”",
@@ -238,6 +247,10 @@ func (pr *periodReader) readHeader(fs *fileState, r *row) bool {
 	fs.cols = make(map[string]int, len(r.cells))
 	for j := 1; j < len(r.cells); j++ {
 		h := strings.TrimSpace(r.cells[j])
+		if r.isBad(j) {
+			fs.field[j] = skipField // reported: its cells are not read
+			continue
+		}
 		if h == "" {
 			continue // a column without header must stay empty; see readRow
 		}

@@ -1,7 +1,6 @@
 package dataset
 
 import (
-	"bytes"
 	"os"
 	"path/filepath"
 	"slices"
@@ -157,7 +156,7 @@ func readPeriod(src *periodSource, s site, names fieldNames, ents entityLookup, 
 		fs := &fileState{file: rel}
 		readable := true
 		if dataExt(path) == ".xlsx" {
-			x := openXLSX(bytes.NewReader(data), rel, l)
+			x := openXLSX(data, rel, l)
 			if x == nil {
 				continue
 			}
