@@ -271,6 +271,14 @@ func TestProblems(t *testing.T) {
 			[]want{errAt(2, `language 的值 "zh\x00\x1b[2J\u202e" 不可用`, `language = "zh\x00\x1b[2J\u202e" is not allowed`)}},
 		{"long value", edit(base, 7, `id = "`+strings.Repeat("长", 70)+`"`),
 			[]want{errAt(7, `id "`+strings.Repeat("长", 60)+`…" 不合规`, `id "`+strings.Repeat("长", 60)+`…" is not valid`)}},
+		{"scheme id of the list of methodologies", edit(base, 7, `id = "index"`),
+			[]want{errAt(7, `第 1 个方案 "index"：id "index" 与站点自身的页面冲突：该方案的考核办法页 methods/index.html`, `scheme "index": id "index" collides with a page of the site: this scheme's methodology, methods/index.html, is the page that lists every scheme's methodology; choose another id`)}},
+		{"scheme id indicators and indicator id index collide with nothing", edit(edit(base, 7, `id = "indicators"`), 14, `id = "index"`),
+			nil},
+		{"indicator id of a Windows device", edit(base, 14, `id = "aux"`),
+			[]want{errAt(14, `第 1 个指标 "aux"：id "aux" 是 Windows 保留的设备名`, `indicator "aux": id "aux" is a name Windows reserves for a device (CON, PRN, AUX, NUL, COM1–COM9, LPT1–LPT9): the page schemes/…/indicators/aux.html`)}},
+		{"scheme id of a Windows device", edit(base, 7, `id = "com1"`),
+			[]want{errAt(7, `id "com1" 是 Windows 保留的设备名`, `id "com1" is a name Windows reserves for a device`)}},
 		{"three independent errors", edit(edit(edit(base, 1, ""), 9, `kind = "K"`), 20, `method = "mean"`),
 			// method unknown: its parameters are not judged.
 			[]want{

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"kaoping/generator/diag"
+	"kaoping/internal/pagenames"
 )
 
 // schemeTable names the i-th [[schemes]] in messages.
@@ -56,6 +57,11 @@ func (l *loader) scheme(i int, r *rawScheme, c *Config) *Scheme {
 	t := l.schemeTable(i, rawString(r.ID))
 	s := &Scheme{Line: l.idx.line(t.path)}
 	s.ID = t.id("id", r.ID, slugRe, slugRuleZH, slugRuleEN)
+	if slugRe.MatchString(s.ID) {
+		if fine, zh, en := pagenames.Scheme(s.ID); !fine {
+			t.errf("id", "id \"%[1]s\" %[2]s；请换一个 id", "id \"%[1]s\" %[3]s; choose another id", s.ID, zh, en)
+		}
+	}
 	s.Name = t.str("name", r.Name, true)
 	s.Kind = t.id("kind", r.Kind, nameRe, nameRuleZH, nameRuleEN)
 	s.Peers = t.enum("peers", r.Peers, "all", "all", "parent", "group")

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"kaoping/generator/diag"
+	"kaoping/internal/pagenames"
 )
 
 var (
@@ -175,6 +176,13 @@ func readEntities(data []byte, file string, l *diag.List) (*Entities, map[string
 			l.Errorf(pos, "编号 “%s” 重复：第 %d 行已使用；编号必须唯一", "id \"%s\" is a duplicate: line %d already uses it; ids must be unique",
 				e.ID, byID[e.ID].Line)
 			ok = false
+		}
+		if ok {
+			// An id that names one of the site's own pages, or a device on
+			// Windows, would overwrite that page or not unzip.
+			if fine, zh, en := pagenames.Entity(e.ID); !fine {
+				l.Errorf(pos, "编号 “%[1]s” %[2]s；请换一个编号", "id \"%[1]s\" %[3]s; choose another id", e.ID, zh, en)
+			}
 		}
 		if e.Name, pos = get("name"); e.Name == "" {
 			l.Errorf(pos, "名称为空；请填写单位或人员名称", "the name is empty; enter the unit's or person's name")
