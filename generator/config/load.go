@@ -169,6 +169,7 @@ func (l *loader) config(raw *rawConfig, dir string) *Config {
 	c.OutputDir = resolve(dir, t.str("output_dir", raw.OutputDir, false), "public")
 	c.TemplatesDir = resolve(dir, t.str("templates_dir", raw.TemplatesDir, false), "templates")
 
+	c.Publication = l.publication(raw.Publication)
 	c.Fields = l.fields(raw.Fields)
 	c.Constants = l.constants(raw.Constants, c)
 
@@ -216,6 +217,44 @@ func (l *loader) sortedKeys(prefix string, m map[string]any) []string {
 		return keys[i] < keys[j]
 	})
 	return keys
+}
+
+// publicationKeys are the keys of [publication], in the order messages
+// list them.
+var publicationKeys = []string{"issuer", "contact", "prepared_by", "reviewed_by", "working_days"}
+
+// publication converts [publication]. Its keys are checked by hand (the
+// table is decoded as `any`, like [fields]): an unknown key is an error at
+// its line, listing the keys allowed; issuer and contact are required
+// when the table is there.
+func (l *loader) publication(v any) Publication {
+	if v == nil {
+		return Publication{}
+	}
+	root := &table{l: l}
+	m, ok := v.(map[string]any)
+	if !ok {
+		root.typeErr("publication", v, "表（写作 [publication]，每行 键 = 值）", "a table ([publication], one `key = value` per line)")
+		return Publication{}
+	}
+	t := &table{l: l, path: "publication", zh: "[publication]", en: "[publication]"}
+	p := Publication{Line: l.idx.line("publication")}
+	for _, k := range l.sortedKeys("publication", m) {
+		switch k {
+		case "issuer", "contact", "prepared_by", "reviewed_by", "working_days":
+		default:
+			l.unknownKey(joinKey("publication", k), l.idx.line(joinKey("publication", k)), strings.Join(publicationKeys, ", "))
+		}
+	}
+	p.Issuer = t.str("issuer", m["issuer"], true)
+	p.Contact = t.str("contact", m["contact"], true)
+	p.PreparedBy = t.str("prepared_by", m["prepared_by"], false)
+	p.ReviewedBy = t.str("reviewed_by", m["reviewed_by"], false)
+	p.WorkingDays = t.boolean("working_days", m["working_days"])
+	if p.Line == 0 {
+		p.Line = l.pos("publication").Line // written as dotted keys, publication.issuer = …
+	}
+	return p
 }
 
 // fields converts [fields]: raw field name = label.

@@ -279,6 +279,20 @@ func TestProblems(t *testing.T) {
 			[]want{errAt(14, `第 1 个指标 "aux"：id "aux" 是 Windows 保留的设备名`, `indicator "aux": id "aux" is a name Windows reserves for a device (CON, PRN, AUX, NUL, COM1–COM9, LPT1–LPT9): the page schemes/…/indicators/aux.html`)}},
 		{"scheme id of a Windows device", edit(base, 7, `id = "com1"`),
 			[]want{errAt(7, `id "com1" 是 Windows 保留的设备名`, `id "com1" is a name Windows reserves for a device`)}},
+		{"publication: unknown key, wrong types", edit(base, 1, "title = \"T\"\n[publication]\nissuer = \"枣庄市院\"\ncontact = 3\nworkingdays = true\nworking_days = \"yes\""),
+			[]want{
+				errAt(4, "[publication]：contact 应为字符串，这里是整数", "[publication]: contact must be a string, not an integer"),
+				errAt(5, "未知的键 publication.workingdays（可能拼写有误；这里可用的键：issuer, contact, prepared_by, reviewed_by, working_days）",
+					"unknown key publication.workingdays (a typo? the keys allowed here are: issuer, contact, prepared_by, reviewed_by, working_days)"),
+				errAt(6, "[publication]：working_days 应为true 或 false，这里是字符串", "[publication]: working_days must be true or false, not a string"),
+			}},
+		{"publication: issuer and contact are required", edit(base, 1, "title = \"T\"\n[publication]\nissuer = \" \"\nprepared_by = \"张三\""),
+			[]want{
+				errAt(3, "[publication]：issuer 不能为空", "[publication]: issuer must not be empty"),
+				errAt(2, "[publication] 缺少必填项 contact", "[publication] is missing the required key contact"),
+			}},
+		{"publication not a table", edit(base, 1, "title = \"T\"\npublication = \"枣庄\""),
+			[]want{errAt(2, "publication 应为表（写作 [publication]", "publication must be a table ([publication]")}},
 		{"three independent errors", edit(edit(edit(base, 1, ""), 9, `kind = "K"`), 20, `method = "mean"`),
 			// method unknown: its parameters are not judged.
 			[]want{
