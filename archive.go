@@ -10,6 +10,7 @@ import (
 
 	"kaoping/generator/build"
 	"kaoping/generator/manifest"
+	"kaoping/generator/publish"
 )
 
 // kindList is a repeatable flag of entity kinds: --exclude-kind prosecutor
@@ -76,12 +77,16 @@ func cmdVerify(args []string, stdout, stderr io.Writer) int {
 // today is the date a publication is recorded with; tests replace it.
 var today = func() string { return time.Now().Format("2006-01-02") }
 
-// cmdPublish records a period as published (公示), or with --amend a
-// correction of a published period, in data/published.toml.
+// cmdPublish records a period as published (公示) with its 公示期, or
+// with --amend a correction of a published period, or with --withdraw the
+// withdrawal of a publication, in data/published.toml.
 func cmdPublish(args []string, stdout, stderr io.Writer) int {
 	fs := newFlagSet("publish", stderr)
 	cfg := fs.String("config", "config.toml", "config file")
 	amend := fs.String("amend", "", "the reason of a correction of a published period (更正原因)")
+	withdraw := fs.String("withdraw", "", "withdraw the publication of the period, for this reason (撤回原因); it is then unpublished")
+	from := fs.String("from", "", "the first day of the 公示期, YYYY-MM-DD (with --days)")
+	days := fs.Int("days", 0, "the length of the 公示期 in days: calendar days, or Monday–Friday with [publication] working_days = true (with --from)")
 	rest, err := parseFlags(fs, args)
 	if err != nil {
 		return flagExit(err)
@@ -89,15 +94,31 @@ func cmdPublish(args []string, stdout, stderr io.Writer) int {
 	if len(rest) != 1 {
 		return usageError(stderr, "publish 需要且只需要一个考核期，例如 kaoping publish 2026-03", "publish takes exactly one period, e.g. kaoping publish 2026-03")
 	}
-	amending := false
-	fs.Visit(func(f *flag.Flag) {
-		if f.Name == "amend" {
-			amending = true
-		}
-	})
+	set := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
 	reason := strings.TrimSpace(*amend)
-	if amending && reason == "" {
+	if set["amend"] && reason == "" {
 		return usageError(stderr, "--amend 需要写明更正原因，例如 --amend \"山亭区院 3 月结案数录入错误\"", "--amend needs the reason of the correction, e.g. --amend \"closed cases of March entered wrongly\"")
+	}
+	if set["withdraw"] {
+		why := strings.TrimSpace(*withdraw)
+		switch {
+		case why == "":
+			return usageError(stderr, "--withdraw 需要写明撤回原因，例如 --withdraw \"误将草稿公示\"", "--withdraw needs the reason of the withdrawal, e.g. --withdraw \"a draft was published by mistake\"")
+		case set["amend"] || set["from"] || set["days"]:
+			return usageError(stderr, "--withdraw 不能与 --amend、--from、--days 同用", "--withdraw cannot be combined with --amend, --from or --days")
+		}
+		return withdrawPeriod(*cfg, rest[0], why, stdout, stderr)
+	}
+	if set["from"] != set["days"] {
+		return usageError(stderr, "--from 和 --days 须一起使用，例如 --from 2026-04-01 --days 5", "--from and --days go together, e.g. --from 2026-04-01 --days 5")
+	}
+	if set["from"] {
+		// Checked before anything is loaded: a bad date is bad usage.
+		if _, err := publish.NewTerm(*from, *days, false); err != nil {
+			te := err.(*publish.TermError)
+			return usageError(stderr, te.ZH, te.EN)
+		}
 	}
 	p, problems := build.Load(*cfg)
 	lang := langOf(p, *cfg)
@@ -105,31 +126,67 @@ func cmdPublish(args []string, stdout, stderr io.Writer) int {
 		printProblems(stderr, problems, lang)
 		return exitInput
 	}
-	res, ps := p.Publish(rest[0], reason, today())
+	var term *publish.Term
+	if set["from"] {
+		t, _ := publish.NewTerm(*from, *days, p.Config.Publication.WorkingDays)
+		term = &t
+	}
+	res, ps := p.PublishWithTerm(rest[0], reason, today(), term)
 	if ps.HasErrors() {
 		printProblems(stderr, ps, lang)
 		return exitInput
 	}
 	printProblems(stderr, ps, lang)
-	say := func(zh, en string, ids []string) {
+	termZH, termEN := "", "" // recorded with the periods published, amended or given a term
+	if term != nil {
+		tzh, ten := term.Describe()
+		termZH, termEN = "；公示期 "+tzh, "; 公示期 "+ten
+	}
+	say := func(zh, en string, ids []string, withTerm bool) {
 		if len(ids) == 0 {
 			return
 		}
+		tzh, ten := termZH, termEN
+		if !withTerm {
+			tzh, ten = "", ""
+		}
 		if lang == "en" {
-			fmt.Fprintf(stdout, "%s: %s\n", en, strings.Join(ids, ", "))
+			fmt.Fprintf(stdout, "%s: %s%s\n", en, strings.Join(ids, ", "), ten)
 		} else {
-			fmt.Fprintf(stdout, "%s：%s\n", zh, strings.Join(ids, "、"))
+			fmt.Fprintf(stdout, "%s：%s%s\n", zh, strings.Join(ids, "、"), tzh)
 		}
 	}
-	say("已公示", "published", res.Published)
-	say("已记录更正", "correction recorded", res.Amended)
-	say("已公示且未改变", "already published, unchanged", res.Unchanged)
-	if len(res.Published)+len(res.Amended) > 0 {
+	say("已公示", "published", res.Published, true)
+	say("已记录更正", "correction recorded", res.Amended, true)
+	say("已记录公示期", "公示期 recorded", res.Terms, true)
+	say("已公示且未改变", "already published, unchanged", res.Unchanged, false)
+	if len(res.Published)+len(res.Amended)+len(res.Terms) > 0 {
 		if lang == "en" {
 			fmt.Fprintln(stdout, "recorded in data/published.toml: commit it (and data/published/) with the data")
 		} else {
 			fmt.Fprintln(stdout, "已写入 data/published.toml，请与 data/published/ 和数据一起提交到版本库")
 		}
+	}
+	return exitOK
+}
+
+// withdrawPeriod records the withdrawal of a publication (publish
+// --withdraw). It reads only the config and the record: the data of the
+// period may be gone, which is one reason to withdraw it.
+func withdrawPeriod(cfg, id, reason string, stdout, stderr io.Writer) int {
+	lang := build.Language(cfg)
+	res, ps := build.Withdraw(cfg, id, reason, today())
+	if ps.HasErrors() {
+		printProblems(stderr, ps, lang)
+		return exitInput
+	}
+	printProblems(stderr, ps, lang)
+	if lang == "en" {
+		fmt.Fprintf(stdout, "withdrawn: %s; these periods are unpublished now (drafts)\n", strings.Join(res.Withdrawn, ", "))
+		fmt.Fprintln(stdout, "recorded in data/published.toml: commit it with the data")
+	} else {
+		fmt.Fprintf(stdout, "已撤回公示：%s；这些考核期现为未公示（草稿）\n", strings.Join(res.Withdrawn, "、"))
+		fmt.Fprintln(stdout, "已写入 data/published.toml，请与数据一起提交到版本库")
 	}
 	return exitOK
 }

@@ -12,27 +12,11 @@ import (
 	"kaoping/generator/output"
 )
 
-// printProblems writes every problem, one per line, in the config's
-// language, and a count at the end.
+// printProblems writes the problems, one per line, in the config's
+// language, and a count at the end; past diag.MaxListed problems the
+// listing ends with how many more there are (the count is of all).
 func printProblems(w io.Writer, problems diag.List, lang string) {
-	problems.Sort()
-	nerr, nwarn := 0, 0
-	for _, p := range problems {
-		fmt.Fprintln(w, p.Format(lang))
-		if p.Severity == diag.Error {
-			nerr++
-		} else {
-			nwarn++
-		}
-	}
-	if nerr+nwarn == 0 {
-		return
-	}
-	if lang == "en" {
-		fmt.Fprintf(w, "%d error(s), %d warning(s)\n", nerr, nwarn)
-	} else {
-		fmt.Fprintf(w, "共 %d 个错误，%d 个警告\n", nerr, nwarn)
-	}
+	problems.Fprint(w, lang)
 }
 
 // langOf is the language of messages: the config's, also when the config

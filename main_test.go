@@ -362,3 +362,31 @@ func TestExplain(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckCapsTheListing: a period file with 250 bad cells gives 250
+// errors; check lists 200, says how many more there are, counts all 250
+// and exits 1.
+func TestCheckCapsTheListing(t *testing.T) {
+	cfg := copyDemo(t)
+	var b strings.Builder
+	b.WriteString("entity,cases\n")
+	for range 250 {
+		b.WriteString("jn,abc\n")
+	}
+	if err := os.WriteFile(filepath.Join(filepath.Dir(cfg), "data", "periods", "2024-Q1.csv"), []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, _ := runCLI("check", "--config", cfg)
+	if code != exitInput {
+		t.Fatalf("check: exit %d, want 1", code)
+	}
+	listed := 0
+	for _, l := range strings.Split(stdout, "\n") {
+		if strings.HasPrefix(l, "data/periods/2024-Q1.csv:") {
+			listed++
+		}
+	}
+	if listed != 200 || !strings.Contains(stdout, "\n…还有 50 个问题未列出\n") || !strings.Contains(stdout, "共 250 个错误") {
+		t.Errorf("%d problems listed; want 200, then the line for the 50 more and the count of 250:\n%s", listed, stdout[max(0, len(stdout)-300):])
+	}
+}

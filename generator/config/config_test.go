@@ -228,3 +228,29 @@ func TestDirectionIgnored(t *testing.T) {
 		t.Errorf("problems:\n%s", dump(probs))
 	}
 }
+
+// TestLoadPublication: the SPEC's [publication] table is read into
+// Config.Publication, with its line; without the table it is zero.
+func TestLoadPublication(t *testing.T) {
+	src := strings.Replace(base, "[fields]\n", `[publication]          # optional: the 公示 notice (§7)
+issuer = "枣庄市人民检察院案件管理部"
+contact = "案件管理部，电话 0632-0000000"
+prepared_by = ""       # optional 制表
+reviewed_by = "李四"   # optional 审核
+working_days = true    # true: publish --days counts Monday–Friday
+
+[fields]
+`, 1)
+	c, probs := parse("config.toml", "/site", src)
+	if len(probs) != 0 {
+		t.Fatalf("problems:\n%s", dump(probs))
+	}
+	want := Publication{Issuer: "枣庄市人民检察院案件管理部", Contact: "案件管理部，电话 0632-0000000", ReviewedBy: "李四", WorkingDays: true, Line: 2}
+	if c.Publication != want {
+		t.Errorf("Publication = %+v, want %+v", c.Publication, want)
+	}
+	c, _ = parse("config.toml", "/site", base)
+	if c.Publication != (Publication{}) {
+		t.Errorf("Publication without the table = %+v", c.Publication)
+	}
+}

@@ -3,6 +3,8 @@ package config
 import (
 	"fmt"
 	"strings"
+
+	"kaoping/internal/pagenames"
 )
 
 // Methods lists the scoring methods of SPEC §6, in the SPEC's order.
@@ -69,6 +71,11 @@ func (l *loader) indicator(t *table, r *rawIndicator) *Indicator {
 		ValidIfLine: t.line("valid_if"),
 	}
 	ind.ID = t.id("id", r.ID, nameRe, nameRuleZH, nameRuleEN)
+	if nameRe.MatchString(ind.ID) {
+		if fine, zh, en := pagenames.Indicator(ind.ID); !fine {
+			t.errf("id", "id \"%[1]s\" %[2]s；请换一个 id", "id \"%[1]s\" %[3]s; choose another id", ind.ID, zh, en)
+		}
+	}
 	ind.Name = t.str("name", r.Name, true)
 	ind.Category = t.str("category", r.Category, true)
 	ind.Formula = t.str("formula", r.Formula, true)

@@ -3,7 +3,6 @@ package config
 import (
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"regexp"
 	"sort"
@@ -13,6 +12,7 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"kaoping/generator/diag"
+	"kaoping/internal/inputfile"
 )
 
 // Load reads, checks and completes the config file at path (SPEC §5).
@@ -24,11 +24,14 @@ import (
 // list has errors, so that `check` can go on to check the data; such a
 // Config must not be used to build.
 func Load(path string) (*Config, diag.List) {
-	src, err := os.ReadFile(path)
+	// A FIFO or a device given as --config would block or never end: it
+	// is refused before it is opened, and so is a file over 200 MB.
+	src, err := inputfile.Read(path)
 	if err != nil {
 		var l diag.List
-		l.Errorf(diag.Pos{File: path}, "无法读取配置文件：%v（用 --config 指定 config.toml 的位置）",
-			"cannot read the config file: %v (use --config to say where config.toml is)", err)
+		zh, en := inputfile.Describe(err)
+		l.Errorf(diag.Pos{File: path}, "无法读取配置文件：%[1]s（用 --config 指定 config.toml 的位置）",
+			"cannot read the config file: %[2]s (use --config to say where config.toml is)", zh, en)
 		return nil, l
 	}
 	dir, err := filepath.Abs(filepath.Dir(path))
@@ -144,10 +147,10 @@ func (l *loader) unknownKey(path string, line int, allowed string) {
 	if allowed != "" {
 		zh = "未知的键 %s（可能拼写有误；这里可用的键：%s）"
 		en = "unknown key %s (a typo? the keys allowed here are: %s)"
-		l.probs.Errorf(diag.Pos{File: l.file, Line: line}, zh, en, path, allowed)
+		l.probs.Errorf(diag.Pos{File: l.file, Line: line}, zh, en, diag.Value(path), allowed)
 		return
 	}
-	l.probs.Errorf(diag.Pos{File: l.file, Line: line}, zh, en, path)
+	l.probs.Errorf(diag.Pos{File: l.file, Line: line}, zh, en, diag.Value(path))
 }
 
 // config converts the top level.
@@ -166,6 +169,7 @@ func (l *loader) config(raw *rawConfig, dir string) *Config {
 	c.OutputDir = resolve(dir, t.str("output_dir", raw.OutputDir, false), "public")
 	c.TemplatesDir = resolve(dir, t.str("templates_dir", raw.TemplatesDir, false), "templates")
 
+	c.Publication = l.publication(raw.Publication)
 	c.Fields = l.fields(raw.Fields)
 	c.Constants = l.constants(raw.Constants, c)
 
@@ -179,7 +183,7 @@ func (l *loader) config(raw *rawConfig, dir string) *Config {
 		if first, ok := ids[s.ID]; ok {
 			st := l.schemeTable(i, s.ID)
 			st.errf("id", "方案 id \"%s\" 重复（第 %d 行已用过），每个方案的 id 须不同",
-				"scheme id \"%s\" is used twice (already on line %d); give each scheme its own id", s.ID, first)
+				"scheme id \"%s\" is used twice (already on line %d); give each scheme its own id", diag.Value(s.ID), first)
 			continue
 		}
 		ids[s.ID] = s.Line
@@ -215,6 +219,44 @@ func (l *loader) sortedKeys(prefix string, m map[string]any) []string {
 	return keys
 }
 
+// publicationKeys are the keys of [publication], in the order messages
+// list them.
+var publicationKeys = []string{"issuer", "contact", "prepared_by", "reviewed_by", "working_days"}
+
+// publication converts [publication]. Its keys are checked by hand (the
+// table is decoded as `any`, like [fields]): an unknown key is an error at
+// its line, listing the keys allowed; issuer and contact are required
+// when the table is there.
+func (l *loader) publication(v any) Publication {
+	if v == nil {
+		return Publication{}
+	}
+	root := &table{l: l}
+	m, ok := v.(map[string]any)
+	if !ok {
+		root.typeErr("publication", v, "表（写作 [publication]，每行 键 = 值）", "a table ([publication], one `key = value` per line)")
+		return Publication{}
+	}
+	t := &table{l: l, path: "publication", zh: "[publication]", en: "[publication]"}
+	p := Publication{Line: l.idx.line("publication")}
+	for _, k := range l.sortedKeys("publication", m) {
+		switch k {
+		case "issuer", "contact", "prepared_by", "reviewed_by", "working_days":
+		default:
+			l.unknownKey(joinKey("publication", k), l.idx.line(joinKey("publication", k)), strings.Join(publicationKeys, ", "))
+		}
+	}
+	p.Issuer = t.str("issuer", m["issuer"], true)
+	p.Contact = t.str("contact", m["contact"], true)
+	p.PreparedBy = t.str("prepared_by", m["prepared_by"], false)
+	p.ReviewedBy = t.str("reviewed_by", m["reviewed_by"], false)
+	p.WorkingDays = t.boolean("working_days", m["working_days"])
+	if p.Line == 0 {
+		p.Line = l.pos("publication").Line // written as dotted keys, publication.issuer = …
+	}
+	return p
+}
+
 // fields converts [fields]: raw field name = label.
 func (l *loader) fields(v any) []Field {
 	if v == nil {
@@ -231,8 +273,8 @@ func (l *loader) fields(v any) []Field {
 	labels := map[string]string{} // label -> field id
 	for _, id := range l.sortedKeys("fields", m) {
 		if !nameRe.MatchString(id) {
-			t.report(id, fmt.Sprintf("字段名 \"%s\" 不合规：%s", id, nameRuleZH),
-				fmt.Sprintf("field name \"%s\" is not valid: %s", id, nameRuleEN))
+			t.report(id, fmt.Sprintf("字段名 \"%s\" 不合规：%s", diag.Value(id), nameRuleZH),
+				fmt.Sprintf("field name \"%s\" is not valid: %s", diag.Value(id), nameRuleEN))
 		}
 		label, ok := m[id].(string)
 		switch {
@@ -243,7 +285,7 @@ func (l *loader) fields(v any) []Field {
 		default:
 			if other, dup := labels[label]; dup {
 				t.errf(id, "标签 \"%s\" 已用于字段 %s，每个字段的标签须不同",
-					"label \"%s\" is already the label of field %s; give each field its own label", label, other)
+					"label \"%s\" is already the label of field %s; give each field its own label", diag.Value(label), other)
 			} else {
 				labels[label] = id
 			}
@@ -268,8 +310,8 @@ func (l *loader) constants(v any, c *Config) []Constant {
 	var out []Constant
 	for _, name := range l.sortedKeys("constants", m) {
 		if !nameRe.MatchString(name) {
-			t.report(name, fmt.Sprintf("常量名 \"%s\" 不合规：%s", name, nameRuleZH),
-				fmt.Sprintf("constant name \"%s\" is not valid: %s", name, nameRuleEN))
+			t.report(name, fmt.Sprintf("常量名 \"%s\" 不合规：%s", diag.Value(name), nameRuleZH),
+				fmt.Sprintf("constant name \"%s\" is not valid: %s", diag.Value(name), nameRuleEN))
 		}
 		for _, f := range c.Fields {
 			if f.ID == name {

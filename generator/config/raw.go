@@ -8,7 +8,7 @@ import "reflect"
 // arrays of tables are typed so that MetaData.Undecoded lists the keys no
 // field takes (unknown keys).
 //
-// [fields], [constants] and bands are `any` too: BurntSushi silently skips a
+// [publication], [fields], [constants] and bands are `any` too: BurntSushi silently skips a
 // non-table value decoded into a map, and a wrong shape there must be an
 // error, not a decoding stop. Their keys are checked by hand.
 
@@ -21,6 +21,7 @@ type rawConfig struct {
 	DataDir      any          `toml:"data_dir"`
 	OutputDir    any          `toml:"output_dir"`
 	TemplatesDir any          `toml:"templates_dir"`
+	Publication  any          `toml:"publication"`
 	Fields       any          `toml:"fields"`
 	Constants    any          `toml:"constants"`
 	Schemes      []*rawScheme `toml:"schemes"`

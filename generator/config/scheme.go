@@ -4,6 +4,9 @@ import (
 	"fmt"
 	"math"
 	"strings"
+
+	"kaoping/generator/diag"
+	"kaoping/internal/pagenames"
 )
 
 // schemeTable names the i-th [[schemes]] in messages.
@@ -11,7 +14,7 @@ func (l *loader) schemeTable(i int, id string) *table {
 	t := &table{l: l, path: fmt.Sprintf("schemes[%d]", i)}
 	t.zh, t.en = fmt.Sprintf("第 %d 个方案", i+1), fmt.Sprintf("scheme #%d", i+1)
 	if id != "" {
-		t.zh, t.en = fmt.Sprintf("第 %d 个方案 \"%s\"", i+1, id), fmt.Sprintf("scheme \"%s\"", id)
+		t.zh, t.en = fmt.Sprintf("第 %d 个方案 \"%s\"", i+1, diag.Value(id)), fmt.Sprintf("scheme \"%s\"", diag.Value(id))
 	}
 	return t
 }
@@ -22,7 +25,7 @@ func (l *loader) child(s *table, key string, i int, zh, en, id string) *table {
 	t := &table{l: l, path: fmt.Sprintf("%s.%s[%d]", s.path, key, i)}
 	t.zh, t.en = fmt.Sprintf("第 %d 个%s", i+1, zh), fmt.Sprintf("%s #%d", en, i+1)
 	if id != "" {
-		t.zh, t.en = fmt.Sprintf("第 %d 个%s \"%s\"", i+1, zh, id), fmt.Sprintf("%s \"%s\"", en, id)
+		t.zh, t.en = fmt.Sprintf("第 %d 个%s \"%s\"", i+1, zh, diag.Value(id)), fmt.Sprintf("%s \"%s\"", en, diag.Value(id))
 	}
 	return t
 }
@@ -42,8 +45,8 @@ func (d dupCheck) check(t *table, key, id, whatZH, whatEN string) {
 		return
 	}
 	if first, ok := d[id]; ok {
-		t.report(key, fmt.Sprintf("%s \"%s\" 重复（第 %d 行已用过），同一方案内须各不相同", whatZH, id, first),
-			fmt.Sprintf("%s \"%s\" is used twice (already on line %d); it must be unique within the scheme", whatEN, id, first))
+		t.report(key, fmt.Sprintf("%s \"%s\" 重复（第 %d 行已用过），同一方案内须各不相同", whatZH, diag.Value(id), first),
+			fmt.Sprintf("%s \"%s\" is used twice (already on line %d); it must be unique within the scheme", whatEN, diag.Value(id), first))
 		return
 	}
 	d[id] = t.line(key)
@@ -54,6 +57,11 @@ func (l *loader) scheme(i int, r *rawScheme, c *Config) *Scheme {
 	t := l.schemeTable(i, rawString(r.ID))
 	s := &Scheme{Line: l.idx.line(t.path)}
 	s.ID = t.id("id", r.ID, slugRe, slugRuleZH, slugRuleEN)
+	if slugRe.MatchString(s.ID) {
+		if fine, zh, en := pagenames.Scheme(s.ID); !fine {
+			t.errf("id", "id \"%[1]s\" %[2]s；请换一个 id", "id \"%[1]s\" %[3]s; choose another id", s.ID, zh, en)
+		}
+	}
 	s.Name = t.str("name", r.Name, true)
 	s.Kind = t.id("kind", r.Kind, nameRe, nameRuleZH, nameRuleEN)
 	s.Peers = t.enum("peers", r.Peers, "all", "all", "parent", "group")
@@ -63,9 +71,9 @@ func (l *loader) scheme(i int, r *rawScheme, c *Config) *Scheme {
 		key := fmt.Sprintf("periods[%d]", k)
 		if err := checkPeriod(p); err != nil {
 			t.errf(key, "periods 中的 \"%s\" 不是有效的期间（写作 2024、2024-H1、2024-Q1、2024-03，累计期间加 -ytd）",
-				"\"%s\" in periods is not a valid period (write 2024, 2024-H1, 2024-Q1, 2024-03; cumulative periods end in -ytd)", p)
+				"\"%s\" in periods is not a valid period (write 2024, 2024-H1, 2024-Q1, 2024-03; cumulative periods end in -ytd)", diag.Value(p))
 		} else if seen[p] {
-			t.errf(key, "periods 中的 \"%s\" 重复", "\"%s\" appears twice in periods", p)
+			t.errf(key, "periods 中的 \"%s\" 重复", "\"%s\" appears twice in periods", diag.Value(p))
 		}
 		seen[p] = true
 	}
@@ -90,7 +98,7 @@ func (l *loader) scheme(i int, r *rawScheme, c *Config) *Scheme {
 		inds.check(it, "id", ind.ID, "指标 id", "indicator id")
 		if ind.Category != "" && s.Category(ind.Category) == nil {
 			it.errf("category", "类别 \"%s\" 在本方案中未定义（已定义的类别：%s）",
-				"category \"%s\" is not defined in this scheme (its categories are: %s)", ind.Category, categoryList(s))
+				"category \"%s\" is not defined in this scheme (its categories are: %s)", diag.Value(ind.Category), categoryList(s))
 		}
 		s.Indicators = append(s.Indicators, ind)
 	}
@@ -102,7 +110,7 @@ func (l *loader) scheme(i int, r *rawScheme, c *Config) *Scheme {
 	for k, id := range s.TieBreak {
 		if s.Category(id) == nil {
 			t.errf(fmt.Sprintf("tie_break[%d]", k), "tie_break 中的 \"%s\" 不是本方案的类别（已定义的类别：%s）",
-				"\"%s\" in tie_break is not a category of this scheme (its categories are: %s)", id, categoryList(s))
+				"\"%s\" in tie_break is not a category of this scheme (its categories are: %s)", diag.Value(id), categoryList(s))
 		}
 	}
 
@@ -161,7 +169,7 @@ func (l *loader) scheme(i int, r *rawScheme, c *Config) *Scheme {
 		v.Grade = vt.str("grade", rv.Grade, false)
 		if v.Grade != "" && s.grade(v.Grade) == nil {
 			vt.errf("grade", "等次 \"%s\" 在本方案中未定义（已定义的等次：%s）",
-				"grade \"%s\" is not defined in this scheme (its grades are: %s)", v.Grade, gradeList(s))
+				"grade \"%s\" is not defined in this scheme (its grades are: %s)", diag.Value(v.Grade), gradeList(s))
 		}
 		vetoes.check(vt, "id", v.ID, "一票否决项 id", "veto id")
 		s.Vetoes = append(s.Vetoes, v)
@@ -180,11 +188,11 @@ func (l *loader) fieldRef(t *table, v any, c *Config) string {
 	}
 	if id, ok := c.FieldByLabel(f); ok {
 		t.errf("field", "field 须写字段名而非标签：把 \"%s\" 改为 \"%s\"",
-			"field takes the field name, not its label: write \"%s\" as \"%s\"", f, id)
+			"field takes the field name, not its label: write \"%s\" as \"%s\"", diag.Value(f), id)
 		return f
 	}
-	t.report("field", fmt.Sprintf("字段名 \"%s\" 不合规：%s", f, nameRuleZH),
-		fmt.Sprintf("field name \"%s\" is not valid: %s", f, nameRuleEN))
+	t.report("field", fmt.Sprintf("字段名 \"%s\" 不合规：%s", diag.Value(f), nameRuleZH),
+		fmt.Sprintf("field name \"%s\" is not valid: %s", diag.Value(f), nameRuleEN))
 	return f
 }
 
@@ -205,7 +213,7 @@ func (l *loader) categoryWeights(t *table, s *Scheme) {
 		}
 		if n == 0 {
 			ct.warnf("", "没有任何指标（指标用 category = \"%s\" 归入本类别）",
-				"has no indicators (an indicator joins it with category = \"%s\")", cat.ID)
+				"has no indicators (an indicator joins it with category = \"%s\")", diag.Value(cat.ID))
 			continue
 		}
 		if cat.Weight != nil && math.Abs(*cat.Weight-sum) > 1e-9 {
@@ -219,7 +227,7 @@ func categoryList(s *Scheme) string {
 	var ids []string
 	for _, c := range s.Categories {
 		if c.ID != "" {
-			ids = append(ids, c.ID)
+			ids = append(ids, diag.Value(c.ID))
 		}
 	}
 	if len(ids) == 0 {
@@ -232,7 +240,7 @@ func gradeList(s *Scheme) string {
 	var names []string
 	for _, g := range s.Grades {
 		if g.Name != "" {
-			names = append(names, g.Name)
+			names = append(names, diag.Value(g.Name))
 		}
 	}
 	if len(names) == 0 {

@@ -21,11 +21,29 @@ type Config struct {
 	OutputDir    string // absolute; default Dir/public
 	TemplatesDir string // absolute; default Dir/templates
 
+	// Publication is the [publication] table: who issues the 公示 notice
+	// and how publish counts its days. The zero value when absent.
+	Publication Publication
+
 	// Fields in file order: raw field name and its label.
 	Fields []Field
 	// Constants in file order.
 	Constants []Constant
 	Schemes   []*Scheme
+}
+
+// Publication is the [publication] table (SPEC §5, §7): what the pages of
+// a published period show besides its 公示期, and how `kaoping publish
+// --days` counts days.
+type Publication struct {
+	Issuer     string // the issuing unit (发布单位), required in the table
+	Contact    string // where objections go (异议受理), required in the table
+	PreparedBy string // 制表, optional
+	ReviewedBy string // 审核, optional
+	// WorkingDays: publish --days counts Monday to Friday; false (the
+	// default) counts calendar days.
+	WorkingDays bool
+	Line        int // line of [publication]; 0 when the table is absent
 }
 
 // Field is one entry of [fields].

@@ -221,7 +221,7 @@ func (t *table) oneOf(k, val string, allowed ...string) bool {
 		}
 	}
 	list := `"` + strings.Join(allowed, `", "`) + `"`
-	t.errf(k, "%s 的值 \"%s\" 不可用，可选 %s", "%s = \"%s\" is not allowed; use one of %s", k, val, list)
+	t.errf(k, "%s 的值 \"%s\" 不可用，可选 %s", "%s = \"%s\" is not allowed; use one of %s", k, diag.Value(val), list)
 	return false
 }
 
@@ -242,8 +242,8 @@ func (t *table) enum(k string, v any, def string, allowed ...string) string {
 func (t *table) id(k string, v any, re *regexp.Regexp, ruleZH, ruleEN string) string {
 	s := t.str(k, v, true)
 	if s != "" && !re.MatchString(s) {
-		t.report(k, fmt.Sprintf("%s \"%s\" 不合规：%s", k, s, ruleZH),
-			fmt.Sprintf("%s \"%s\" is not valid: %s", k, s, ruleEN))
+		t.report(k, fmt.Sprintf("%s \"%s\" 不合规：%s", k, diag.Value(s), ruleZH),
+			fmt.Sprintf("%s \"%s\" is not valid: %s", k, diag.Value(s), ruleEN))
 	}
 	return s
 }

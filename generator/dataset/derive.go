@@ -1,6 +1,7 @@
 package dataset
 
 import (
+	"math"
 	"slices"
 
 	"kaoping/generator/period"
@@ -19,23 +20,32 @@ import (
 // has the matrix of the same grid, and the sums keep the order of the
 // periods, so that they are the same floating-point numbers whatever the
 // representation.
-func deriveYTD(plain []*PeriodData) []*PeriodData {
-	var out []*PeriodData
+//
+// A sum of finite values that overflows to ±Inf (two cells of 1e308) is
+// returned in overflows, with the periods and files summed, for Load to
+// report: it is an input error, not a value.
+//
+// parts maps each derived period to the plain periods it sums.
+func deriveYTD(plain []*PeriodData) (out []*PeriodData, overflows []overflow, parts map[*PeriodData][]*PeriodData) {
 	type key struct {
 		year int
 		gran period.Granularity
 	}
 	running := map[key][]float64{}
+	sofar := map[key][]*PeriodData{}
+	parts = map[*PeriodData][]*PeriodData{}
 	for _, pd := range plain {
 		p := pd.Period
 		if p.YTD || (p.Gran != period.Month && p.Gran != period.Quarter) {
 			continue
 		}
 		k := key{p.Year, p.Gran}
+		sofar[k] = append(sofar[k], pd)
 		sum := slices.Clone(running[k])
 		if sum == nil {
 			sum = nanMatrix(len(pd.vals))
 		}
+		var over []int
 		for i, v := range pd.vals {
 			switch s := sum[i]; {
 			case v != v: // missing
@@ -43,14 +53,37 @@ func deriveYTD(plain []*PeriodData) []*PeriodData {
 				sum[i] = 0 + v // as a sum from 0 would: −0 becomes 0
 			default:
 				sum[i] = s + v
+				if math.IsInf(sum[i], 0) && !math.IsInf(s, 0) && !math.IsInf(v, 0) {
+					over = append(over, i)
+				}
 			}
 		}
 		running[k] = sum
 		d := p
 		d.YTD = true
-		out = append(out, &PeriodData{Period: d, ID: d.String(), Derived: true, grid: pd.grid, vals: sum})
+		dp := &PeriodData{Period: d, ID: d.String(), Derived: true, grid: pd.grid, vals: sum}
+		out = append(out, dp)
+		parts[dp] = slices.Clone(sofar[k])
+		for _, i := range over {
+			o := overflow{pd: dp, cell: i}
+			for _, part := range parts[dp] {
+				o.parts = append(o.parts, part.ID)
+				o.files = append(o.files, part.Files...)
+			}
+			overflows = append(overflows, o)
+		}
 	}
-	return out
+	return out, overflows, parts
+}
+
+// overflow is a sum of finite values that came out as ±Inf: in aggregation
+// (the sum of an entity's children) or in a cumulative period (the sum of
+// its parts).
+type overflow struct {
+	pd    *PeriodData
+	cell  int      // index into pd.vals
+	parts []string // a cumulative sum: the periods summed; nil for aggregation
+	files []string // the files that hold the values summed
 }
 
 // plan is what aggregation needs to know about the hierarchy, computed
@@ -100,7 +133,11 @@ func newPlan(es *Entities, g *grid) plan {
 // plan, so one pass does the whole hierarchy. It records which cells were
 // own values and which rows have values. Rows outside the hierarchy (ids
 // read while entities.csv had errors) keep their own values.
-func aggregate(pd *PeriodData, p plan) {
+//
+// A sum of finite children's values that overflows to ±Inf is returned as
+// the index of its cell, for Load to report: the cells of the ancestors
+// above it are ±Inf too, but not returned again.
+func aggregate(pd *PeriodData, p plan) (overflows []int) {
 	nc := len(pd.grid.fields)
 	vals := pd.vals
 	own := newBitset(len(vals))
@@ -119,11 +156,16 @@ func aggregate(pd *PeriodData, p plan) {
 				case row[k] != row[k]:
 					row[k] = v
 				default:
-					row[k] += v
+					s := row[k] + v
+					if math.IsInf(s, 0) && !math.IsInf(row[k], 0) && !math.IsInf(v, 0) {
+						overflows = append(overflows, base+k)
+					}
+					row[k] = s
 				}
 			}
 		}
 	}
 	pd.own = own
 	pd.has = rowsWithValues(vals, len(pd.grid.ids), nc)
+	return overflows
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"kaoping/generator/diag"
+	"kaoping/internal/pagenames"
 )
 
 var (
@@ -129,11 +130,11 @@ func readEntities(data []byte, file string, l *diag.List) (*Entities, map[string
 				switch {
 				case !ok:
 					l.Errorf(pos, "未知的列 “%s”；entities.csv 的列为 id,name,kind,parent,group,order（或 编号,名称,类型,上级,分组,排序）",
-						"unknown column %q; the columns of entities.csv are id,name,kind,parent,group,order (or 编号,名称,类型,上级,分组,排序)", c)
+						"unknown column \"%s\"; the columns of entities.csv are id,name,kind,parent,group,order (or 编号,名称,类型,上级,分组,排序)", diag.Value(c))
 					headerOK = false
 				case hasRole(col, role):
-					l.Errorf(pos, "列 “%s” 重复（与第 %d 列含义相同）；请删去其中一列", "column %q appears twice (same as column %d); delete one of them",
-						c, col[role]+1)
+					l.Errorf(pos, "列 “%s” 重复（与第 %d 列含义相同）；请删去其中一列", "column \"%s\" appears twice (same as column %d); delete one of them",
+						diag.Value(c), col[role]+1)
 					headerOK = false
 				default:
 					header[i] = role
@@ -169,26 +170,33 @@ func readEntities(data []byte, file string, l *diag.List) (*Entities, map[string
 		switch {
 		case !idRE.MatchString(e.ID):
 			l.Errorf(pos, "编号 “%s” 无效：应由小写字母、数字、- 和 _ 组成，以字母或数字开头，最多 64 个字符（用于网址）",
-				"id %q is invalid: use lower-case letters, digits, - and _, starting with a letter or digit, at most 64 characters (it is used in URLs)", e.ID)
+				"id \"%s\" is invalid: use lower-case letters, digits, - and _, starting with a letter or digit, at most 64 characters (it is used in URLs)", diag.Value(e.ID))
 			ok = false
 		case byID[e.ID] != nil:
-			l.Errorf(pos, "编号 “%s” 重复：第 %d 行已使用；编号必须唯一", "id %q is a duplicate: line %d already uses it; ids must be unique",
+			l.Errorf(pos, "编号 “%s” 重复：第 %d 行已使用；编号必须唯一", "id \"%s\" is a duplicate: line %d already uses it; ids must be unique",
 				e.ID, byID[e.ID].Line)
 			ok = false
+		}
+		if ok {
+			// An id that names one of the site's own pages, or a device on
+			// Windows, would overwrite that page or not unzip.
+			if fine, zh, en := pagenames.Entity(e.ID); !fine {
+				l.Errorf(pos, "编号 “%[1]s” %[2]s；请换一个编号", "id \"%[1]s\" %[3]s; choose another id", e.ID, zh, en)
+			}
 		}
 		if e.Name, pos = get("name"); e.Name == "" {
 			l.Errorf(pos, "名称为空；请填写单位或人员名称", "the name is empty; enter the unit's or person's name")
 		}
 		if e.Kind, pos = get("kind"); !kindRE.MatchString(e.Kind) {
 			l.Errorf(pos, "类型 “%s” 无效：应由小写字母、数字和 _ 组成，以字母开头，如 procuratorate",
-				"kind %q is invalid: use lower-case letters, digits and _, starting with a letter, e.g. procuratorate", e.Kind)
+				"kind \"%s\" is invalid: use lower-case letters, digits and _, starting with a letter, e.g. procuratorate", diag.Value(e.Kind))
 		}
 		e.Parent, parentAt[e] = get("parent")
 		e.Group, _ = get("group")
 		if s, pos := get("order"); s != "" {
 			n, err := strconv.Atoi(s)
 			if err != nil {
-				l.Errorf(pos, "排序 “%s” 不是整数；请填写整数或留空", "order %q is not an integer; enter a whole number or leave it empty", s)
+				l.Errorf(pos, "排序 “%s” 不是整数；请填写整数或留空", "order \"%s\" is not an integer; enter a whole number or leave it empty", diag.Value(s))
 			} else {
 				e.Order = n
 			}
@@ -205,7 +213,7 @@ func readEntities(data []byte, file string, l *diag.List) (*Entities, map[string
 	for _, e := range list {
 		if e.Parent != "" && byID[e.Parent] == nil {
 			if !mentioned[e.Parent] {
-				l.Errorf(parentAt[e], "上级 “%s” 不是已列出的编号；请填写另一行的 id，或留空", "parent %q is not the id of any entity; enter another row's id, or leave it empty", e.Parent)
+				l.Errorf(parentAt[e], "上级 “%s” 不是已列出的编号；请填写另一行的 id，或留空", "parent \"%s\" is not the id of any entity; enter another row's id, or leave it empty", diag.Value(e.Parent))
 			}
 			e.Parent = ""
 		}
@@ -246,7 +254,7 @@ func breakCycles(list []*Entity, byID map[string]*Entity, file string, l *diag.L
 			cycle = append(slices.Clone(cycle[j:]), cycle[:j]...)
 			names := make([]string, 0, len(cycle)+1)
 			for _, c := range cycle {
-				names = append(names, c.ID+" ("+c.Name+")")
+				names = append(names, c.ID+" ("+diag.Value(c.Name)+")")
 			}
 			names = append(names, first.ID)
 			chain := strings.Join(names, " → ")

@@ -94,6 +94,10 @@ func TestEntitiesErrors(t *testing.T) {
 		{"order not integer", "id,name,kind,parent,order\nx,甲,city,,1.5\n", want{f, 2, 5, []string{`order "1.5"`}, false}},
 		{"wrong field count", "id,name,kind,parent\nx,甲,city\n", want{f, 2, 0, []string{"3 fields", "header has 4"}, false}},
 		{"empty file", "", want{f, 0, 0, []string{"empty"}, false}},
+		{"id of the site's list of entities", "id,name,kind,parent\nx,甲,city,\nindex,乙,procuratorate,x\n",
+			want{f, 3, 1, []string{`id "index" collides with a page of the site`, "entities/index.html", "choose another id"}, false}},
+		{"id of a Windows device", "id,name,kind,parent\nx,甲,city,\ny,乙,procuratorate,x\nnul,丙,procuratorate,x\n",
+			want{f, 4, 1, []string{`id "nul" is a name Windows reserves for a device`, "entities/nul.html"}, false}},
 		{"csv syntax", "id,name,kind,parent\nx,a\"b,city,\n", want{f, 2, 0, []string{"CSV syntax error"}, false}},
 		{"not utf8 nor gb18030", "id,name,kind,parent\nx,\xff\xff\xff,city,\n", want{f, 0, 0, []string{"encoding"}, false}},
 	}

@@ -2,8 +2,10 @@ package dataset
 
 import (
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
+	"strings"
 
 	"kaoping/generator/config"
 	"kaoping/generator/diag"
@@ -41,24 +43,30 @@ import (
 //     optional point and digits: 12, 12.5, 0.5, 007; not .5, 5., +5, 1e3,
 //     1,234, 12%. Messages give the line, the column number (Pos.Col,
 //     1-based, as a spreadsheet counts, not a byte offset) and its letter.
-//   - XLSX: the first sheet in workbook order, raw cell values: a number
-//     shown as 1,234 or 12% or 12 reads as what is stored (1234, 0.12,
-//     12.000000001). A numeric cell whose stored form is not a plain
-//     decimal (1E-3) is accepted by value; a text cell must be a plain
-//     decimal like a CSV cell. Lines are spreadsheet row numbers.
+//   - XLSX: the first visible sheet in workbook order (hidden and very
+//     hidden sheets are skipped), raw cell values: a number shown as
+//     1,234 or 12% or 12 reads as what is stored (1234, 0.12,
+//     12.000000001), and so does a formula's saved numeric result. A
+//     numeric cell whose stored form is not a plain decimal (1E-3) is
+//     accepted by value; a text cell must be a plain decimal like a CSV
+//     cell. A formula without a saved result, a logical value, an error
+//     value and a date or time are errors naming the sheet and the cell
+//     (they would otherwise read as empty or as a wrong number). Lines
+//     are spreadsheet row numbers.
 //   - Notes may be for derived periods (2024-03-ytd.md); a note for a
 //     period without data is a warning.
 func Load(cfg *config.Config) (*Dataset, diag.List) {
 	var l diag.List
-	s := site{dir: cfg.Dir}
+	s := site{dir: cfg.Dir, refused: map[string]bool{}}
 	ds := &Dataset{Notes: map[string]string{}}
+	s.scanSpecial(cfg.DataDir, &l)
 
 	entPath := filepath.Join(cfg.DataDir, "entities.csv")
 	ents := entityLookup{}
-	if data, err := os.ReadFile(entPath); err != nil {
+	if _, err := os.Stat(entPath); notExist(err) {
 		l.Errorf(diag.Pos{File: s.rel(entPath)}, "找不到单位名单：请创建 %[1]s，表头为 id,name,kind,parent",
 			"the list of entities is missing: create %[1]s with the header id,name,kind,parent", s.rel(entPath))
-	} else {
+	} else if data, ok := s.read(entPath, &l); ok {
 		ents.es, ents.mentioned = readEntities(data, s.rel(entPath), &l)
 	}
 	ds.Entities = ents.es
@@ -86,8 +94,12 @@ func Load(cfg *config.Config) (*Dataset, diag.List) {
 	}
 	sortPeriods(plain)
 	ds.Periods = plain
+	var overflows []overflow
+	var parts map[*PeriodData][]*PeriodData // of each derived period
 	if cfg.YTD {
-		ds.Periods = append(slices.Clone(plain), deriveYTD(plain)...)
+		var derived []*PeriodData
+		derived, overflows, parts = deriveYTD(plain)
+		ds.Periods = append(slices.Clone(plain), derived...)
 		sortPeriods(ds.Periods)
 	}
 	for f := range fields {
@@ -95,8 +107,27 @@ func Load(cfg *config.Config) (*Dataset, diag.List) {
 	}
 	slices.Sort(ds.Fields)
 	p := newPlan(ds.Entities, g)
-	for _, pd := range ds.Periods {
-		aggregate(pd, p)
+	type cellOf struct {
+		pd   *PeriodData
+		cell int
+	}
+	overflowed := map[cellOf]bool{}
+	for _, pd := range ds.Periods { // plain periods before the derived ones that sum them
+	cells:
+		for _, cell := range aggregate(pd, p) {
+			files := pd.Files
+			for _, part := range parts[pd] {
+				if overflowed[cellOf{part, cell}] {
+					continue cells // reported for the part already: the same cells to fix
+				}
+				files = append(slices.Clone(files), part.Files...)
+			}
+			overflowed[cellOf{pd, cell}] = true
+			overflows = append(overflows, overflow{pd: pd, cell: cell, files: files})
+		}
+	}
+	for _, o := range overflows {
+		reportOverflow(o, ds.Entities, s, &l)
 	}
 
 	ds.Notes = readNotes(filepath.Join(cfg.DataDir, "notes"), s, &l)
@@ -144,4 +175,50 @@ func sortedKeys(m map[string]string) []string {
 	}
 	slices.Sort(keys)
 	return keys
+}
+
+// reportOverflow reports a sum of finite values that overflowed (two cells
+// of 1e308 under one parent): the period, the entity, the field and the
+// files whose values were summed. The position is the one file, or the
+// folder that holds them.
+func reportOverflow(o overflow, es *Entities, s site, l *diag.List) {
+	g := o.pd.grid
+	nc := len(g.fields)
+	id, field := g.ids[o.cell/nc], g.fields[o.cell%nc]
+	whoZH, whoEN := diag.Value(id), diag.Value(id)
+	if e := es.Get(id); e != nil {
+		whoZH += "（" + diag.Value(e.Name) + "）"
+		whoEN += " (" + diag.Value(e.Name) + ")"
+	}
+	files := slices.Clone(o.files)
+	slices.Sort(files)
+	files = slices.Compact(files)
+	pos := diag.Pos{}
+	switch {
+	case len(files) == 1:
+		pos.File = files[0]
+	case len(files) > 1:
+		pos.File = commonDir(files)
+	}
+	list := strings.Join(files, ", ")
+	if o.parts == nil {
+		l.Errorf(pos, "考核期 %[1]s：%[2]s 的字段 %[3]s 没有自己的值，由下级单位的值相加得到，但和超出了可计算的范围（约 1.8e308）；请检查其下级单位在 %[4]s 中的 %[3]s 值是否填错",
+			"period %[1]s: field %[3]s of %[5]s has no value of its own and is the sum of the values of the units below it, but the sum is too large to compute (beyond about 1.8e308); check the %[3]s values of the units below it in %[4]s",
+			o.pd.ID, whoZH, field, list, whoEN)
+		return
+	}
+	l.Errorf(pos, "累计考核期 %[1]s：%[2]s 的字段 %[3]s 是 %[4]s 各期之和，但和超出了可计算的范围（约 1.8e308）；请检查 %[5]s 中 %[2]s 的 %[3]s 值是否填错",
+		"cumulative period %[1]s: field %[3]s of %[6]s is the sum over %[4]s, but the sum is too large to compute (beyond about 1.8e308); check the %[3]s values of %[6]s in %[5]s",
+		o.pd.ID, whoZH, field, strings.Join(o.parts, ", "), list, whoEN)
+}
+
+// commonDir is the longest folder that holds every one of the slash paths.
+func commonDir(paths []string) string {
+	dir := path.Dir(paths[0])
+	for _, p := range paths[1:] {
+		for dir != "." && !strings.HasPrefix(p, dir+"/") {
+			dir = path.Dir(dir)
+		}
+	}
+	return dir
 }

@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"kaoping/generator/diag"
 )
 
 func TestLoadCSV(t *testing.T) {
@@ -381,7 +383,49 @@ func TestBadCells(t *testing.T) {
 			data := "entity,cases,closed\na1,1,2\nb,3,\"" + cell + "\"\n"
 			cfg := newSite(t, map[string]string{"data/entities.csv": testEntities, "data/periods/2024-Q1.csv": data})
 			_, l := Load(cfg)
-			check(t, l, want{"data/periods/2024-Q1.csv", 3, 3, []string{"column C (closed)", cell, "not a valid value"}, false}, false)
+			check(t, l, want{"data/periods/2024-Q1.csv", 3, 3, []string{"column C (closed)", diag.Value(cell), "not a valid value"}, false}, false)
+		})
+	}
+}
+
+// TestMessagesQuoteValuesSafely: a value from a file is quoted in a
+// message cut at 60 characters and with control and invisible
+// characters escaped, so that no message breaks the terminal.
+func TestMessagesQuoteValuesSafely(t *testing.T) {
+	long := strings.Repeat("很长的单元格内容", 20)
+	tests := []struct {
+		name, file, data string
+		want             want
+	}{
+		{"long cell", "data/periods/2024-Q1.csv", "entity,cases\na1,\"" + long + "\"\n",
+			want{"data/periods/2024-Q1.csv", 2, 2, []string{`"` + strings.Repeat("很长的单元格内容", 7) + "很长的单…\" is not a valid value"}, false}},
+		{"escape sequence in a cell", "data/periods/2024-Q1.csv", "entity,cases\na1,\"\x1b[2J\x1b[31m12\"\n",
+			want{"data/periods/2024-Q1.csv", 2, 2, []string{`"\x1b[2J\x1b[31m12" is not a valid value`}, false}},
+		{"tab and newline in a cell", "data/periods/2024-Q1.csv", "entity,cases\na1,\"1\t2\n3\"\n",
+			want{"data/periods/2024-Q1.csv", 2, 2, []string{`"1\t2\n3"`}, false}},
+		{"zero width space in an id", "data/periods/2024-Q1.csv", "entity,cases\na1\u200b,1\n",
+			want{"data/periods/2024-Q1.csv", 2, 1, []string{`entity "a1\u200b" is not in data/entities.csv`}, false}},
+		{"right-to-left override in a header", "data/periods/2024-Q1.csv", "entity,\u202ecases\na1,1\n",
+			want{"data/periods/2024-Q1.csv", 1, 2, []string{`the header "\u202ecases"`}, false}},
+		{"NUL in an id of entities.csv", "data/entities.csv", testEntities + "x\x00y,某院,procuratorate,city\n",
+			want{"data/entities.csv", 7, 1, []string{`id "x\x00y" is invalid`}, false}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			files := map[string]string{"data/entities.csv": testEntities, "data/periods/2024-Q1.csv": "entity,cases\na1,1\n"}
+			files[tt.file] = tt.data
+			_, l := Load(newSite(t, files))
+			check(t, l, tt.want, true)
+			for _, p := range l {
+				for _, msg := range []string{p.ZH, p.EN} {
+					if strings.ContainsFunc(msg, func(r rune) bool { return r < 0x20 || r == 0x7f || r == 0x200b || r == 0x202e }) {
+						t.Errorf("a message holds a control or invisible character: %q", msg)
+					}
+					if strings.Contains(msg, long[:61*3]) {
+						t.Errorf("a message quotes more than 60 characters of a value: %q", msg)
+					}
+				}
+			}
 		})
 	}
 }

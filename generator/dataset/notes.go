@@ -1,7 +1,6 @@
 package dataset
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -16,7 +15,7 @@ import (
 // BOM) or GB18030, like the CSV files.
 func readNotes(dir string, s site, l *diag.List) map[string]string {
 	notes := map[string]string{}
-	entries, err := os.ReadDir(dir)
+	entries, err := readDir(dir)
 	if err != nil {
 		return notes // no notes folder: no commentary
 	}
@@ -35,9 +34,8 @@ func readNotes(dir string, s site, l *diag.List) map[string]string {
 				"a note must be named <period>.md, e.g. 2024-Q1.md or 2024-03-ytd.md")
 			continue
 		}
-		data, err := os.ReadFile(path)
-		if err != nil {
-			l.Errorf(diag.Pos{File: rel}, "无法读取文件：%v", "cannot read the file: %v", err)
+		data, ok := s.read(path, l)
+		if !ok {
 			continue
 		}
 		text, ok := decodeText(data)

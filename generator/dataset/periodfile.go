@@ -119,9 +119,15 @@ func (pr *periodReader) readRow(fs *fileState, r *row) bool {
 	}
 	fs.rows++
 	l := pr.l
+	if r.isBad(0) {
+		return true // the id cell was reported: the row cannot be placed
+	}
 	id := strings.TrimSpace(r.cells[0])
 	pos0 := diag.Pos{File: fs.file, Line: r.line, Col: 1}
 	if id == "" {
+		if r.bad != nil && r.onlyBad() {
+			return true // its cells were reported; an empty id adds nothing
+		}
 		l.Errorf(pos0, "第一列（编号）为空；请填写 entities.csv 中的编号", "the first column (entity id) is empty; enter an id from entities.csv")
 		return true
 	}
@@ -129,7 +135,7 @@ func (pr *periodReader) readRow(fs *fileState, r *row) bool {
 	if !known {
 		if pr.entities.es != nil {
 			if !pr.entities.mentioned[id] {
-				l.Errorf(pos0, "编号 “%s” 不在 data/entities.csv 中；请先在那里添加，或更正编号", "entity %q is not in data/entities.csv; add it there first, or correct the id", id)
+				l.Errorf(pos0, "编号 “%s” 不在 data/entities.csv 中；请先在那里添加，或更正编号", "entity \"%s\" is not in data/entities.csv; add it there first, or correct the id", diag.Value(id))
 			}
 			return true
 		}
@@ -155,13 +161,13 @@ func (pr *periodReader) readRow(fs *fileState, r *row) bool {
 	}
 	for j := 1; j < len(r.cells); j++ {
 		cell := strings.TrimSpace(r.cells[j])
-		if cell == "" {
+		if cell == "" || r.isBad(j) {
 			continue
 		}
 		pos := diag.Pos{File: fs.file, Line: r.lineOf(j), Col: j + 1}
 		if j >= len(fs.field) || fs.field[j] == "" {
-			l.Errorf(pos, "%s 列没有表头，但有值 “%s”；请补上字段名或删除该值", "column %s has no header but holds %q; add a field name or delete the value",
-				colName(j+1), cell)
+			l.Errorf(pos, "%s 列没有表头，但有值 “%s”；请补上字段名或删除该值", "column %s has no header but holds \"%s\"; add a field name or delete the value",
+				colName(j+1), diag.Value(cell))
 			continue
 		}
 		f := fs.field[j]
@@ -175,16 +181,16 @@ func (pr *periodReader) readRow(fs *fileState, r *row) bool {
 		if !ok {
 			hzh, hen := amountHint(cell)
 			l.Errorf(pos, "%[1]s 列（%[2]s）的值 “%[3]s” 无效：%[4]s；留空表示缺失",
-				"column %[1]s (%[2]s): %[3]q is not a valid value: %[5]s; leave the cell empty for missing",
-				colName(j+1), f, cell, hzh, hen)
+				"column %[1]s (%[2]s): \"%[3]s\" is not a valid value: %[5]s; leave the cell empty for missing",
+				colName(j+1), f, diag.Value(cell), hzh, hen)
 			continue
 		}
 		dst := &pr.cells[row*pr.width+fs.col[j]]
 		if *dst == *dst { // not NaN: given before
 			prev := pr.placeOf(row, f)
 			l.Errorf(pos, "编号 “%[1]s” 的字段 %[2]s 在本期重复：%[3]s 已有值；每个单位每个字段每期只能填一次",
-				"entity %[1]q has field %[2]s twice in this period: %[3]s already gives it; give each value once per period",
-				id, f, posString(prev))
+				"entity \"%[1]s\" has field %[2]s twice in this period: %[3]s already gives it; give each value once per period",
+				diag.Value(id), f, posString(prev))
 			continue
 		}
 		*dst = v
@@ -227,10 +233,13 @@ func posString(p diag.Pos) string {
 // with a bad header are skipped.
 func (pr *periodReader) readHeader(fs *fileState, r *row) bool {
 	l := pr.l
+	if r.isBad(0) {
+		return false // reported: without an entity column nothing can be read
+	}
 	first := strings.TrimSpace(r.cells[0])
 	if low := strings.ToLower(first); low != "entity" && first != "编号" {
 		l.Errorf(diag.Pos{File: fs.file, Line: r.line, Col: 1}, "第一列的表头应为 entity 或 编号，而不是 “%s”",
-			"the first column's header must be entity or 编号, not %q", first)
+			"the first column's header must be entity or 编号, not \"%s\"", diag.Value(first))
 		return false
 	}
 	fs.field = make([]string, len(r.cells))
@@ -238,6 +247,10 @@ func (pr *periodReader) readHeader(fs *fileState, r *row) bool {
 	fs.cols = make(map[string]int, len(r.cells))
 	for j := 1; j < len(r.cells); j++ {
 		h := strings.TrimSpace(r.cells[j])
+		if r.isBad(j) {
+			fs.field[j] = skipField // reported: its cells are not read
+			continue
+		}
 		if h == "" {
 			continue // a column without header must stay empty; see readRow
 		}
@@ -245,8 +258,8 @@ func (pr *periodReader) readHeader(fs *fileState, r *row) bool {
 		f, known := pr.names.resolve(h)
 		if !known {
 			l.Errorf(pos, "%[1]s 列的表头 “%[2]s” 既不是字段名（小写字母、数字、_，以字母开头），也不是 config.toml [fields] 中声明的标签",
-				"the header %[2]q of column %[1]s is neither a field name (lower-case letters, digits and _, starting with a letter) nor a label declared in config.toml [fields]",
-				colName(j+1), h)
+				"the header \"%[2]s\" of column %[1]s is neither a field name (lower-case letters, digits and _, starting with a letter) nor a label declared in config.toml [fields]",
+				colName(j+1), diag.Value(h))
 			fs.field[j] = skipField
 			continue
 		}

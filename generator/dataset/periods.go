@@ -1,7 +1,6 @@
 package dataset
 
 import (
-	"bytes"
 	"os"
 	"path/filepath"
 	"slices"
@@ -9,6 +8,7 @@ import (
 
 	"kaoping/generator/diag"
 	"kaoping/generator/period"
+	"kaoping/internal/inputfile"
 )
 
 // ignored reports whether a directory entry is not the user's data:
@@ -35,23 +35,15 @@ type periodSource struct {
 	files  []string // absolute paths, sorted
 }
 
-// site turns absolute paths into the relative, slash-separated paths shown
-// in messages.
-type site struct{ dir string }
-
-func (s site) rel(path string) string {
-	if r, err := filepath.Rel(s.dir, path); err == nil {
-		return filepath.ToSlash(r)
-	}
-	return filepath.ToSlash(path)
-}
-
 const periodNamesZH = "期间文件应命名为 YYYY、YYYY-H1、YYYY-Q1 或 YYYY-MM 加 .csv 或 .xlsx，如 2024-Q1.csv，或是同名文件夹"
 const periodNamesEN = "period files are named YYYY, YYYY-H1, YYYY-Q1 or YYYY-MM plus .csv or .xlsx, e.g. 2024-Q1.csv, or are a folder of that name"
 
 // findPeriods lists data/periods: one source per period, in name order.
 func findPeriods(dir string, s site, l *diag.List) []*periodSource {
-	entries, err := os.ReadDir(dir)
+	entries, err := readDir(dir)
+	if s.refused[dir] {
+		return nil
+	}
 	if err != nil {
 		l.Errorf(diag.Pos{File: s.rel(dir)}, "找不到期间数据文件夹：请创建 %[1]s，并按期放入数据文件（如 2024-Q1.csv）",
 			"the period data folder is missing: create %[1]s and put one data file per period in it (e.g. 2024-Q1.csv)", s.rel(dir))
@@ -93,7 +85,7 @@ func findPeriods(dir string, s site, l *diag.List) []*periodSource {
 			if err == nil {
 				zh, en = "累计期间（-ytd）由系统根据月度或季度数据自动生成，不能作为数据文件", "cumulative periods (-ytd) are derived from the monthly or quarterly data, not given as files"
 			}
-			l.Errorf(diag.Pos{File: rel}, "“%[1]s” 不是期间编号：%[2]s", "%[1]q is not a period id: %[3]s", id, zh, en)
+			l.Errorf(diag.Pos{File: rel}, "“%[1]s” 不是期间编号：%[2]s", "\"%[1]s\" is not a period id: %[3]s", diag.Value(id), zh, en)
 			continue
 		}
 		src := &periodSource{period: p, where: rel}
@@ -124,9 +116,10 @@ func findPeriods(dir string, s site, l *diag.List) []*periodSource {
 
 // findFolderFiles lists the data files of a period folder, sorted.
 func findFolderFiles(dir string, s site, l *diag.List) []string {
-	entries, err := os.ReadDir(dir)
+	entries, err := readDir(dir)
 	if err != nil {
-		l.Errorf(diag.Pos{File: s.rel(dir)}, "无法读取文件夹：%v", "cannot read the folder: %v", err)
+		zh, en := inputfile.Describe(err)
+		l.Errorf(diag.Pos{File: s.rel(dir)}, "无法读取文件夹：%[1]s", "cannot read the folder: %[2]s", zh, en)
 		return nil
 	}
 	var files []string
@@ -156,15 +149,14 @@ func readPeriod(src *periodSource, s site, names fieldNames, ents entityLookup, 
 	for _, path := range src.files {
 		rel := s.rel(path)
 		pd.Files = append(pd.Files, rel)
-		data, err := os.ReadFile(path)
-		if err != nil {
-			l.Errorf(diag.Pos{File: rel}, "无法读取文件：%v", "cannot read the file: %v", err)
+		data, ok := s.read(path, l)
+		if !ok {
 			continue
 		}
 		fs := &fileState{file: rel}
 		readable := true
 		if dataExt(path) == ".xlsx" {
-			x := openXLSX(bytes.NewReader(data), rel, l)
+			x := openXLSX(data, rel, l)
 			if x == nil {
 				continue
 			}

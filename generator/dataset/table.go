@@ -20,6 +20,23 @@ type row struct {
 	line  int      // line of the row's first field (CSV) or spreadsheet row number
 	cells []string // the row's fields
 	lines []int    // CSV: line of each field (a quoted field may span lines)
+	// bad marks the cells of a spreadsheet row whose content is not a
+	// value (a formula without result, a logical or error value, a date),
+	// already reported: the reader skips them. nil when there is none.
+	bad []bool
+}
+
+// isBad reports whether cell i was reported already (see bad).
+func (r *row) isBad(i int) bool { return i < len(r.bad) && r.bad[i] }
+
+// onlyBad reports whether every cell of the row is blank or bad.
+func (r *row) onlyBad() bool {
+	for i, c := range r.cells {
+		if !r.isBad(i) && strings.TrimSpace(c) != "" {
+			return false
+		}
+	}
+	return true
 }
 
 // lineOf returns the line of field i.
@@ -112,70 +129,6 @@ func csvErrZH(err error) string {
 		return "引号字段中多余或缺少的引号 \""
 	}
 	return err.Error()
-}
-
-// xlsxSheet is the first sheet of a workbook, read with raw cell values:
-// a number formatted as 1,234 or 12% reads as its stored value (1234,
-// 0.12), and 12.000000001 shown as 12 reads as 12.000000001.
-type xlsxSheet struct {
-	f     *excelize.File
-	sheet string
-	rows  [][]string
-}
-
-// openXLSX reads the first sheet of the workbook in r.
-func openXLSX(r io.Reader, file string, l *diag.List) *xlsxSheet {
-	f, err := excelize.OpenReader(r)
-	if err != nil {
-		l.Errorf(diag.Pos{File: file}, "无法打开 Excel 文件：%v；请确认它是未加密的 .xlsx 文件", "cannot open the Excel file: %v; make sure it is an .xlsx file without a password", err)
-		return nil
-	}
-	sheets := f.GetSheetList()
-	if len(sheets) == 0 {
-		l.Errorf(diag.Pos{File: file}, "Excel 文件没有工作表", "the Excel file has no sheet")
-		return nil
-	}
-	rows, err := f.GetRows(sheets[0], excelize.Options{RawCellValue: true})
-	if err != nil {
-		l.Errorf(diag.Pos{File: file}, "无法读取第一个工作表 “%s”：%v", "cannot read the first sheet %q: %v", sheets[0], err)
-		return nil
-	}
-	return &xlsxSheet{f: f, sheet: sheets[0], rows: rows}
-}
-
-// each calls fn with every non-blank row until fn returns false; a row's
-// line is its row number in the spreadsheet.
-func (x *xlsxSheet) each(fn func(*row) bool) {
-	var r row
-	for i, cells := range x.rows {
-		r.cells, r.line = cells, i+1
-		if r.blank() {
-			continue
-		}
-		if !fn(&r) {
-			return
-		}
-	}
-}
-
-// number returns the stored number of the cell at line and 1-based column
-// if the cell is a numeric cell (not text) whose value is finite and ≥ 0.
-// It lets a spreadsheet number whose raw form is not a plain decimal, such
-// as 1E-3, through; a text cell that says 1E-3 is still an error.
-func (x *xlsxSheet) number(line, col int) (float64, bool) {
-	ref, err := excelize.CoordinatesToCellName(col, line)
-	if err != nil {
-		return 0, false
-	}
-	t, err := x.f.GetCellType(x.sheet, ref)
-	if err != nil || (t != excelize.CellTypeUnset && t != excelize.CellTypeNumber) {
-		return 0, false
-	}
-	raw, err := x.f.GetCellValue(x.sheet, ref, excelize.Options{RawCellValue: true})
-	if err != nil {
-		return 0, false
-	}
-	return parseFloatAny(strings.TrimSpace(raw))
 }
 
 // colName returns the spreadsheet letter of 1-based column col (1 → A).

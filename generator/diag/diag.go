@@ -6,6 +6,8 @@ package diag
 
 import (
 	"fmt"
+	"io"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -46,7 +48,7 @@ func (p Problem) Message(lang string) string {
 func (p Problem) Format(lang string) string {
 	var b strings.Builder
 	if p.Pos.File != "" {
-		b.WriteString(p.Pos.File)
+		b.WriteString(escape(p.Pos.File)) // a file name may hold a newline
 		if p.Pos.Line > 0 {
 			fmt.Fprintf(&b, ":%d", p.Pos.Line)
 			if p.Pos.Col > 0 {
@@ -133,16 +135,77 @@ func (l List) Err(lang string) error {
 	return &ListError{List: errs, Lang: lang}
 }
 
-// ListError is a List used as an error; its text has one problem per line.
+// ListError is a List used as an error; its text has one problem per
+// line, at most MaxListed of them (see Lines).
 type ListError struct {
 	List List
 	Lang string
 }
 
-func (e *ListError) Error() string {
-	lines := make([]string, len(e.List))
-	for i, p := range e.List {
-		lines[i] = p.Format(e.Lang)
+func (e *ListError) Error() string { return strings.Join(e.List.Lines(e.Lang), "\n") }
+
+// MaxListed is how many problems a listing shows. A file with a column of
+// bad cells gives one problem per cell; past this many, a listing ends
+// with one line saying how many more there are, and the counts stay exact.
+const MaxListed = 200
+
+// Lines formats the problems of l in lang, one per element, sorted by
+// position (l itself is not reordered). When there are more than
+// MaxListed, errors are listed before warnings are (a warning never hides
+// an error), at most MaxListed in all, still in position order, and a last
+// line says how many were left out: "…还有 N 个问题未列出" / "… and N more
+// problems".
+func (l List) Lines(lang string) []string {
+	sorted := slices.Clone(l)
+	sorted.Sort()
+	shown := sorted
+	if len(sorted) > MaxListed {
+		keep := make([]bool, len(sorted))
+		n := 0
+		for _, sev := range []Severity{Error, Warning} {
+			for i, p := range sorted {
+				if n < MaxListed && p.Severity == sev {
+					keep[i] = true
+					n++
+				}
+			}
+		}
+		shown = make(List, 0, MaxListed)
+		for i, p := range sorted {
+			if keep[i] {
+				shown = append(shown, p)
+			}
+		}
 	}
-	return strings.Join(lines, "\n")
+	lines := make([]string, 0, len(shown)+1)
+	for _, p := range shown {
+		lines = append(lines, p.Format(lang))
+	}
+	if more := len(sorted) - len(shown); more > 0 {
+		if lang == "en" {
+			lines = append(lines, fmt.Sprintf("… and %d more problems", more))
+		} else {
+			lines = append(lines, fmt.Sprintf("…还有 %d 个问题未列出", more))
+		}
+	}
+	return lines
+}
+
+// Fprint writes the listing of l (Lines) to w, then the number of errors
+// and warnings, counted over all of l: what `kaoping check` prints.
+// Nothing is written for an empty list.
+func (l List) Fprint(w io.Writer, lang string) {
+	if len(l) == 0 {
+		return
+	}
+	for _, line := range l.Lines(lang) {
+		fmt.Fprintln(w, line)
+	}
+	nerr := len(l.Errors())
+	nwarn := len(l) - nerr
+	if lang == "en" {
+		fmt.Fprintf(w, "%d error(s), %d warning(s)\n", nerr, nwarn)
+	} else {
+		fmt.Fprintf(w, "共 %d 个错误，%d 个警告\n", nerr, nwarn)
+	}
 }

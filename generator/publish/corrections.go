@@ -3,11 +3,11 @@ package publish
 import (
 	"encoding/json"
 	"math"
-	"os"
 	"path/filepath"
 	"sort"
 
 	"kaoping/generator/diag"
+	"kaoping/internal/inputfile"
 )
 
 // Correction is one amendment of a published period, as the period's
@@ -55,15 +55,18 @@ type resultFile struct {
 }
 
 // Corrections lists every amendment of every published period, by period
-// id, oldest first, reading the kept results of consecutive versions. A
-// kept file that is missing or unreadable is a warning; that scheme's
-// table is then left out of the notice.
+// id, oldest first, reading the kept results of consecutive versions of
+// the publication in force: a withdrawn period has none, and a period
+// published again after a withdrawal shows only the corrections since. A
+// kept file that is missing or unreadable is a warning (Verify makes it
+// an error before); that scheme's table is then left out of the notice.
 func (r *Record) Corrections() (map[string][]Correction, diag.List) {
 	var warnings diag.List
 	out := map[string][]Correction{}
 	for _, p := range r.Periods {
-		for i := 1; i < len(p.Versions); i++ {
-			prev, v := p.Versions[i-1], p.Versions[i]
+		vs := p.Publication()
+		for i := 1; i < len(vs); i++ {
+			prev, v := vs[i-1], vs[i]
 			c := Correction{Period: p.ID, Version: v.N, Date: v.Date, Reason: v.Reason}
 			schemes := map[string]bool{}
 			for s := range prev.Results {
@@ -110,7 +113,7 @@ func (r *Record) readVersion(period string, n int, scheme string, exists bool) (
 	if !exists {
 		return &resultFile{}, nil
 	}
-	b, err := os.ReadFile(filepath.Join(r.dataDir, filepath.FromSlash(VersionFile(period, n, scheme))))
+	b, err := inputfile.Read(filepath.Join(r.dataDir, filepath.FromSlash(VersionFile(period, n, scheme))))
 	if err != nil {
 		return nil, err
 	}

@@ -50,10 +50,10 @@ func TestPublishSaveLoadAmend(t *testing.T) {
 	r, _ := Load(dir, "data/published.toml")
 	v1 := result(entity("a", "甲院", 1, "90.5"), entity("b", "乙院", 2, "80"))
 	st := state(map[string]string{"data/periods/2026-03.csv": "h1"}, map[string][]byte{"basic": v1})
-	if err := r.Publish("2026-03", st, "2026-04-02"); err != nil {
+	if err := r.Publish("2026-03", st, "2026-04-02", nil); err != nil {
 		t.Fatal(err)
 	}
-	if err := r.Publish("2026-03", st, "2026-04-03"); err == nil {
+	if err := r.Publish("2026-03", st, "2026-04-03", nil); err == nil {
 		t.Error("a period was published twice")
 	}
 	if err := r.Save(); err != nil {
@@ -71,8 +71,8 @@ func TestPublishSaveLoadAmend(t *testing.T) {
 	if p == nil || len(p.Versions) != 1 || p.Current().Date != "2026-04-02" || p.Current().Inputs["data/periods/2026-03.csv"] != "h1" {
 		t.Fatalf("read back %+v", p)
 	}
-	if got := r.Pos("2026-03"); got.Line != 7 || got.File != "data/published.toml" {
-		t.Errorf("Pos = %+v, want line 7 (4 comment lines, a blank line, [[period]], then id)", got)
+	if got := r.Pos("2026-03"); got.Line != 8 || got.File != "data/published.toml" {
+		t.Errorf("Pos = %+v, want line 8 (5 comment lines, a blank line, [[period]], then id)", got)
 	}
 	if d := Compare(p.Current(), st); !d.Empty() {
 		t.Errorf("the same state differs: %+v", d)
@@ -90,10 +90,10 @@ func TestPublishSaveLoadAmend(t *testing.T) {
 	if !strings.Contains(zh, "数据文件被修改：data/periods/2026-03.csv") || !strings.Contains(en, "schemes whose results changed: basic") {
 		t.Errorf("Describe = %q / %q", zh, en)
 	}
-	if err := r.Amend("2026-03", st2, "2026-04-10", "乙院结案数录入错误"); err != nil {
+	if err := r.Amend("2026-03", st2, "2026-04-10", "乙院结案数录入错误", nil); err != nil {
 		t.Fatal(err)
 	}
-	if err := r.Amend("2025-12", st2, "2026-04-10", "x"); err == nil {
+	if err := r.Amend("2025-12", st2, "2026-04-10", "x", nil); err == nil {
 		t.Error("an unpublished period was amended")
 	}
 	if err := r.Save(); err != nil {
@@ -164,8 +164,8 @@ func TestLoadErrors(t *testing.T) {
 func TestCorrectionsMissingFileWarns(t *testing.T) {
 	dir := t.TempDir()
 	r, _ := Load(dir, "data/published.toml")
-	r.Publish("2026-03", state(nil, map[string][]byte{"basic": result(entity("a", "甲", 1, "1"))}), "2026-04-01")
-	r.Amend("2026-03", state(nil, map[string][]byte{"basic": result(entity("a", "甲", 1, "2"))}), "2026-04-02", "r")
+	r.Publish("2026-03", state(nil, map[string][]byte{"basic": result(entity("a", "甲", 1, "1"))}), "2026-04-01", nil)
+	r.Amend("2026-03", state(nil, map[string][]byte{"basic": result(entity("a", "甲", 1, "2"))}), "2026-04-02", "r", nil)
 	r.Save()
 	os.Remove(filepath.Join(dir, "published", "2026-03", "v1", "basic.json"))
 	corr, warnings := r.Corrections()
