@@ -243,8 +243,8 @@ func (s *Server) banner(st state) string {
 		b.WriteString(`<strong>生成失败：下面是上一次成功生成的站点。</strong>`)
 	}
 	b.WriteString(`<ul style="margin:6px 0;padding-left:20px;font-family:monospace;white-space:pre-wrap">`)
-	for _, p := range st.problems {
-		b.WriteString("<li>" + html.EscapeString(p.Format(st.lang)) + "</li>")
+	for _, line := range st.problems.Lines(st.lang) {
+		b.WriteString("<li>" + html.EscapeString(line) + "</li>")
 	}
 	b.WriteString("</ul>")
 	if en {
@@ -295,9 +295,7 @@ type status struct {
 func (s *Server) serveStatus(w http.ResponseWriter) {
 	st := s.snapshot()
 	out := status{OK: len(st.problems) == 0, Builds: st.gen, Problems: []string{}}
-	for _, p := range st.problems {
-		out.Problems = append(out.Problems, p.Format(st.lang))
-	}
+	out.Problems = append(out.Problems, st.problems.Lines(st.lang)...)
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	json.NewEncoder(w).Encode(out)
 }

@@ -219,7 +219,7 @@ func (s *Server) report(changed string, problems diag.List, site *build.Site, to
 		}
 	}
 	if problems.HasErrors() || !s.opts.Quiet {
-		printProblems(w, problems, lang)
+		problems.Fprint(w, lang)
 	}
 	took = took.Round(time.Millisecond)
 	switch {
@@ -232,28 +232,6 @@ func (s *Server) report(changed string, problems diag.List, site *build.Site, to
 		fmt.Fprintf(w, "loaded: %d pages in %s, rendered when opened\n", site.Pages(), took)
 	default:
 		fmt.Fprintf(w, "已载入：%d 个页面，用时 %s，打开时生成\n", site.Pages(), took)
-	}
-}
-
-// printProblems writes every problem, one per line, with a count, like
-// `kaoping check`.
-func printProblems(w io.Writer, problems diag.List, lang string) {
-	problems.Sort()
-	nerr, nwarn := 0, 0
-	for _, p := range problems {
-		fmt.Fprintln(w, p.Format(lang))
-		if p.Severity == diag.Error {
-			nerr++
-		} else {
-			nwarn++
-		}
-	}
-	switch {
-	case nerr+nwarn == 0:
-	case lang == "en":
-		fmt.Fprintf(w, "%d error(s), %d warning(s)\n", nerr, nwarn)
-	default:
-		fmt.Fprintf(w, "共 %d 个错误，%d 个警告\n", nerr, nwarn)
 	}
 }
 
