@@ -2,13 +2,13 @@ package serve
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
-	"fmt"
-	"html"
 	"io"
 	"io/fs"
 	"kaoping/generator/build"
+	"kaoping/templates"
 	"mime"
 	"net"
 	"net/http"
@@ -17,6 +17,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/a-h/templ"
 )
 
 // Reserved paths of the server; no site file can be served under prefix.
@@ -197,11 +199,11 @@ func hostname() string {
 	return h
 }
 
-// inject adds the problems banner (when the last build failed) after
+// inject adds the problems banner (when the last load failed) after
 // <body> and the reload script before </body>.
 func (s *Server) inject(page []byte) []byte {
 	st := s.snapshot()
-	script := fmt.Sprintf(`<script src="%s" data-gen="%s"></script>`, scriptPath, s.genID(st.gen))
+	script := render(templates.ServeReload(scriptPath, s.genID(st.gen)))
 	lower := bytes.ToLower(page)
 	var out bytes.Buffer
 	rest := page
@@ -228,31 +230,19 @@ func (s *Server) inject(page []byte) []byte {
 	return out.Bytes()
 }
 
-// banner is the HTML listing the errors of the last build, "" when it
-// succeeded. Inline styles: it must look the same over any template.
+// banner is the HTML listing the errors of the last load, "" when it
+// succeeded.
 func (s *Server) banner(st state) string {
 	if len(st.problems) == 0 {
 		return ""
 	}
-	en := st.lang == "en"
+	return render(templates.ServeBanner(st.problems.Lines(st.lang), st.lang))
+}
+
+// render is a component's HTML.
+func render(c templ.Component) string {
 	var b strings.Builder
-	b.WriteString(`<div id="kaoping-problems" role="alert" style="position:sticky;top:0;z-index:99999;margin:0;padding:12px 16px;background:#fff1f0;color:#820014;border-bottom:3px solid #cf1322;font:14px/1.5 sans-serif">`)
-	if en {
-		b.WriteString(`<strong>The build failed: this is the last good site.</strong>`)
-	} else {
-		b.WriteString(`<strong>生成失败：下面是上一次成功生成的站点。</strong>`)
-	}
-	b.WriteString(`<ul style="margin:6px 0;padding-left:20px;font-family:monospace;white-space:pre-wrap">`)
-	for _, line := range st.problems.Lines(st.lang) {
-		b.WriteString("<li>" + html.EscapeString(line) + "</li>")
-	}
-	b.WriteString("</ul>")
-	if en {
-		b.WriteString(`<span>Fix the problems and save: the site rebuilds and this page reloads by itself.</span>`)
-	} else {
-		b.WriteString(`<span>改正以上问题并保存后，站点会自动重新生成，本页自动刷新。</span>`)
-	}
-	b.WriteString("</div>")
+	_ = c.Render(context.Background(), &b) // a strings.Builder does not fail
 	return b.String()
 }
 
@@ -263,8 +253,8 @@ func (s *Server) problemsEvent(st state) string {
 }
 
 // errorPage answers a path that has no file (404) or a site that was
-// never built (503), with the problems and the reload script, so that the
-// page turns into the site once a build succeeds.
+// never loaded (503), with the problems and the reload script, so that
+// the page turns into the site once a load succeeds.
 func (s *Server) errorPage(w http.ResponseWriter, code int, urlPath string) {
 	st := s.snapshot()
 	var title, text string
@@ -278,11 +268,9 @@ func (s *Server) errorPage(w http.ResponseWriter, code int, urlPath string) {
 	default:
 		title, text = "站点尚未载入", "请改正显示的问题并保存，本页会自动刷新。"
 	}
-	page := fmt.Sprintf("<!DOCTYPE html>\n<html lang=%q><head><meta charset=\"utf-8\"><title>%s</title></head><body><h1>%s</h1><p>%s</p></body></html>\n",
-		html.EscapeString(st.lang), html.EscapeString(title), html.EscapeString(title), html.EscapeString(text))
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.WriteHeader(code)
-	w.Write(s.inject([]byte(page)))
+	w.Write(s.inject([]byte(render(templates.ServeError(st.lang, title, text)))))
 }
 
 // status is the JSON of /__kaoping/status, for scripts and tests.
