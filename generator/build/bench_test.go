@@ -123,7 +123,7 @@ func scoreAll(cfg *config.Config, ds *dataset.Dataset, eng *scoring.Engine) int 
 			r := eng.Score(s, pd, ds.Entities)
 			byPeriod[pd.ID] = r
 			rs = append(rs, r)
-			eng.Warnings(r)
+			eng.Problems(r)
 			for _, g := range r.Groups {
 				n += len(g.Entities)
 			}

@@ -98,7 +98,7 @@ func (p *Project) score(prog Progress) diag.List {
 	p.Results = map[string][]*scoring.Result{}
 	for _, x := range pairs {
 		p.Results[x.s.ID] = append(p.Results[x.s.ID], x.r)
-		warnings.Add(p.Engine.Warnings(x.r)...)
+		warnings.Add(p.Engine.Problems(x.r)...)
 	}
 	type change struct{ r, prev *scoring.Result }
 	var changes []change

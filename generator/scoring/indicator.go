@@ -84,7 +84,7 @@ func (e *Engine) scoreIndicator(ind *config.Indicator, pd *dataset.PeriodData, m
 	}
 	run.stats()
 	if len(run.have) == 0 {
-		// V is empty: every member gets 0 (SPEC §6); Warnings reports it.
+		// V is empty: every member gets 0 (SPEC §6); Problems reports it.
 		run.st.NoValues = true
 		return run.scores, run.st
 	}

@@ -2,6 +2,7 @@ package scoring
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 
 	"kaoping/generator/config"
@@ -33,7 +34,7 @@ func TestMissingPolicies(t *testing.T) {
 }
 
 // TestNoValues: V empty → every member gets 0 whatever the policy, and
-// Warnings reports it.
+// Problems reports it.
 func TestNoValues(t *testing.T) {
 	i := ind("i", "x / y", "direct", 10, func(i *config.Indicator) { i.Missing = "full" })
 	data := map[string]row{"a": {"x": 1, "y": 0}, "b": {"x": 2}, "c": {"y": 4}}
@@ -47,14 +48,14 @@ func TestNoValues(t *testing.T) {
 		t.Errorf("stats = %+v; want NoValues, N 0, no mean", st)
 	}
 	e, _ := Compile(cfg, []string{"x", "y"})
-	ws := e.Warnings(r)
+	ws := e.Problems(r)
 	if len(ws) != 1 || ws[0].Pos.File != "config.toml" || ws[0].Pos.Line != 10 || ws[0].Severity != 1 {
-		t.Fatalf("Warnings = %+v; want one warning at config.toml:10 (named relative to the site folder)", ws)
+		t.Fatalf("Problems = %+v; want one warning at config.toml:10 (named relative to the site folder)", ws)
 	}
 	// A group with values gives no warning.
 	r = scoreOne(t, ind("i", "x", "direct", 10), map[string]float64{"a": 1})
-	if ws := e.Warnings(r); len(ws) != 0 {
-		t.Errorf("Warnings = %v; want none", ws)
+	if ws := e.Problems(r); len(ws) != 0 {
+		t.Errorf("Problems = %v; want none", ws)
 	}
 }
 
@@ -470,5 +471,31 @@ func TestDeterministic(t *testing.T) {
 	want := []string{"a:1:", "b:1:", "c:1:", "d:4:"}
 	if !reflect.DeepEqual(first, want) || !reflect.DeepEqual(again, want) {
 		t.Errorf("ranks %v and %v; want %v", first, again, want)
+	}
+}
+
+// TestOverflowingAdjustmentIsAnInputError: an adjustment with no cap on
+// a field of 1e308 at 2 points a unit gives 2e308 = +Inf points, which no
+// result file can hold: Problems reports an error at the adjustment's
+// line naming the entity and the field, not a warning. A finite one (1 ×
+// 2 = 2 points) gives none.
+func TestOverflowingAdjustmentIsAnInputError(t *testing.T) {
+	s := scheme(ind("i", "x", "direct", 10))
+	s.Adjustments = []*config.Adjustment{{ID: "bonus", Name: "加分", Field: "c", Points: 2, Line: 20}}
+	cfg := &config.Config{Path: "config.toml", Schemes: []*config.Scheme{s}}
+	data := map[string]row{"a": {"x": 1, "c": 1e308}, "b": {"x": 2, "c": 1}}
+	r := score(t, cfg, s, units("a", "b"), data)
+	e, _ := Compile(cfg, fieldsOf(data))
+	ps := e.Problems(r)
+	if len(ps.Errors()) != 1 {
+		t.Fatalf("Problems = %v; want one error, for a", ps)
+	}
+	p := ps.Errors()[0]
+	msg := p.Format("en")
+	if p.Pos.Line != 20 || !strings.Contains(msg, "a (a), adjustment bonus") || !strings.Contains(msg, "field c = 1e+308") {
+		t.Errorf("error %q; want it at line 20, naming a, bonus and field c = 1e+308", msg)
+	}
+	if pts := entity(t, r, "b").Adjustments["bonus"].Points; pts != 2 {
+		t.Errorf("b's adjustment = %v, want 1 × 2 = 2", pts)
 	}
 }
