@@ -224,7 +224,7 @@ func (m *Model) compareGroup(s *config.Scheme, r *scoring.Result, g *scoring.Gro
 	prevBy, lastBy map[string]*scoring.EntityResult, d *ComparePage) (*CompareGroup, error) {
 	cg := &CompareGroup{Members: len(g.Entities)}
 	if len(r.Groups) > 1 || g.ID != scoring.AllGroup {
-		cg.Label = m.groupLabel(s, g.ID)
+		cg.Label = m.GroupLabel(s, g.ID)
 	}
 	for _, c := range s.Categories {
 		cg.CategoryPoints = append(cg.CategoryPoints, compareFull(s, c))

@@ -107,7 +107,7 @@ func (m *Model) summarize(r *scoring.Result) *Summary {
 	sum.Mean = total / float64(len(all))
 	link := func(e *scoring.EntityResult) SummaryEntity {
 		return SummaryEntity{
-			Name: e.Entity.Name, Group: m.groupLabel(s, e.Group), Sheet: SheetPath(s.ID, pid, e.Entity.ID),
+			Name: e.Entity.Name, Group: m.GroupLabel(s, e.Group), Sheet: SheetPath(s.ID, pid, e.Entity.ID),
 			Rank: e.Rank, Total: e.Total, Grade: e.Grade, Vetoed: e.Vetoed, RankChange: e.RankChange,
 		}
 	}
@@ -129,7 +129,7 @@ func (m *Model) summarize(r *scoring.Result) *Summary {
 			top, bottom := summaryEnds(g.Entities)
 			st := SummaryTop{}
 			if len(r.Groups) > 1 || g.ID != scoring.AllGroup {
-				st.Label = m.groupLabel(s, g.ID)
+				st.Label = m.GroupLabel(s, g.ID)
 			}
 			for _, e := range top {
 				st.Top = append(st.Top, link(e))
@@ -203,20 +203,6 @@ func summaryEnds(ranked []*scoring.EntityResult) (top, bottom []*scoring.EntityR
 	return top, bottom
 }
 
-// groupLabel names a peer group for a reader: 全部 for "all", the parent's
-// name when peers = "parent", else the group label itself.
-func (m *Model) groupLabel(s *config.Scheme, id string) string {
-	if id == scoring.AllGroup {
-		return m.T("全部", "All")
-	}
-	if s.Peers == "parent" {
-		if e := m.Data.Entities.Get(id); e != nil {
-			return e.Name
-		}
-	}
-	return id
-}
-
 // summaryChartMax is the largest number of bars in a total-score chart;
 // larger schemes show the first and last summaryChartMax/2.
 const summaryChartMax = 20
@@ -249,7 +235,7 @@ func (m *Model) totalsChart(r *scoring.Result, title, key string) (*chart.Chart,
 	for i, e := range shown {
 		names[i] = e.Entity.Name
 		if len(r.Groups) > 1 {
-			names[i] += "（" + m.groupLabel(r.Scheme, e.Group) + "）"
+			names[i] += "（" + m.GroupLabel(r.Scheme, e.Group) + "）"
 		}
 		values[i] = e.Total
 	}

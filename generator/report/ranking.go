@@ -180,7 +180,7 @@ func (ix *rankIndex) rankingPage(s *config.Scheme, i int) (*RankingPage, error) 
 // rankingGroup builds one group's rows and charts.
 func (ix *rankIndex) rankingGroup(s *config.Scheme, r *scoring.Result, g *scoring.Group, gi int, page *Page) (*RankingGroup, error) {
 	m := ix.m
-	rg := &RankingGroup{ID: g.ID, Name: m.rankGroupName(s, g.ID), Anchor: rankGroupAnchor(gi), Compact: len(g.Entities) > rankCompactLimit}
+	rg := &RankingGroup{ID: g.ID, Name: m.GroupLabel(s, g.ID), Anchor: rankGroupAnchor(gi), Compact: len(g.Entities) > rankCompactLimit}
 	parents := m.rankParentLabels(g)
 	sep := m.T("、", ", ")
 	// One backing array per kind of cell for the whole group: a province

@@ -56,20 +56,6 @@ func (ix *rankIndex) groupMeans(s *config.Scheme, g *scoring.Group) *rankGroupMe
 	return v.(*rankGroupMeans)
 }
 
-// rankGroupName is the display name of a peer group: 全部 for "all", the
-// parent unit's name for peers = "parent", else the group label itself.
-func (m *Model) rankGroupName(s *config.Scheme, id string) string {
-	if id == scoring.AllGroup {
-		return m.T("全部", "All")
-	}
-	if s.Peers == "parent" {
-		if e := m.Data.Entities.Get(id); e != nil {
-			return e.Name
-		}
-	}
-	return id
-}
-
 // rankGroupAnchor is the element id of a group's section on the ranking
 // page. Group ids may be Chinese labels, so the position is used.
 func rankGroupAnchor(i int) string { return "group-" + strconv.Itoa(i+1) }

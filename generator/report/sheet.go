@@ -229,7 +229,7 @@ func (sx *sheetIndex) period(s *config.Scheme, i int) *sheetPeriod {
 	}
 	for gi, g := range r.Groups {
 		sg := sheetGroup{
-			name: m.rankGroupName(s, g.ID), ranking: sp.ranking + "#" + rankGroupAnchor(gi),
+			name: m.GroupLabel(s, g.ID), ranking: sp.ranking + "#" + rankGroupAnchor(gi),
 			means: sx.ix.groupMeans(s, g), refs: map[string]*float64{},
 		}
 		for _, ind := range s.Indicators {
