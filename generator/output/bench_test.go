@@ -8,12 +8,10 @@ package output_test
 //
 // The medium size (4 cities × 10 procuratorates × 20 prosecutors × 8
 // quarters) runs by default; the province (synth.Province(), 8,977
-// entities, 48 results) only with KAOPING_BENCH_PROVINCE=1. "reference"
-// is the encoding/json path the direct encoder replaced.
+// entities, 48 results) only with KAOPING_BENCH_PROVINCE=1.
 
 import (
 	"bytes"
-	"io"
 	"os"
 	"sync"
 	"testing"
@@ -64,60 +62,48 @@ func cpuMeter(b *testing.B) func() {
 }
 
 func BenchmarkJSON(b *testing.B) {
-	encoders := []struct {
-		name string
-		enc  func(*scoring.Result) ([]byte, error)
-	}{{"direct", output.JSON}, {"reference", output.ReferenceJSON}}
 	for _, s := range benchSites {
-		for _, e := range encoders {
-			b.Run(s.name+"/"+e.name, func(b *testing.B) {
-				rs := s.results(b)
-				b.ReportAllocs()
-				b.ResetTimer()
-				defer cpuMeter(b)()
-				var n int
-				for b.Loop() {
-					n = 0
-					for _, r := range rs {
-						js, err := e.enc(r)
-						if err != nil {
-							b.Fatal(err)
-						}
-						n += len(js)
+		b.Run(s.name, func(b *testing.B) {
+			rs := s.results(b)
+			b.ReportAllocs()
+			b.ResetTimer()
+			defer cpuMeter(b)()
+			var n int
+			for b.Loop() {
+				n = 0
+				for _, r := range rs {
+					js, err := output.JSON(r)
+					if err != nil {
+						b.Fatal(err)
 					}
+					n += len(js)
 				}
-				b.SetBytes(int64(n))
-			})
-		}
+			}
+			b.SetBytes(int64(n))
+		})
 	}
 }
 
 func BenchmarkCSV(b *testing.B) {
-	encoders := []struct {
-		name string
-		enc  func(io.Writer, *scoring.Result) error
-	}{{"direct", output.CSV}, {"reference", output.ReferenceCSV}}
 	for _, s := range benchSites {
-		for _, e := range encoders {
-			b.Run(s.name+"/"+e.name, func(b *testing.B) {
-				rs := s.results(b)
-				b.ReportAllocs()
-				b.ResetTimer()
-				defer cpuMeter(b)()
-				var buf bytes.Buffer
-				var n int
-				for b.Loop() {
-					n = 0
-					for _, r := range rs {
-						buf.Reset()
-						if err := e.enc(&buf, r); err != nil {
-							b.Fatal(err)
-						}
-						n += buf.Len()
+		b.Run(s.name, func(b *testing.B) {
+			rs := s.results(b)
+			b.ReportAllocs()
+			b.ResetTimer()
+			defer cpuMeter(b)()
+			var buf bytes.Buffer
+			var n int
+			for b.Loop() {
+				n = 0
+				for _, r := range rs {
+					buf.Reset()
+					if err := output.CSV(&buf, r); err != nil {
+						b.Fatal(err)
 					}
+					n += buf.Len()
 				}
-				b.SetBytes(int64(n))
-			})
-		}
+			}
+			b.SetBytes(int64(n))
+		})
 	}
 }
