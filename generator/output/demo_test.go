@@ -1,14 +1,18 @@
 package output_test
 
 // The data files of the repository's demo site, read back: every number
-// is the result's, in the SPEC §7 layout.
+// of the JSON and the CSV is the result's, in the SPEC §7 layout.
 
 import (
+	"bytes"
+	"encoding/csv"
 	"encoding/json"
 	"strconv"
+	"strings"
 	"testing"
 
 	"kaoping/generator/output"
+	"kaoping/generator/scoring"
 )
 
 // docJSON is what a consumer of the JSON reads.
@@ -107,5 +111,86 @@ func TestDemoJSON(t *testing.T) {
 	}
 	if missing == 0 || percents == 0 {
 		t.Errorf("the demo has %d missing values and %d percents: the test covers less than it says", missing, percents)
+	}
+}
+
+func TestDemoCSV(t *testing.T) {
+	for _, r := range demoResults(t) {
+		var buf bytes.Buffer
+		if err := output.CSV(&buf, r); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.HasPrefix(buf.Bytes(), []byte("\ufeff")) {
+			t.Fatal("no BOM")
+		}
+		rows, err := csv.NewReader(bytes.NewReader(buf.Bytes()[3:])).ReadAll()
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := []string{"group", "rank", "id", "name", "total", "grade", "vetoed"}
+		for _, c := range r.Scheme.Categories {
+			want = append(want, c.ID)
+		}
+		for _, i := range r.Scheme.Indicators {
+			want = append(want, i.ID, i.ID+"_value")
+		}
+		if strings.Join(rows[0], ",") != strings.Join(want, ",") {
+			t.Fatalf("header %v, want %v", rows[0], want)
+		}
+		n := 1
+		for _, g := range r.Groups {
+			for _, e := range g.Entities {
+				checkCSVRow(t, r, g, e, rows[0], rows[n])
+				n++
+			}
+		}
+		if n != len(rows) {
+			t.Errorf("%d rows, want %d", len(rows), n)
+		}
+	}
+}
+
+func checkCSVRow(t *testing.T, r *scoring.Result, g *scoring.Group, e *scoring.EntityResult, header, row []string) {
+	t.Helper()
+	cell := map[string]string{}
+	for i, h := range header {
+		cell[h] = row[i]
+	}
+	num := func(col string) float64 {
+		v, err := strconv.ParseFloat(cell[col], 64)
+		if err != nil {
+			t.Fatalf("%s %s: column %s is %q", r.Scheme.ID, e.Entity.ID, col, cell[col])
+		}
+		return v
+	}
+	if cell["group"] != g.ID || cell["id"] != e.Entity.ID || cell["name"] != e.Entity.Name || num("rank") != float64(e.Rank) ||
+		num("total") != e.Total || cell["grade"] != e.Grade || cell["vetoed"] != strconv.FormatBool(e.Vetoed) {
+		t.Errorf("%s: row %v", r.Scheme.ID, row)
+	}
+	for _, c := range r.Scheme.Categories {
+		if num(c.ID) != e.Categories[c.ID] {
+			t.Errorf("%s %s: %s = %s, want %v", r.Scheme.ID, e.Entity.ID, c.ID, cell[c.ID], e.Categories[c.ID])
+		}
+	}
+	for _, ind := range r.Scheme.Indicators {
+		s := e.Indicators[ind.ID]
+		if num(ind.ID) != s.Points {
+			t.Errorf("%s %s: %s = %s, want %v", r.Scheme.ID, e.Entity.ID, ind.ID, cell[ind.ID], s.Points)
+		}
+		col := ind.ID + "_value"
+		switch {
+		case s.Value == nil:
+			if cell[col] != "" {
+				t.Errorf("%s %s: missing %s written as %q", r.Scheme.ID, e.Entity.ID, col, cell[col])
+			}
+		case ind.Format == "percent":
+			if num(col) != 100**s.Value {
+				t.Errorf("%s %s: %s = %s, want 100 × %v", r.Scheme.ID, e.Entity.ID, col, cell[col], *s.Value)
+			}
+		default:
+			if num(col) != *s.Value {
+				t.Errorf("%s %s: %s = %s, want %v", r.Scheme.ID, e.Entity.ID, col, cell[col], *s.Value)
+			}
+		}
 	}
 }

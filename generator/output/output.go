@@ -8,6 +8,7 @@ package output
 import (
 	"bytes"
 	"cmp"
+	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -169,11 +170,74 @@ func JSON(r *scoring.Result) ([]byte, error) {
 // utf8BOM makes Excel on Chinese Windows read the CSV as UTF-8.
 const utf8BOM = "\ufeff"
 
-// CSV writes the result as the CSV of SPEC §7: UTF-8 with BOM, columns
-// group,rank,id,name,total,grade,vetoed, the category ids, then the
-// indicator ids (points). It writes the rows directly (fastcsv.go).
+// CSV writes the result as the CSV of SPEC §7
+// (data/<scheme>/<period>.csv): UTF-8 with BOM, columns
+// group,rank,id,name,total,grade,vetoed, the category ids (subtotals),
+// then for each indicator its points (column <id>) and its display value
+// (column <id>_value: 100·v for a percent, else v; empty when missing).
+// Text cells are made safe for spreadsheets (text); numbers are written
+// unrounded, as Num does.
 func CSV(w io.Writer, r *scoring.Result) error {
-	return writeCSV(w, r)
+	s := r.Scheme
+	if _, err := io.WriteString(w, utf8BOM); err != nil {
+		return err
+	}
+	cw := csv.NewWriter(w)
+	row := []string{"group", "rank", "id", "name", "total", "grade", "vetoed"}
+	for _, c := range s.Categories {
+		row = append(row, text(c.ID))
+	}
+	for _, i := range s.Indicators {
+		row = append(row, text(i.ID), text(i.ID+"_value"))
+	}
+	if err := cw.Write(row); err != nil {
+		return err
+	}
+	for _, g := range ordered(r) {
+		for _, e := range g.Entities {
+			if !finite(e.Total) {
+				return nonFinite(r, e, "the total", e.Total)
+			}
+			row = append(row[:0], text(g.ID), strconv.Itoa(e.Rank), text(e.Entity.ID), text(e.Entity.Name),
+				Num(e.Total), text(e.Grade), strconv.FormatBool(e.Vetoed))
+			for _, c := range s.Categories {
+				v := e.Categories[c.ID]
+				if !finite(v) {
+					return nonFinite(r, e, "category "+c.ID, v)
+				}
+				row = append(row, Num(v))
+			}
+			for _, i := range s.Indicators {
+				points, value := 0.0, ""
+				if sc := e.Indicators[i.ID]; sc != nil {
+					points = sc.Points
+					if dv := optional(sc.Display); dv != nil {
+						value = Num(*dv)
+					}
+				}
+				if !finite(points) {
+					return nonFinite(r, e, "the points of indicator "+i.ID, points)
+				}
+				row = append(row, Num(points), value)
+			}
+			if err := cw.Write(row); err != nil {
+				return err
+			}
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// text is s as a CSV text cell that no spreadsheet runs as a formula
+// (SPEC §7): a cell beginning with '=', '+', '-', '@', a tab or a carriage
+// return gets a leading "'". Only text gets it: numbers, negative ones
+// included, are written by Num and stay numbers.
+func text(s string) string {
+	if s != "" && strings.IndexByte("=+-@\t\r", s[0]) >= 0 {
+		return "'" + s
+	}
+	return s
 }
 
 // Num formats an unrounded number: the shortest decimal that reads back

@@ -2,7 +2,9 @@ package output
 
 import (
 	"bytes"
+	"encoding/csv"
 	"encoding/json"
+	"errors"
 	"math"
 	"reflect"
 	"strings"
@@ -163,11 +165,23 @@ func TestOrderGroupsByIDEntitiesByRankThenID(t *testing.T) {
 	if r.Groups[0].ID != "all" || r.Groups[1].Entities[0].Entity.ID != "tc" {
 		t.Error("writing the JSON reordered the result")
 	}
+	var buf bytes.Buffer
+	if err := CSV(&buf, r); err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, line := range strings.Split(strings.TrimSpace(buf.String()), "\n")[1:] {
+		f := strings.Split(line, ",")
+		ids = append(ids, f[0]+"/"+f[2])
+	}
+	if want := []string{"a-first/st", "a-first/tc", "all/st", "all/aa", "all/tc"}; !reflect.DeepEqual(ids, want) {
+		t.Errorf("CSV rows %q, want %q", ids, want)
+	}
 }
 
 // TestNonFiniteNumbers: a missing or non-finite value or reference is
 // null; a non-finite total, subtotal, points or adjustment is an error
-// naming the entity.
+// naming the entity, in both writers, and nothing is written as NaN.
 func TestNonFiniteNumbers(t *testing.T) {
 	for _, bad := range []float64{math.NaN(), math.Inf(1), math.Inf(-1)} {
 		r := sample(true)
@@ -182,6 +196,10 @@ func TestNonFiniteNumbers(t *testing.T) {
               "points": 10.5,
               "reference": null,`) {
 			t.Errorf("%v as value and reference: want null\n%s", bad, js)
+		}
+		var buf bytes.Buffer
+		if err := CSV(&buf, r); err != nil || strings.Contains(strings.ToLower(buf.String()), "nan") || strings.Contains(strings.ToLower(buf.String()), "inf") {
+			t.Errorf("%v as value: CSV %q, %v", bad, buf.String(), err)
 		}
 		for place, what := range []string{"the total", "category quality", "the points of indicator case_ratio", "adjustment typical_cases"} {
 			r := sample(true)
@@ -200,6 +218,12 @@ func TestNonFiniteNumbers(t *testing.T) {
 			if err == nil || !strings.Contains(err.Error(), "entity tc: "+what) {
 				t.Errorf("JSON with %v as %s: error %v", bad, what, err)
 			}
+			if place == 3 {
+				continue // the CSV has no adjustment columns
+			}
+			if err := CSV(&buf, r); err == nil || !strings.Contains(err.Error(), "entity tc: "+what) {
+				t.Errorf("CSV with %v as %s: error %v", bad, what, err)
+			}
 		}
 	}
 }
@@ -209,11 +233,87 @@ func TestCSV(t *testing.T) {
 	if err := CSV(&buf, sample(true)); err != nil {
 		t.Fatal(err)
 	}
-	want := "\ufeffgroup,rank,id,name,total,grade,vetoed,quality,case_ratio,rate\n" +
-		"all,1,st,山亭区人民检察院,101.23,优秀,false,45.2,10.5,5\n" +
-		"all,2,tc,\"台儿庄区, \"\"东\"\"\",0.3333333333333333,称职,true,0,7,0\n"
+	// Per indicator its points then its display value: rate's v = 0.925
+	// is 92.5 (percent), tc's missing case_ratio an empty cell.
+	want := "\ufeffgroup,rank,id,name,total,grade,vetoed,quality,case_ratio,case_ratio_value,rate,rate_value\n" +
+		"all,1,st,山亭区人民检察院,101.23,优秀,false,45.2,10.5,1.23,5,92.5\n" +
+		"all,2,tc,\"台儿庄区, \"\"东\"\"\",0.3333333333333333,称职,true,0,7,,0,0\n"
 	if buf.String() != want {
 		t.Errorf("CSV =\n%q\nwant\n%q", buf.String(), want)
+	}
+}
+
+// TestCSVFormulaInjection: text cells that a spreadsheet would run as a
+// formula get a leading ', in every text column; negative numbers stay
+// numbers.
+func TestCSVFormulaInjection(t *testing.T) {
+	names := []string{`=HYPERLINK("http://x")`, "+1", "-cmd", "@SUM(A1)", "\tx", "\rx", "a=b", "甲-1", ""}
+	want := []string{`'=HYPERLINK("http://x")`, "'+1", "'-cmd", "'@SUM(A1)", "'\tx", "'\rx", "a=b", "甲-1", ""}
+	r := sample(true)
+	tmpl := r.Groups[0].Entities[1]
+	var es []*scoring.EntityResult
+	for i, n := range names {
+		e := *tmpl
+		e.Entity = &dataset.Entity{ID: string(rune('a' + i)), Name: n}
+		e.Rank = i + 1
+		e.Total = -2.5
+		e.Categories = map[string]float64{"quality": -0.75}
+		e.Grade = "-差"
+		es = append(es, &e)
+	}
+	r.Groups = []*scoring.Group{{ID: "=1+1", Entities: es}}
+	var buf bytes.Buffer
+	if err := CSV(&buf, r); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(buf.String(), "\ufeff"))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, row := range rows[1:] {
+		got := map[string]string{}
+		for k, h := range rows[0] {
+			got[h] = row[k]
+		}
+		if got["name"] != want[i] || got["group"] != "'=1+1" || got["grade"] != "'-差" {
+			t.Errorf("row %d: name %q group %q grade %q; want %q '=1+1 '-差", i, got["name"], got["group"], got["grade"], want[i])
+		}
+		if got["total"] != "-2.5" || got["quality"] != "-0.75" {
+			t.Errorf("row %d: negative numbers written as %q %q, want -2.5 -0.75", i, got["total"], got["quality"])
+		}
+	}
+}
+
+func TestText(t *testing.T) {
+	for in, want := range map[string]string{"": "", "=": "'=", "x": "x", " =1": " =1", "'=1": "'=1", "\n=1": "\n=1", "＝1": "＝1", "-": "'-"} {
+		if got := text(in); got != want {
+			t.Errorf("text(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// failWriter takes limit bytes, then fails.
+type failWriter struct{ limit int }
+
+func (w *failWriter) Write(p []byte) (int, error) {
+	if len(p) <= w.limit {
+		w.limit -= len(p)
+		return len(p), nil
+	}
+	return 0, errors.New("disk full")
+}
+
+// TestCSVWriteErrors: the writer's error comes back, whether it fails on
+// the BOM or on the rows (encoding/csv buffers 4 KB).
+func TestCSVWriteErrors(t *testing.T) {
+	r := sample(true)
+	for range 8 {
+		r.Groups[0].Entities = append(r.Groups[0].Entities, r.Groups[0].Entities...)
+	}
+	for _, limit := range []int{0, 3, 5000} {
+		if err := CSV(&failWriter{limit: limit}, r); err == nil || err.Error() != "disk full" {
+			t.Errorf("limit %d: error %v, want disk full", limit, err)
+		}
 	}
 }
 
