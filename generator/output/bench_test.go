@@ -1,7 +1,8 @@
 package output_test
 
 // Benchmarks of the data files of a whole site (every scheme and period,
-// SPEC §7), on sites written by internal/synth:
+// SPEC §7: JSON, CSV, and the workbook of each period), on sites written
+// by internal/synth:
 //
 //	go test -bench . -run '^$' -benchmem ./generator/output/
 //	KAOPING_BENCH_PROVINCE=1 go test -bench . -run '^$' -benchmem ./generator/output/
@@ -16,6 +17,7 @@ import (
 	"sync"
 	"testing"
 
+	"kaoping/generator/build"
 	"kaoping/generator/output"
 	"kaoping/generator/scoring"
 	"kaoping/internal/cputime"
@@ -28,6 +30,7 @@ type benchSite struct {
 	province bool
 
 	once sync.Once
+	p    *build.Project
 	rs   []*scoring.Result
 }
 
@@ -42,7 +45,10 @@ func (s *benchSite) results(b *testing.B) []*scoring.Result {
 	if s.province && os.Getenv("KAOPING_BENCH_PROVINCE") != "1" {
 		b.Skip("province size needs KAOPING_BENCH_PROVINCE=1")
 	}
-	s.once.Do(func() { s.rs = synthResults(b, "bench-"+s.name, s.opts) })
+	s.once.Do(func() {
+		s.p = synthProject(b, "bench-"+s.name, s.opts)
+		s.rs = allResults(b, s.p)
+	})
 	if s.rs == nil {
 		b.Fatal("site failed to load")
 	}
@@ -98,6 +104,37 @@ func BenchmarkCSV(b *testing.B) {
 				for _, r := range rs {
 					buf.Reset()
 					if err := output.CSV(&buf, r); err != nil {
+						b.Fatal(err)
+					}
+					n += buf.Len()
+				}
+			}
+			b.SetBytes(int64(n))
+		})
+	}
+}
+
+func BenchmarkXLSX(b *testing.B) {
+	for _, s := range benchSites {
+		b.Run(s.name, func(b *testing.B) {
+			s.results(b)
+			var periods []string
+			for _, pd := range s.p.Data.Periods {
+				if len(periodResults(s.p, pd.ID)) > 0 {
+					periods = append(periods, pd.ID)
+				}
+			}
+			b.ReportAllocs()
+			b.ResetTimer()
+			defer cpuMeter(b)()
+			var buf bytes.Buffer
+			var n int
+			for b.Loop() {
+				n = 0
+				for _, period := range periods {
+					buf.Reset()
+					pd := s.p.Data.Period(period)
+					if err := output.XLSX(&buf, s.p.Config, s.p.Data.Entities, pd.Period, periodResults(s.p, period)); err != nil {
 						b.Fatal(err)
 					}
 					n += buf.Len()
