@@ -111,22 +111,25 @@ type xlsxStyles struct {
 	values                                      map[string]int // number format code -> style
 }
 
-var (
-	xlsxFont   = &excelize.Font{Family: "宋体", Size: 11}
-	xlsxBorder = []excelize.Border{{Type: "left", Color: "D0D7DE", Style: 1}, {Type: "right", Color: "D0D7DE", Style: 1},
+// xlsxFont and xlsxBorder are made afresh for each style: workbooks are
+// written concurrently, and excelize is handed them by pointer.
+func xlsxFont() *excelize.Font { return &excelize.Font{Family: "宋体", Size: 11} }
+
+func xlsxBorder() []excelize.Border {
+	return []excelize.Border{{Type: "left", Color: "D0D7DE", Style: 1}, {Type: "right", Color: "D0D7DE", Style: 1},
 		{Type: "top", Color: "D0D7DE", Style: 1}, {Type: "bottom", Color: "D0D7DE", Style: 1}}
-)
+}
 
 func newXLSXStyles(f *excelize.File) (*xlsxStyles, error) {
 	pts, sgn := "0.00", "+0.00;-0.00;0.00"
 	defs := []*excelize.Style{
 		{Font: &excelize.Font{Family: "宋体", Size: 14, Bold: true}, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}},
-		{Font: &excelize.Font{Family: "宋体", Size: 11, Bold: true}, Border: xlsxBorder, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"EEF2F7"}},
+		{Font: &excelize.Font{Family: "宋体", Size: 11, Bold: true}, Border: xlsxBorder(), Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"EEF2F7"}},
 			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}},
-		{Font: xlsxFont, Border: xlsxBorder, Alignment: &excelize.Alignment{Vertical: "center"}},
-		{Font: xlsxFont, Border: xlsxBorder, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}},
-		{Font: xlsxFont, Border: xlsxBorder, CustomNumFmt: &pts},
-		{Font: xlsxFont, Border: xlsxBorder, CustomNumFmt: &sgn},
+		{Font: xlsxFont(), Border: xlsxBorder(), Alignment: &excelize.Alignment{Vertical: "center"}},
+		{Font: xlsxFont(), Border: xlsxBorder(), Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}},
+		{Font: xlsxFont(), Border: xlsxBorder(), CustomNumFmt: &pts},
+		{Font: xlsxFont(), Border: xlsxBorder(), CustomNumFmt: &sgn},
 	}
 	ids := make([]int, len(defs))
 	for i, d := range defs {
@@ -160,7 +163,7 @@ func (st *xlsxStyles) value(ind *config.Indicator) (int, error) {
 	if id, ok := st.values[code]; ok {
 		return id, nil
 	}
-	id, err := st.f.NewStyle(&excelize.Style{Font: xlsxFont, Border: xlsxBorder, CustomNumFmt: &code})
+	id, err := st.f.NewStyle(&excelize.Style{Font: xlsxFont(), Border: xlsxBorder(), CustomNumFmt: &code})
 	if err != nil {
 		return 0, err
 	}

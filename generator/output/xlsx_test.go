@@ -541,3 +541,35 @@ func TestXLSXReadByOpenpyxl(t *testing.T) {
 		checkSheets(t, p, period, got)
 	}
 }
+
+// TestXLSXConcurrent writes workbooks from several goroutines at once, as
+// the build's workers do: each is the bytes written alone (run with
+// -race to check that they share nothing).
+func TestXLSXConcurrent(t *testing.T) {
+	p := loadProject(t, "../../config.toml")
+	periods := withResults(p)[:4]
+	want := map[string][]byte{}
+	for _, period := range periods {
+		want[period] = workbookOf(t, p, period)
+	}
+	got := make([][]byte, len(periods))
+	done := make(chan int)
+	for i, period := range periods {
+		go func() {
+			pd := p.Data.Period(period)
+			var buf bytes.Buffer
+			if err := output.XLSX(&buf, p.Config, p.Data.Entities, pd.Period, periodResults(p, period)); err == nil {
+				got[i] = buf.Bytes()
+			}
+			done <- i
+		}()
+	}
+	for range periods {
+		<-done
+	}
+	for i, period := range periods {
+		if !bytes.Equal(got[i], want[period]) {
+			t.Errorf("%s: written concurrently, the workbook differs", period)
+		}
+	}
+}
