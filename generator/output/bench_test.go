@@ -144,3 +144,48 @@ func BenchmarkXLSX(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkLargestResult writes the site's largest result (most
+// members) as JSON and CSV, and its period's workbook.
+func BenchmarkLargestResult(b *testing.B) {
+	for _, s := range benchSites {
+		b.Run(s.name, func(b *testing.B) {
+			var r *scoring.Result
+			size := func(r *scoring.Result) (n int) {
+				for _, g := range r.Groups {
+					n += len(g.Entities)
+				}
+				return n
+			}
+			for _, x := range s.results(b) {
+				if r == nil || size(x) > size(r) {
+					r = x
+				}
+			}
+			var buf bytes.Buffer
+			for _, f := range []struct {
+				name  string
+				write func() error
+			}{
+				{"JSON", func() error { js, err := output.JSON(r); buf.Write(js); return err }},
+				{"CSV", func() error { return output.CSV(&buf, r) }},
+				{"XLSX", func() error {
+					return output.XLSX(&buf, s.p.Config, s.p.Data.Entities, r.Period.Period, periodResults(s.p, r.Period.ID))
+				}},
+			} {
+				b.Run(f.name, func(b *testing.B) {
+					b.ReportAllocs()
+					defer cpuMeter(b)()
+					for b.Loop() {
+						buf.Reset()
+						if err := f.write(); err != nil {
+							b.Fatal(err)
+						}
+					}
+					b.SetBytes(int64(buf.Len()))
+					b.ReportMetric(float64(size(r)), "members")
+				})
+			}
+		})
+	}
+}
