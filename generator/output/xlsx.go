@@ -8,9 +8,11 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
+	"github.com/klauspost/compress/flate"
 	"github.com/xuri/excelize/v2"
 
 	"kaoping/generator/config"
@@ -47,6 +49,7 @@ func XLSX(w io.Writer, cfg *config.Config, entities *dataset.Entities, p period.
 	lang := cfg.Language
 	f := excelize.NewFile()
 	defer f.Close()
+	f.SetZipWriter(newZipWriter)
 	if err := f.SetDocProps(&excelize.DocProperties{
 		Title: cfg.Title + " · " + p.Label(lang), Creator: "kaoping", Language: lang,
 		Created: xlsxFixedTime, Modified: xlsxFixedTime,
@@ -524,6 +527,36 @@ func (b *workbook) sheetName(s *config.Scheme, suffix string) string {
 			return name
 		}
 	}
+}
+
+// newZipWriter is the zip writer excelize writes the workbook with:
+// Deflate at level 1 (flate.BestSpeed, github.com/klauspost/compress as
+// for the bundles). At excelize's default level Deflate was the largest
+// single cost of a workbook; level 1 takes much less CPU for somewhat
+// larger files (docs/DECISIONS.md). The compressors are pooled: each
+// holds large buffers, and every entry of every workbook takes one.
+func newZipWriter(w io.Writer) excelize.ZipWriter {
+	zw := zip.NewWriter(w)
+	zw.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
+		if fw, ok := flatePool.Get().(*flate.Writer); ok {
+			fw.Reset(out)
+			return pooledFlate{fw}, nil
+		}
+		fw, err := flate.NewWriter(out, flate.BestSpeed)
+		return pooledFlate{fw}, err
+	})
+	return zw
+}
+
+var flatePool sync.Pool // of *flate.Writer at flate.BestSpeed
+
+// pooledFlate returns its compressor to flatePool when closed.
+type pooledFlate struct{ *flate.Writer }
+
+func (p pooledFlate) Close() error {
+	err := p.Writer.Close()
+	flatePool.Put(p.Writer)
+	return err
 }
 
 // normalizeZip copies the zip archive src (a workbook excelize wrote) to
