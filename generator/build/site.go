@@ -17,6 +17,7 @@ import (
 	"kaoping/generator/output"
 	"kaoping/generator/render"
 	"kaoping/generator/report"
+	"kaoping/generator/scoring"
 	"kaoping/internal/parallel"
 )
 
@@ -294,7 +295,13 @@ func (s *Site) dataFile(f report.DataFile) ([]byte, error) {
 		err := output.CSV(&buf, s.m.Result(f.Scheme, f.Period))
 		return buf.Bytes(), err
 	case "xlsx":
-		err := writeWorkbook(&buf, s.m, f.Period)
+		results := map[string]*scoring.Result{}
+		for _, sc := range s.m.Config.Schemes {
+			if r := s.m.Result(sc.ID, f.Period); r != nil {
+				results[sc.ID] = r
+			}
+		}
+		err := output.XLSX(&buf, s.m.Config, s.m.Data.Entities, s.m.Data.Period(f.Period).Period, results)
 		return buf.Bytes(), err
 	}
 	return nil, fmt.Errorf("unknown result format %q", f.Format)

@@ -8,6 +8,7 @@
 package manifest
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -33,11 +34,9 @@ type Manifest struct {
 	Outputs map[string]string `json:"outputs"`
 }
 
-// Marshal encodes m as indented JSON with sorted keys and a final
-// newline: the bytes a json.Encoder with SetEscapeHTML(false) and
-// SetIndent("", "  ") writes, made without reflection (see
-// appendManifest). Nil maps are set to empty ones, as before, and written
-// as {}. The error is always nil; it is kept for the callers.
+// Marshal encodes m with encoding/json: indented by two spaces, keys in
+// byte order (encoding/json sorts map keys), '<', '>' and '&' as they are,
+// and a final newline. Nil maps are set to empty ones and written as {}.
 func (m *Manifest) Marshal() ([]byte, error) {
 	if m.Inputs == nil {
 		m.Inputs = map[string]string{}
@@ -45,7 +44,19 @@ func (m *Manifest) Marshal() ([]byte, error) {
 	if m.Outputs == nil {
 		m.Outputs = map[string]string{}
 	}
-	return appendManifest(nil, m.Kaoping, m.Config, m.Inputs, m.Outputs), nil
+	return encode(m)
+}
+
+// encode writes m as Marshal describes.
+func encode(m *Manifest) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(m); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
 }
 
 // Read reads dir/manifest.json.
@@ -131,14 +142,21 @@ func (r *Recorder) Sums() map[string]string {
 	return out
 }
 
-// MarshalManifest encodes the manifest of a build (as Manifest.Marshal
-// does) whose outputs are the recorded files, without copying them: at
-// province size the copy Sums makes is 140,000 map inserts. The Recorder
-// is locked while it encodes, so call it once the files are written.
+// MarshalManifest encodes, as Manifest.Marshal does, the manifest of a
+// build whose outputs are the recorded files, without copying them (at
+// province size a copy is 140,000 map inserts). The Recorder is locked
+// while it encodes, so call it once the files are written.
 func (r *Recorder) MarshalManifest(kaoping, config string, inputs map[string]string) ([]byte, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	return appendManifest(nil, kaoping, config, inputs, r.sums), nil
+	m := &Manifest{Kaoping: kaoping, Config: config, Inputs: inputs, Outputs: r.sums}
+	if m.Inputs == nil {
+		m.Inputs = map[string]string{}
+	}
+	if m.Outputs == nil {
+		m.Outputs = map[string]string{}
+	}
+	return encode(m)
 }
 
 // Len is the number of files recorded.

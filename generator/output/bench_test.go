@@ -1,23 +1,23 @@
 package output_test
 
 // Benchmarks of the data files of a whole site (every scheme and period,
-// SPEC §7), on sites written by internal/synth:
+// SPEC §7: JSON, CSV, and the workbook of each period), on sites written
+// by internal/synth:
 //
 //	go test -bench . -run '^$' -benchmem ./generator/output/
 //	KAOPING_BENCH_PROVINCE=1 go test -bench . -run '^$' -benchmem ./generator/output/
 //
 // The medium size (4 cities × 10 procuratorates × 20 prosecutors × 8
 // quarters) runs by default; the province (synth.Province(), 8,977
-// entities, 48 results) only with KAOPING_BENCH_PROVINCE=1. "reference"
-// is the encoding/json path the direct encoder replaced.
+// entities, 48 results) only with KAOPING_BENCH_PROVINCE=1.
 
 import (
 	"bytes"
-	"io"
 	"os"
 	"sync"
 	"testing"
 
+	"kaoping/generator/build"
 	"kaoping/generator/output"
 	"kaoping/generator/scoring"
 	"kaoping/internal/cputime"
@@ -30,6 +30,7 @@ type benchSite struct {
 	province bool
 
 	once sync.Once
+	p    *build.Project
 	rs   []*scoring.Result
 }
 
@@ -44,7 +45,10 @@ func (s *benchSite) results(b *testing.B) []*scoring.Result {
 	if s.province && os.Getenv("KAOPING_BENCH_PROVINCE") != "1" {
 		b.Skip("province size needs KAOPING_BENCH_PROVINCE=1")
 	}
-	s.once.Do(func() { s.rs = synthResults(b, "bench-"+s.name, s.opts) })
+	s.once.Do(func() {
+		s.p = synthProject(b, "bench-"+s.name, s.opts)
+		s.rs = allResults(b, s.p)
+	})
 	if s.rs == nil {
 		b.Fatal("site failed to load")
 	}
@@ -64,60 +68,124 @@ func cpuMeter(b *testing.B) func() {
 }
 
 func BenchmarkJSON(b *testing.B) {
-	encoders := []struct {
-		name string
-		enc  func(*scoring.Result) ([]byte, error)
-	}{{"direct", output.JSON}, {"reference", output.ReferenceJSON}}
 	for _, s := range benchSites {
-		for _, e := range encoders {
-			b.Run(s.name+"/"+e.name, func(b *testing.B) {
-				rs := s.results(b)
-				b.ReportAllocs()
-				b.ResetTimer()
-				defer cpuMeter(b)()
-				var n int
-				for b.Loop() {
-					n = 0
-					for _, r := range rs {
-						js, err := e.enc(r)
-						if err != nil {
-							b.Fatal(err)
-						}
-						n += len(js)
+		b.Run(s.name, func(b *testing.B) {
+			rs := s.results(b)
+			b.ReportAllocs()
+			b.ResetTimer()
+			defer cpuMeter(b)()
+			var n int
+			for b.Loop() {
+				n = 0
+				for _, r := range rs {
+					js, err := output.JSON(r)
+					if err != nil {
+						b.Fatal(err)
 					}
+					n += len(js)
 				}
-				b.SetBytes(int64(n))
-			})
-		}
+			}
+			b.SetBytes(int64(n))
+		})
 	}
 }
 
 func BenchmarkCSV(b *testing.B) {
-	encoders := []struct {
-		name string
-		enc  func(io.Writer, *scoring.Result) error
-	}{{"direct", output.CSV}, {"reference", output.ReferenceCSV}}
 	for _, s := range benchSites {
-		for _, e := range encoders {
-			b.Run(s.name+"/"+e.name, func(b *testing.B) {
-				rs := s.results(b)
-				b.ReportAllocs()
-				b.ResetTimer()
-				defer cpuMeter(b)()
-				var buf bytes.Buffer
-				var n int
-				for b.Loop() {
-					n = 0
-					for _, r := range rs {
+		b.Run(s.name, func(b *testing.B) {
+			rs := s.results(b)
+			b.ReportAllocs()
+			b.ResetTimer()
+			defer cpuMeter(b)()
+			var buf bytes.Buffer
+			var n int
+			for b.Loop() {
+				n = 0
+				for _, r := range rs {
+					buf.Reset()
+					if err := output.CSV(&buf, r); err != nil {
+						b.Fatal(err)
+					}
+					n += buf.Len()
+				}
+			}
+			b.SetBytes(int64(n))
+		})
+	}
+}
+
+func BenchmarkXLSX(b *testing.B) {
+	for _, s := range benchSites {
+		b.Run(s.name, func(b *testing.B) {
+			s.results(b)
+			var periods []string
+			for _, pd := range s.p.Data.Periods {
+				if len(periodResults(s.p, pd.ID)) > 0 {
+					periods = append(periods, pd.ID)
+				}
+			}
+			b.ReportAllocs()
+			b.ResetTimer()
+			defer cpuMeter(b)()
+			var buf bytes.Buffer
+			var n int
+			for b.Loop() {
+				n = 0
+				for _, period := range periods {
+					buf.Reset()
+					pd := s.p.Data.Period(period)
+					if err := output.XLSX(&buf, s.p.Config, s.p.Data.Entities, pd.Period, periodResults(s.p, period)); err != nil {
+						b.Fatal(err)
+					}
+					n += buf.Len()
+				}
+			}
+			b.SetBytes(int64(n))
+		})
+	}
+}
+
+// BenchmarkLargestResult writes the site's largest result (most
+// members) as JSON and CSV, and its period's workbook.
+func BenchmarkLargestResult(b *testing.B) {
+	for _, s := range benchSites {
+		b.Run(s.name, func(b *testing.B) {
+			var r *scoring.Result
+			size := func(r *scoring.Result) (n int) {
+				for _, g := range r.Groups {
+					n += len(g.Entities)
+				}
+				return n
+			}
+			for _, x := range s.results(b) {
+				if r == nil || size(x) > size(r) {
+					r = x
+				}
+			}
+			var buf bytes.Buffer
+			for _, f := range []struct {
+				name  string
+				write func() error
+			}{
+				{"JSON", func() error { js, err := output.JSON(r); buf.Write(js); return err }},
+				{"CSV", func() error { return output.CSV(&buf, r) }},
+				{"XLSX", func() error {
+					return output.XLSX(&buf, s.p.Config, s.p.Data.Entities, r.Period.Period, periodResults(s.p, r.Period.ID))
+				}},
+			} {
+				b.Run(f.name, func(b *testing.B) {
+					b.ReportAllocs()
+					defer cpuMeter(b)()
+					for b.Loop() {
 						buf.Reset()
-						if err := e.enc(&buf, r); err != nil {
+						if err := f.write(); err != nil {
 							b.Fatal(err)
 						}
-						n += buf.Len()
 					}
-				}
-				b.SetBytes(int64(n))
-			})
-		}
+					b.SetBytes(int64(buf.Len()))
+					b.ReportMetric(float64(size(r)), "members")
+				})
+			}
+		})
 	}
 }

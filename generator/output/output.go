@@ -1,19 +1,28 @@
-// Package output writes the machine-readable results of SPEC §7: one JSON
-// and one CSV file per scheme and period. Numbers are written unrounded;
-// map keys are sorted, so two runs give the same bytes.
+// Package output writes the machine-readable results of SPEC §7: for each
+// scheme and period a JSON document and a CSV table, and for each period a
+// workbook of every scheme (xlsx.go). Each format has one writer, the
+// library's: encoding/json, encoding/csv, excelize. Numbers are written
+// unrounded, and the same results always give the same bytes.
 package output
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strconv"
+	"strings"
 
 	"kaoping/generator/scoring"
 )
 
+// resultJSON is the document of SPEC §7. Its field order is the order of
+// the keys in the file; the maps' keys are written sorted (encoding/json
+// sorts them), so the document is deterministic.
 type resultJSON struct {
 	Scheme string      `json:"scheme"`
 	Period string      `json:"period"`
@@ -38,24 +47,64 @@ type entityJSON struct {
 	Adjustments map[string]float64       `json:"adjustments"`
 }
 
+// indicatorJSON is one indicator of one entity. Alert is "yellow", "red"
+// or null; scoring has no 预警 yet (config.toml accepts no `alert` key),
+// so every indicator is one without `alert`, whose alert SPEC §7 says is
+// null.
 type indicatorJSON struct {
 	Value     *float64 `json:"value"`
 	Points    float64  `json:"points"`
 	Reference *float64 `json:"reference"`
+	Alert     *string  `json:"alert"`
 }
 
-// finite guards the JSON encoder against values the SPEC never allows out.
-func finite(p *float64) *float64 {
-	if p == nil || math.IsNaN(*p) || math.IsInf(*p, 0) {
+// ordered returns r's groups as SPEC §7 lists them: by id, and in each
+// group the entities by rank, then id. Scoring already gives that order;
+// ordered only copies what is not in it, so the files hold to the
+// contract whatever the caller passes.
+func ordered(r *scoring.Result) []*scoring.Group {
+	gs := slices.Clone(r.Groups)
+	slices.SortStableFunc(gs, func(a, b *scoring.Group) int { return strings.Compare(a.ID, b.ID) })
+	byRank := func(a, b *scoring.EntityResult) int {
+		return cmp.Or(cmp.Compare(a.Rank, b.Rank), strings.Compare(a.Entity.ID, b.Entity.ID))
+	}
+	for i, g := range gs {
+		if !slices.IsSortedFunc(g.Entities, byRank) {
+			c := *g
+			c.Entities = slices.Clone(g.Entities)
+			slices.SortStableFunc(c.Entities, byRank)
+			gs[i] = &c
+		}
+	}
+	return gs
+}
+
+// finite reports whether v can be written as a JSON number.
+func finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
+
+// optional is p, or nil when p is nil or not finite: a value or reference
+// that is missing is null in the JSON and an empty cell elsewhere.
+func optional(p *float64) *float64 {
+	if p == nil || !finite(*p) {
 		return nil
 	}
 	return p
 }
 
-func toJSON(r *scoring.Result) resultJSON {
-	out := resultJSON{Scheme: r.Scheme.ID, Period: r.Period.ID, Groups: []groupJSON{}}
-	for _, g := range r.Groups {
-		gj := groupJSON{ID: g.ID, Entities: []entityJSON{}}
+// nonFinite is the error for a number the SPEC requires that is NaN or
+// ±Inf: scoring never gives one, so it is a bug, and no file may carry it.
+func nonFinite(r *scoring.Result, e *scoring.EntityResult, what string, v float64) error {
+	return fmt.Errorf("results of %s/%s: entity %s: %s is %v, not a number a results file can hold",
+		r.Scheme.ID, r.Period.ID, e.Entity.ID, what, v)
+}
+
+// toJSON builds the document of r; the error names the first number that
+// is not finite.
+func toJSON(r *scoring.Result) (*resultJSON, error) {
+	doc := &resultJSON{Scheme: r.Scheme.ID, Period: r.Period.ID, Groups: []groupJSON{}}
+	grades := len(r.Scheme.Grades) > 0
+	for _, g := range ordered(r) {
+		gj := groupJSON{ID: g.ID, Entities: make([]entityJSON, 0, len(g.Entities))}
 		for _, e := range g.Entities {
 			ej := entityJSON{
 				ID:          e.Entity.ID,
@@ -64,51 +113,55 @@ func toJSON(r *scoring.Result) resultJSON {
 				Total:       e.Total,
 				Vetoed:      e.Vetoed,
 				RankChange:  e.RankChange,
-				Categories:  map[string]float64{},
-				Indicators:  map[string]indicatorJSON{},
-				Adjustments: map[string]float64{},
+				Categories:  make(map[string]float64, len(e.Categories)),
+				Indicators:  make(map[string]indicatorJSON, len(e.Indicators)),
+				Adjustments: make(map[string]float64, len(e.Adjustments)),
 			}
-			if len(r.Scheme.Grades) > 0 {
+			if !finite(e.Total) {
+				return nil, nonFinite(r, e, "the total", e.Total)
+			}
+			if grades {
 				grade := e.Grade
 				ej.Grade = &grade
 			}
 			for id, v := range e.Categories {
+				if !finite(v) {
+					return nil, nonFinite(r, e, "category "+id, v)
+				}
 				ej.Categories[id] = v
 			}
 			for id, s := range e.Indicators {
-				ej.Indicators[id] = indicatorJSON{Value: finite(s.Value), Points: s.Points, Reference: finite(s.Reference)}
+				if !finite(s.Points) {
+					return nil, nonFinite(r, e, "the points of indicator "+id, s.Points)
+				}
+				ej.Indicators[id] = indicatorJSON{Value: optional(s.Value), Points: s.Points, Reference: optional(s.Reference)}
 			}
 			for id, a := range e.Adjustments {
+				if !finite(a.Points) {
+					return nil, nonFinite(r, e, "adjustment "+id, a.Points)
+				}
 				ej.Adjustments[id] = a.Points
 			}
 			gj.Entities = append(gj.Entities, ej)
 		}
-		out.Groups = append(out.Groups, gj)
+		doc.Groups = append(doc.Groups, gj)
 	}
-	return out
+	return doc, nil
 }
 
-// JSON returns the result as the JSON document of SPEC §7, indented, with
-// a final newline.
-//
-// It writes the document directly (appendResult, fastjson.go); a result
-// holding a number JSON cannot write (NaN, ±Inf) goes through
-// referenceJSON, so its error stays encoding/json's.
+// JSON returns the result as the JSON document of SPEC §7
+// (data/<scheme>/<period>.json), indented by two spaces, with a final
+// newline; '<', '>' and '&' are written as they are.
 func JSON(r *scoring.Result) ([]byte, error) {
-	if b, ok := appendResult(nil, r); ok {
-		return b, nil
+	doc, err := toJSON(r)
+	if err != nil {
+		return nil, err
 	}
-	return referenceJSON(r)
-}
-
-// referenceJSON encodes toJSON(r) with encoding/json: the reference the
-// direct encoder is tested against, and its fallback.
-func referenceJSON(r *scoring.Result) ([]byte, error) {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
-	if err := enc.Encode(toJSON(r)); err != nil {
+	if err := enc.Encode(doc); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
@@ -117,46 +170,55 @@ func referenceJSON(r *scoring.Result) ([]byte, error) {
 // utf8BOM makes Excel on Chinese Windows read the CSV as UTF-8.
 const utf8BOM = "\ufeff"
 
-// CSV writes the result as the CSV of SPEC §7: UTF-8 with BOM, columns
-// group,rank,id,name,total,grade,vetoed, the category ids, then the
-// indicator ids (points).
-//
-// It writes the rows directly (fastcsv.go), byte-identical to
-// referenceCSV.
+// CSV writes the result as the CSV of SPEC §7
+// (data/<scheme>/<period>.csv): UTF-8 with BOM, columns
+// group,rank,id,name,total,grade,vetoed, the category ids (subtotals),
+// then for each indicator its points (column <id>) and its display value
+// (column <id>_value: 100·v for a percent, else v; empty when missing).
+// Text cells are made safe for spreadsheets (text); numbers are written
+// unrounded, as Num does.
 func CSV(w io.Writer, r *scoring.Result) error {
-	return writeCSV(w, r)
-}
-
-// referenceCSV writes the CSV through encoding/csv: the reference the
-// direct writer is tested against.
-func referenceCSV(w io.Writer, r *scoring.Result) error {
+	s := r.Scheme
 	if _, err := io.WriteString(w, utf8BOM); err != nil {
 		return err
 	}
 	cw := csv.NewWriter(w)
-	header := []string{"group", "rank", "id", "name", "total", "grade", "vetoed"}
-	for _, c := range r.Scheme.Categories {
-		header = append(header, c.ID)
+	row := []string{"group", "rank", "id", "name", "total", "grade", "vetoed"}
+	for _, c := range s.Categories {
+		row = append(row, text(c.ID))
 	}
-	for _, i := range r.Scheme.Indicators {
-		header = append(header, i.ID)
+	for _, i := range s.Indicators {
+		row = append(row, text(i.ID), text(i.ID+"_value"))
 	}
-	if err := cw.Write(header); err != nil {
+	if err := cw.Write(row); err != nil {
 		return err
 	}
-	for _, g := range r.Groups {
+	for _, g := range ordered(r) {
 		for _, e := range g.Entities {
-			row := []string{g.ID, strconv.Itoa(e.Rank), e.Entity.ID, e.Entity.Name,
-				Num(e.Total), e.Grade, strconv.FormatBool(e.Vetoed)}
-			for _, c := range r.Scheme.Categories {
-				row = append(row, Num(e.Categories[c.ID]))
+			if !finite(e.Total) {
+				return nonFinite(r, e, "the total", e.Total)
 			}
-			for _, i := range r.Scheme.Indicators {
-				var pts float64
-				if s := e.Indicators[i.ID]; s != nil {
-					pts = s.Points
+			row = append(row[:0], text(g.ID), strconv.Itoa(e.Rank), text(e.Entity.ID), text(e.Entity.Name),
+				Num(e.Total), text(e.Grade), strconv.FormatBool(e.Vetoed))
+			for _, c := range s.Categories {
+				v := e.Categories[c.ID]
+				if !finite(v) {
+					return nonFinite(r, e, "category "+c.ID, v)
 				}
-				row = append(row, Num(pts))
+				row = append(row, Num(v))
+			}
+			for _, i := range s.Indicators {
+				points, value := 0.0, ""
+				if sc := e.Indicators[i.ID]; sc != nil {
+					points = sc.Points
+					if dv := optional(sc.Display); dv != nil {
+						value = Num(*dv)
+					}
+				}
+				if !finite(points) {
+					return nonFinite(r, e, "the points of indicator "+i.ID, points)
+				}
+				row = append(row, Num(points), value)
 			}
 			if err := cw.Write(row); err != nil {
 				return err
@@ -167,10 +229,21 @@ func referenceCSV(w io.Writer, r *scoring.Result) error {
 	return cw.Error()
 }
 
-// Num formats an unrounded number the way JSON does (shortest form that
-// reads back to the same float64).
+// text is s as a CSV text cell that no spreadsheet runs as a formula
+// (SPEC §7): a cell beginning with '=', '+', '-', '@', a tab or a carriage
+// return gets a leading "'". Only text gets it: numbers, negative ones
+// included, are written by Num and stay numbers.
+func text(s string) string {
+	if s != "" && strings.IndexByte("=+-@\t\r", s[0]) >= 0 {
+		return "'" + s
+	}
+	return s
+}
+
+// Num formats an unrounded number: the shortest decimal that reads back
+// to the same float64, without an exponent; NaN and ±Inf give "".
 func Num(v float64) string {
-	if math.IsNaN(v) || math.IsInf(v, 0) {
+	if !finite(v) {
 		return ""
 	}
 	return strconv.FormatFloat(v, 'f', -1, 64)

@@ -1,6 +1,6 @@
 package output_test
 
-// Sites for the equality tests and the benchmarks: the demo site of the
+// Sites for the tests and the benchmarks: the demo site of the
 // repository and sites written by internal/synth (the generator behind
 // cmd/gensite), loaded and scored by build.Load as a build does.
 
@@ -30,14 +30,25 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-// loadResults loads the site of configPath and returns every result, in
-// scheme and period order.
-func loadResults(tb testing.TB, configPath string) []*scoring.Result {
+// loadProject loads and scores the site of configPath.
+func loadProject(tb testing.TB, configPath string) *build.Project {
 	tb.Helper()
 	p, ps := build.Load(configPath)
 	if ps.HasErrors() || p == nil {
 		tb.Fatal(ps.Err("en"))
 	}
+	return p
+}
+
+// loadResults loads the site of configPath and returns every result, in
+// scheme and period order.
+func loadResults(tb testing.TB, configPath string) []*scoring.Result {
+	tb.Helper()
+	return allResults(tb, loadProject(tb, configPath))
+}
+
+// allResults are every result of p, in scheme and period order.
+func allResults(tb testing.TB, p *build.Project) []*scoring.Result {
 	var rs []*scoring.Result
 	for _, s := range p.Config.Schemes {
 		rs = append(rs, p.Results[s.ID]...)
@@ -53,8 +64,8 @@ func demoResults(tb testing.TB) []*scoring.Result {
 	return loadResults(tb, "../../config.toml")
 }
 
-// synthResults writes a site of opts under name and returns its results.
-func synthResults(tb testing.TB, name string, opts synth.Options) []*scoring.Result {
+// synthProject writes a site of opts under name and loads it.
+func synthProject(tb testing.TB, name string, opts synth.Options) *build.Project {
 	tb.Helper()
 	rootOnce.Do(func() { siteRoot, rootErr = os.MkdirTemp("", "kaoping-output-") })
 	if rootErr != nil {
@@ -64,5 +75,5 @@ func synthResults(tb testing.TB, name string, opts synth.Options) []*scoring.Res
 	if err := synth.WriteSite(dir, opts); err != nil {
 		tb.Fatal(err)
 	}
-	return loadResults(tb, filepath.Join(dir, "config.toml"))
+	return loadProject(tb, filepath.Join(dir, "config.toml"))
 }

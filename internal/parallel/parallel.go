@@ -5,7 +5,6 @@ package parallel
 
 import (
 	"runtime"
-	"slices"
 	"sync"
 	"sync/atomic"
 )
@@ -30,36 +29,4 @@ func ForN(workers, n int, f func(i int)) {
 		}()
 	}
 	wg.Wait()
-}
-
-// Sort sorts s in place: a large slice (the 140,000 paths of a province
-// site) in two halves at once, then merged.
-func Sort(s []string) {
-	if len(s) < 1<<13 {
-		slices.Sort(s)
-		return
-	}
-	half := len(s) / 2
-	Do(func() { slices.Sort(s[:half]) }, func() { slices.Sort(s[half:]) })
-	merged := make([]string, 0, len(s))
-	a, b := s[:half], s[half:]
-	for len(a) > 0 && len(b) > 0 {
-		if b[0] < a[0] {
-			merged, b = append(merged, b[0]), b[1:]
-		} else {
-			merged, a = append(merged, a[0]), a[1:]
-		}
-	}
-	copy(s, append(append(merged, a...), b...))
-}
-
-// Do runs f and g at once and returns when both have.
-func Do(f, g func()) {
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		g()
-	}()
-	f()
-	<-done
 }

@@ -1,8 +1,6 @@
 package parallel
 
 import (
-	"slices"
-	"strconv"
 	"sync/atomic"
 	"testing"
 )
@@ -20,30 +18,5 @@ func TestForCallsEachIndexOnce(t *testing.T) {
 				}
 			}
 		}
-	}
-}
-
-// TestSort: small and large slices (sorted in halves and merged), with
-// duplicates, end up as slices.Sort leaves them.
-func TestSort(t *testing.T) {
-	for _, n := range []int{0, 1, 100, 1<<13 - 1, 1 << 13, 1<<13 + 1, 50001} {
-		s := make([]string, n)
-		for i := range s {
-			s[i] = strconv.Itoa((i * 7919) % (n/2 + 1)) // shuffled, with duplicates
-		}
-		want := slices.Clone(s)
-		slices.Sort(want)
-		Sort(s)
-		if !slices.Equal(s, want) {
-			t.Fatalf("n=%d: not sorted as slices.Sort sorts", n)
-		}
-	}
-}
-
-func TestDoRunsBoth(t *testing.T) {
-	var f, g bool
-	Do(func() { f = true }, func() { g = true })
-	if !f || !g {
-		t.Errorf("f ran: %v, g ran: %v", f, g)
 	}
 }
