@@ -96,7 +96,7 @@ func (p *Project) CheckPublished() diag.List {
 			problems.Errorf(rec.Pos(pp.ID), "无法读取考核期 %s 的数据文件：%v", "cannot read the data files of period %s: %v", pp.ID, err)
 			continue
 		}
-		d := publish.Compare(cur, st)
+		d := rec.Compare(pp, st)
 		if d.Empty() {
 			continue
 		}
@@ -187,7 +187,7 @@ func (p *Project) PublishWithTerm(id, reason, date string, term *publish.Term) (
 				problems.Errorf(file, "%v", "%v", err)
 			}
 			res.Published = append(res.Published, pid)
-		case publish.Compare(pp.Current(), st).Empty():
+		case rec.Compare(pp, st).Empty():
 			if cur, ok := pp.Term(); term != nil && (!ok || cur != *term) {
 				if err := rec.SetTerm(pid, *term); err != nil {
 					problems.Errorf(file, "%v", "%v", err)
@@ -197,7 +197,7 @@ func (p *Project) PublishWithTerm(id, reason, date string, term *publish.Term) (
 			}
 			res.Unchanged = append(res.Unchanged, pid)
 		case reason == "":
-			zh, en := publish.Compare(pp.Current(), st).Describe()
+			zh, en := rec.Compare(pp, st).Describe()
 			problems.Errorf(rec.Pos(pid), "考核期 %[1]s 已于 %[2]s 公示，此后发生了变化：%[3]s；要记录更正，请运行 kaoping publish %[5]s --amend \"更正原因\"",
 				"period %[1]s was published on %[2]s and has changed since: %[4]s; to record a correction run kaoping publish %[5]s --amend \"reason\"",
 				pid, pp.Current().Date, zh, en, id)
