@@ -208,3 +208,76 @@ func TestValueAxisRange(t *testing.T) {
 		}
 	}
 }
+
+// everyChart makes one chart of each constructor from the same labels
+// and values (values[i] for label i; the first value also as the
+// reference and as the radar's maximum).
+func everyChart(t *testing.T, spec Spec, labels []string, values []float64) map[string]*Chart {
+	t.Helper()
+	ref := values[0]
+	series := []Series{{Name: labels[0], Values: values}, {Name: labels[len(labels)-1], Values: values, Dashed: true}}
+	axes := make([]RadarAxis, len(labels))
+	grid := make([][]float64, len(labels))
+	for i, l := range labels {
+		axes[i] = RadarAxis{Name: l, Max: values[i]}
+		grid[i] = values
+	}
+	out := map[string]*Chart{}
+	add := func(name string, c *Chart, err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatalf("%s %v: %v", name, values, err)
+		}
+		out[name] = c
+	}
+	c, err := BarReference(spec, labels, values, ref, labels[0])
+	add("BarReference", c, err)
+	c, err = CompactBars(spec, labels, values, ref, labels[0])
+	add("CompactBars", c, err)
+	c, err = StackedBars(spec, labels, series)
+	add("StackedBars", c, err)
+	c, err = GroupedBars(spec, labels, series)
+	add("GroupedBars", c, err)
+	c, err = Lines(spec, labels, series)
+	add("Lines", c, err)
+	c, err = RankLines(spec, labels, series)
+	add("RankLines", c, err)
+	c, err = Radar(spec, axes, series)
+	add("Radar", c, err)
+	c, err = Heatmap(spec, labels, labels, grid)
+	add("Heatmap", c, err)
+	return out
+}
+
+// TestOptionsValidJSON: every constructor gives an option that is JSON
+// with no NaN or infinity in it, whatever finite or missing values it is
+// given: missing ones (NaN, ±Inf), zero, negative ones, and values far
+// beyond any count (float32's range, which go-echarts' types use for a
+// radar's and a heatmap's bounds, and float64's).
+func TestOptionsValidJSON(t *testing.T) {
+	nan, inf := math.NaN(), math.Inf(1)
+	labels := []string{"甲", "乙", "丙", "丁"}
+	for _, values := range [][]float64{
+		{1.2, 1.4, 1.3, 1.25},
+		{nan, inf, math.Inf(-1), 1},
+		{0, 0, 0, 0},
+		{-3, 2, -1e40, 5},
+		{1e39, 2e40, 3, 4},
+		{1e300, 1e299, 1e298, 1},
+		{math.MaxFloat64, math.MaxFloat64 / 2, math.SmallestNonzeroFloat64, 0},
+		{nan, nan, nan, nan},
+	} {
+		for _, format := range []string{"number", "percent", "ratio", "days"} {
+			for name, c := range everyChart(t, Spec{Title: "指标", Format: format, Decimals: 2}, labels, values) {
+				js := c.OptionJSON()
+				var v any
+				if err := json.Unmarshal([]byte(js), &v); err != nil {
+					t.Errorf("%s %s %v: %v", name, format, values, err)
+				}
+				if strings.Contains(js, "NaN") || strings.Contains(js, "Inf") {
+					t.Errorf("%s %s %v: non-finite number in %s", name, format, values, js)
+				}
+			}
+		}
+	}
+}
