@@ -2,8 +2,10 @@ package chart
 
 import (
 	"encoding/json"
+	"fmt"
 	"math"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -279,5 +281,112 @@ func TestOptionsValidJSON(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestLabelsEscaped: titles, names and series that hold markup are in the
+// option as JSON escapes (\u003c, \u003e, \u0026, \u2028, \u2029), so
+// that the option cannot end the <script> element it is placed in, and
+// they decode to the same text.
+func TestLabelsEscaped(t *testing.T) {
+	evil := "</script><script>alert(1)</script>\"><img src=x onerror=alert(1)>&\u2028\u2029"
+	labels := []string{evil, "乙" + evil, "丙", "丁"}
+	for name, c := range everyChart(t, Spec{Title: "标题" + evil, Key: evil, Format: "percent", Decimals: 1}, labels, []float64{0.9, 0.8, 0.7, 0.95}) {
+		js := c.OptionJSON()
+		if strings.ContainsAny(js, "<>&\u2028\u2029") {
+			t.Errorf("%s: unescaped markup in %s", name, js)
+		}
+		if !strings.Contains(js, `\u003c/script\u003e\u003cscript\u003ealert(1)\u003c/script\u003e\"\u003e\u003cimg src=x onerror=alert(1)\u003e\u0026\u2028\u2029`) {
+			t.Errorf("%s: the label is not in the option, escaped: %s", name, js)
+		}
+		var v any
+		if err := json.Unmarshal([]byte(js), &v); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if !strings.Contains(fmt.Sprint(v), evil) {
+			t.Errorf("%s: the label does not decode to itself", name)
+		}
+		if c.Title != "标题"+evil {
+			t.Errorf("%s: title %q", name, c.Title)
+		}
+		inTable := false
+		for _, r := range c.Data.Rows {
+			inTable = inTable || r.Label == labels[1]
+		}
+		for _, col := range c.Data.Columns {
+			inTable = inTable || col == labels[1]
+		}
+		if !inTable {
+			t.Errorf("%s: the data table lacks %q", name, labels[1])
+		}
+	}
+}
+
+// TestIDsDistinct: the id is c + 12 hex digits, the same for the same
+// chart and different for any difference in kind, title, key or data,
+// so that one page's charts never share an id.
+func TestIDsDistinct(t *testing.T) {
+	labels := []string{"甲", "乙", "丙"}
+	ids := map[string]string{}
+	for _, spec := range []Spec{{Title: "案件比", Format: "ratio", Decimals: 2}, {Title: "案件比", Key: "g2", Format: "ratio", Decimals: 2}, {Title: "结案率", Format: "ratio", Decimals: 2}} {
+		for _, values := range [][]float64{{1.2, 1.4, 1.3}, {1.2, 1.4, 1.31}} {
+			a, b := everyChart(t, spec, labels, values), everyChart(t, spec, labels, values)
+			for name, c := range a {
+				if c.ID() != b[name].ID() || c.OptionJSON() != b[name].OptionJSON() {
+					t.Errorf("%s %v: two builds differ", name, spec)
+				}
+				if !regexp.MustCompile(`^c[0-9a-f]{12}$`).MatchString(c.ID()) {
+					t.Errorf("%s: id %q", name, c.ID())
+				}
+				what := fmt.Sprint(name, spec, values)
+				if other, dup := ids[c.ID()]; dup {
+					t.Errorf("%s and %s share the id %s", what, other, c.ID())
+				}
+				ids[c.ID()] = what
+			}
+		}
+	}
+	if len(ids) != 8*3*2 {
+		t.Errorf("%d ids", len(ids))
+	}
+}
+
+// TestCompactBars: the compact chart of a large group (the rankings use
+// it above 40 members) is one vertical bar per member in the order given,
+// with no names on the axis (they are in the tooltip and the table), a
+// fixed height, the reference line, and a table of every member and the
+// reference.
+func TestCompactBars(t *testing.T) {
+	const n = 500
+	names := make([]string, n)
+	values := make([]float64, n)
+	for i := range names {
+		names[i] = "检察官" + strconv.Itoa(i)
+		values[i] = float64(n - i)
+	}
+	c, err := CompactBars(Spec{Title: "总分", Format: "number", Decimals: 2}, names, values, 250.5, "平均值")
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := option(t, c)
+	if dig(o, "xAxis", 0, "type") != "category" || dig(o, "xAxis", 0, "axisLabel", "show") != false || dig(o, "yAxis", 0, "type") != "value" {
+		t.Errorf("axes %v / %v", dig(o, "xAxis"), dig(o, "yAxis"))
+	}
+	if got := len(dig(o, "xAxis", 0, "data").([]any)); got != n || dig(o, "xAxis", 0, "data", 499) != "检察官499" {
+		t.Errorf("%d names on the axis", got)
+	}
+	if got := len(dig(o, "series", 0, "data").([]any)); got != n || dig(o, "series", 0, "data", 0, "value") != float64(n) {
+		t.Errorf("%d bars, first %v", got, dig(o, "series", 0, "data", 0))
+	}
+	if dig(o, "series", 0, "markLine", "data", 0, "yAxis") != 250.5 || dig(o, "series", 0, "markLine", "data", 0, "name") != "平均值 250.50" {
+		t.Errorf("reference line %v", dig(o, "series", 0, "markLine"))
+	}
+	if c.Height != 240 || len(c.Data.Rows) != n+1 || c.Data.Rows[n].Label != "平均值" || c.Data.Rows[n].Values[0] != 250.5 {
+		t.Errorf("height %d, %d rows", c.Height, len(c.Data.Rows))
+	}
+	// Labelled horizontal bars for a small group, for comparison.
+	b, _ := BarReference(Spec{Title: "总分", Format: "number", Decimals: 2}, names[:40], values[:40], 480, "平均值")
+	if dig(option(t, b), "yAxis", 0, "type") != "category" || b.Height != 80+26*40 {
+		t.Errorf("40 labelled bars: %v, height %d", dig(option(t, b), "yAxis"), b.Height)
 	}
 }
