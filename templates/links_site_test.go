@@ -32,6 +32,24 @@ func pageRefs(page string) (attrs, urls []string) {
 	}
 }
 
+// pageIDs are the values of a page's id attributes.
+func pageIDs(page string) []string {
+	var ids []string
+	for rest := page; ; {
+		i := strings.Index(rest, ` id="`)
+		if i < 0 {
+			return ids
+		}
+		rest = rest[i+5:]
+		end := strings.IndexByte(rest, '"')
+		if end < 0 {
+			return ids
+		}
+		ids = append(ids, html.UnescapeString(rest[:end]))
+		rest = rest[end+1:]
+	}
+}
+
 // external reports whether u leaves the site (a URL scheme, or //host).
 func external(u string) bool {
 	if strings.HasPrefix(u, "//") {
@@ -58,7 +76,8 @@ func resolveRef(from, u string) (string, bool) {
 }
 
 // TestEveryLinkResolves renders every page of the demo as a build writes
-// it and follows every href and src: each is a fragment of the page or
+// it, checks that no id is used twice on a page, and follows every href
+// and src: each is a fragment of the page or
 // names a file the build writes (a page, a result file, an asset, a
 // bundle), relative to the page, so the site works from file:// and under
 // any subpath. Nothing is loaded from another host; only a link a note
@@ -70,11 +89,20 @@ func TestEveryLinkResolves(t *testing.T) {
 	checked := 0
 	for _, j := range s.Model().Jobs() {
 		pg := page(t, s, j.Path)
+		// Ids are unique on a page: the fragments and the charts' containers
+		// (site.js finds each chart's option by its id) depend on it.
+		ids := map[string]bool{}
+		for _, id := range pageIDs(pg) {
+			if ids[id] {
+				t.Errorf("%s: id %q twice", j.Path, id)
+			}
+			ids[id] = true
+		}
 		attrs, urls := pageRefs(pg)
 		for i, u := range urls {
 			switch {
 			case strings.HasPrefix(u, "#"):
-				if id := u[1:]; id != "" && !strings.Contains(pg, ` id="`+id+`"`) {
+				if id := u[1:]; id != "" && !ids[id] {
 					t.Errorf("%s: link to #%s, which the page does not hold", j.Path, id)
 				}
 				continue
