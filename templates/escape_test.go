@@ -16,7 +16,8 @@ import (
 const payload = `</script><script>alert(1)</script>"><img src=x onerror=alert(1)>&`
 
 // TestPagesEscapeNames builds the demo with an entity (zz-st), a scheme
-// (basic) and the latest note (2026-03) holding payload, and reads the
+// (basic), the latest note (2026-03), the site's title, an indicator and
+// a category holding payload, and reads the
 // pages with an HTML5 tokenizer, as a browser does:
 //
 //   - no page has a script but the site's own (assets/site.js) and the
@@ -33,6 +34,12 @@ func TestPagesEscapeNames(t *testing.T) {
 	const entity, scheme = "山亭" + payload, "方案" + payload
 	p.Data.Entities.Get("zz-st").Name = entity
 	p.Config.Scheme("basic").Name = scheme
+	// and the site's title, an indicator's and a category's name: they
+	// are in every page's header, in charts' titles, in table heads.
+	const title, indicator = "考评" + payload, "案件比" + payload
+	p.Config.Title = title
+	p.Config.Scheme("basic").Indicator("case_ratio").Name = indicator
+	p.Config.Scheme("basic").Categories[0].Name = "质量" + payload
 	p.Data.Notes["2026-03"] = "## 通报" + payload + "\n\n正文" + payload + "\n\n[点我](javascript:alert(1)) <script>alert(2)</script>\n"
 	// Markdown is rendered with raw HTML off: its tags are left out (an
 	// "<!-- raw HTML omitted -->" comment each), the rest is text.
@@ -45,12 +52,12 @@ func TestPagesEscapeNames(t *testing.T) {
 		report.SheetPath("basic", period, "zz-st"):  {entity, scheme},
 		report.EntityPath("zz-st"):                  {entity, scheme},
 		report.ComparePath("basic", period):         {entity, scheme},
-		report.IndicatorPath("basic", "case_ratio"): {entity, scheme},
+		report.IndicatorPath("basic", "case_ratio"): {entity, scheme, indicator},
 		report.HomePath():                           {entity, scheme, noteText},
 		report.PeriodPath(period):                   {entity, scheme, noteText},
 		report.EntitiesPath():                       {entity},
 		report.SchemePath("basic"):                  {entity, scheme},
-		report.MethodologyPath("basic"):             {scheme},
+		report.MethodologyPath("basic"):             {scheme, indicator, "质量" + payload},
 	}
 	charted := map[string]bool{ // pages with a chart that names the entity
 		report.RankingPath("basic", period):         true,
@@ -82,7 +89,7 @@ func TestPagesEscapeNames(t *testing.T) {
 		checked++
 		pg := page(t, s, j.Path)
 		text, options := checkTokens(t, j.Path, pg)
-		for _, name := range shows[j.Path] {
+		for _, name := range append(shows[j.Path], title) {
 			if !strings.Contains(text, name) {
 				t.Errorf("%s does not show %q as text", j.Path, name)
 			}
