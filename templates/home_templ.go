@@ -176,7 +176,7 @@ func Home(d *report.HomePage) templ.Component {
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
-				templ_7745c5c3_Err = markdown(d.Note.Excerpt).Render(ctx, templ_7745c5c3_Buffer)
+				templ_7745c5c3_Err = markdownFor(d.Note.Path, d.Note.Excerpt).Render(ctx, templ_7745c5c3_Buffer)
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}

@@ -1,6 +1,11 @@
 package templates
 
-import "testing"
+import (
+	"context"
+	"testing"
+
+	"kaoping/generator/report"
+)
 
 func TestSiteURL(t *testing.T) {
 	const base = "https://intranet.example/kaoping/"
@@ -69,5 +74,43 @@ func TestResolve(t *testing.T) {
 		if got != tt.want || ok != tt.ok {
 			t.Errorf("resolve(%q, %q) = %q, %v; want %q, %v", tt.from, tt.rel, got, ok, tt.want, tt.ok)
 		}
+	}
+}
+
+// TestHrefInBundle: in a bundle, a link to a site path the bundle does
+// not hold is no link (the component shows text), whatever its query or
+// fragment; a held one, a fragment and another host's URL stay links; and
+// the site's base_url is not used (Render drops it for bundles).
+func TestHrefInBundle(t *testing.T) {
+	env := &Env{Bundle: &Bundle{Holds: func(p string) bool { return p == "schemes/basic/2026-03.html" || p == "index.html" }, Note: "n"}}
+	pe := &pageEnv{Env: env, page: &report.Page{Path: "schemes/basic/2026-03/zz-st.html"}, lang: "zh-CN"}
+	ctx := context.WithValue(context.Background(), envKey{}, pe)
+	for _, tc := range []struct {
+		target, want string
+		ok           bool
+	}{
+		{"schemes/basic/2026-03.html#g1", "../2026-03.html#g1", true},
+		{"", "../../../index.html", true},
+		{"schemes/basic/2026-02.html", "", false},
+		{"schemes/basic/2026-02.html?x=1#y", "", false},
+		{"entities/zz-st.html", "", false},
+		{"#top", "#top", true},
+		{"https://www.spp.gov.cn/", "https://www.spp.gov.cn/", true},
+	} {
+		u, ok := href(ctx, tc.target)
+		if string(u) != tc.want || ok != tc.ok {
+			t.Errorf("href(%q) = %q, %v; want %q, %v", tc.target, u, ok, tc.want, tc.ok)
+		}
+	}
+	if got := outsideNote(ctx); got != "n" {
+		t.Errorf("outsideNote = %q", got)
+	}
+	// On the site, everything is a link and there is no note.
+	pe.Env = &Env{}
+	if u, ok := href(ctx, "entities/zz-st.html"); !ok || u != "../../../entities/zz-st.html" {
+		t.Errorf("site href = %q, %v", u, ok)
+	}
+	if got := outsideNote(ctx); got != "" {
+		t.Errorf("site outsideNote = %q", got)
 	}
 }

@@ -23,23 +23,34 @@ import (
 // HTML is NOT enabled (html.WithUnsafe is not set), so any HTML in the
 // source is replaced by an "<!-- raw HTML omitted -->" comment, and goldmark
 // drops dangerous link targets (javascript: and the like). Headings get ids
-// that keep Chinese text (headingIDs), images that would load from another
-// host become plain links (remoteImages), and in a bundle a link to a page
-// the bundle does not hold becomes text (bundleLinks). It is safe for
-// concurrent use.
+// that keep Chinese text (headingIDs), relative links written for another
+// page are rebased onto the page that shows them (rebaseLinks), images
+// that would load from another host become plain links (remoteImages),
+// and in a bundle a link to a page the bundle does not hold becomes text
+// (bundleLinks). It is safe for concurrent use. (goldmark runs the
+// transformers with the highest priority first.)
 var md = goldmark.New(
 	goldmark.WithExtensions(extension.GFM, extension.CJK),
 	goldmark.WithParserOptions(
 		parser.WithAutoHeadingID(),
-		parser.WithASTTransformers(util.Prioritized(remoteImages{}, 100), util.Prioritized(bundleLinks{}, 101)),
+		parser.WithASTTransformers(util.Prioritized(remoteImages{}, 100), util.Prioritized(bundleLinks{}, 101),
+			util.Prioritized(rebaseLinks{}, 102)),
 	),
 )
 
-// markdown places Markdown source in the page as HTML.
-func markdown(src string) templ.Component {
+// markdown places Markdown source in the page as HTML; its relative links
+// are relative to the page.
+func markdown(src string) templ.Component { return markdownFor("", src) }
+
+// markdownFor places Markdown source written for the page at site path
+// base (a period's note, written for its period page) in the page being
+// rendered: its relative links and images keep reaching the files they
+// name from base. "" is the page itself.
+func markdownFor(base, src string) templ.Component {
 	return templ.ComponentFunc(func(ctx context.Context, w io.Writer) error {
 		pctx := parser.NewContext(parser.WithIDs(newHeadingIDs()))
 		pctx.Set(pageKey, current(ctx))
+		pctx.Set(baseKey, base)
 		var buf bytes.Buffer
 		if err := md.Convert([]byte(src), &buf, parser.WithContext(pctx)); err != nil {
 			return err
@@ -49,8 +60,9 @@ func markdown(src string) templ.Component {
 	})
 }
 
-// pageKey carries the page being rendered to the AST transformers.
-var pageKey = parser.NewContextKey()
+// pageKey carries the page being rendered to the AST transformers, and
+// baseKey the site path the Markdown's relative links are written for.
+var pageKey, baseKey = parser.NewContextKey(), parser.NewContextKey()
 
 // headingIDs generates heading ids that keep letters and digits of any
 // script (goldmark's default drops everything that is not ASCII, so "一、办案质量"
@@ -134,6 +146,45 @@ func (remoteImages) Transform(doc *ast.Document, _ text.Reader, _ parser.Context
 		}
 		img.Parent().ReplaceChild(img.Parent(), img, link)
 	}
+}
+
+// rebaseLinks rewrites the relative link and image targets of Markdown
+// written for the page at another site path (baseKey) so that, from the
+// page being rendered, they reach the same site path. A target that
+// climbs out of the site is left as it is.
+type rebaseLinks struct{}
+
+// Transform implements parser.ASTTransformer.
+func (rebaseLinks) Transform(doc *ast.Document, _ text.Reader, pc parser.Context) {
+	pe, _ := pc.Get(pageKey).(*pageEnv)
+	base, _ := pc.Get(baseKey).(string)
+	if pe == nil || base == "" || base == pe.page.Path {
+		return
+	}
+	rebase := func(dest []byte) []byte {
+		d := string(dest)
+		if isExternal(d) {
+			return dest
+		}
+		p, ok := resolve(base, d)
+		if !ok {
+			return dest
+		}
+		_, suffix := splitSuffix(d)
+		return []byte(siteURL(pe.page.Path, p+suffix, pe.baseURL))
+	}
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Link:
+			n.Destination = rebase(n.Destination)
+		case *ast.Image:
+			n.Destination = rebase(n.Destination)
+		}
+		return ast.WalkContinue, nil
+	})
 }
 
 // bundleLinks, in a bundle, replaces every link with a relative target

@@ -2,8 +2,10 @@ package chart
 
 import (
 	"encoding/json"
+	"fmt"
 	"math"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -206,5 +208,185 @@ func TestValueAxisRange(t *testing.T) {
 		if math.Abs(mn-tc.min) > 1e-9 || math.Abs(mx-tc.max) > 1e-9 {
 			t.Errorf("%s: axis [%v, %v], want [%v, %v]", tc.name, x.Min, x.Max, tc.min, tc.max)
 		}
+	}
+}
+
+// everyChart makes one chart of each constructor from the same labels
+// and values (values[i] for label i; the first value also as the
+// reference and as the radar's maximum).
+func everyChart(t *testing.T, spec Spec, labels []string, values []float64) map[string]*Chart {
+	t.Helper()
+	ref := values[0]
+	series := []Series{{Name: labels[0], Values: values}, {Name: labels[len(labels)-1], Values: values, Dashed: true}}
+	axes := make([]RadarAxis, len(labels))
+	grid := make([][]float64, len(labels))
+	for i, l := range labels {
+		axes[i] = RadarAxis{Name: l, Max: values[i]}
+		grid[i] = values
+	}
+	out := map[string]*Chart{}
+	add := func(name string, c *Chart, err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatalf("%s %v: %v", name, values, err)
+		}
+		out[name] = c
+	}
+	c, err := BarReference(spec, labels, values, ref, labels[0])
+	add("BarReference", c, err)
+	c, err = CompactBars(spec, labels, values, ref, labels[0])
+	add("CompactBars", c, err)
+	c, err = StackedBars(spec, labels, series)
+	add("StackedBars", c, err)
+	c, err = GroupedBars(spec, labels, series)
+	add("GroupedBars", c, err)
+	c, err = Lines(spec, labels, series)
+	add("Lines", c, err)
+	c, err = RankLines(spec, labels, series)
+	add("RankLines", c, err)
+	c, err = Radar(spec, axes, series)
+	add("Radar", c, err)
+	c, err = Heatmap(spec, labels, labels, grid)
+	add("Heatmap", c, err)
+	return out
+}
+
+// TestOptionsValidJSON: every constructor gives an option that is JSON
+// with no NaN or infinity in it, whatever finite or missing values it is
+// given: missing ones (NaN, ±Inf), zero, negative ones, and values far
+// beyond any count (float32's range, which go-echarts' types use for a
+// radar's and a heatmap's bounds, and float64's).
+func TestOptionsValidJSON(t *testing.T) {
+	nan, inf := math.NaN(), math.Inf(1)
+	labels := []string{"甲", "乙", "丙", "丁"}
+	for _, values := range [][]float64{
+		{1.2, 1.4, 1.3, 1.25},
+		{nan, inf, math.Inf(-1), 1},
+		{0, 0, 0, 0},
+		{-3, 2, -1e40, 5},
+		{1e39, 2e40, 3, 4},
+		{1e300, 1e299, 1e298, 1},
+		{math.MaxFloat64, math.MaxFloat64 / 2, math.SmallestNonzeroFloat64, 0},
+		{nan, nan, nan, nan},
+	} {
+		for _, format := range []string{"number", "percent", "ratio", "days"} {
+			for name, c := range everyChart(t, Spec{Title: "指标", Format: format, Decimals: 2}, labels, values) {
+				js := c.OptionJSON()
+				var v any
+				if err := json.Unmarshal([]byte(js), &v); err != nil {
+					t.Errorf("%s %s %v: %v", name, format, values, err)
+				}
+				if strings.Contains(js, "NaN") || strings.Contains(js, "Inf") {
+					t.Errorf("%s %s %v: non-finite number in %s", name, format, values, js)
+				}
+			}
+		}
+	}
+}
+
+// TestLabelsEscaped: titles, names and series that hold markup are in the
+// option as JSON escapes (\u003c, \u003e, \u0026, \u2028, \u2029), so
+// that the option cannot end the <script> element it is placed in, and
+// they decode to the same text.
+func TestLabelsEscaped(t *testing.T) {
+	evil := "</script><script>alert(1)</script>\"><img src=x onerror=alert(1)>&\u2028\u2029"
+	labels := []string{evil, "乙" + evil, "丙", "丁"}
+	for name, c := range everyChart(t, Spec{Title: "标题" + evil, Key: evil, Format: "percent", Decimals: 1}, labels, []float64{0.9, 0.8, 0.7, 0.95}) {
+		js := c.OptionJSON()
+		if strings.ContainsAny(js, "<>&\u2028\u2029") {
+			t.Errorf("%s: unescaped markup in %s", name, js)
+		}
+		if !strings.Contains(js, `\u003c/script\u003e\u003cscript\u003ealert(1)\u003c/script\u003e\"\u003e\u003cimg src=x onerror=alert(1)\u003e\u0026\u2028\u2029`) {
+			t.Errorf("%s: the label is not in the option, escaped: %s", name, js)
+		}
+		var v any
+		if err := json.Unmarshal([]byte(js), &v); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if !strings.Contains(fmt.Sprint(v), evil) {
+			t.Errorf("%s: the label does not decode to itself", name)
+		}
+		if c.Title != "标题"+evil {
+			t.Errorf("%s: title %q", name, c.Title)
+		}
+		inTable := false
+		for _, r := range c.Data.Rows {
+			inTable = inTable || r.Label == labels[1]
+		}
+		for _, col := range c.Data.Columns {
+			inTable = inTable || col == labels[1]
+		}
+		if !inTable {
+			t.Errorf("%s: the data table lacks %q", name, labels[1])
+		}
+	}
+}
+
+// TestIDsDistinct: the id is c + 12 hex digits, the same for the same
+// chart and different for any difference in kind, title, key or data,
+// so that one page's charts never share an id.
+func TestIDsDistinct(t *testing.T) {
+	labels := []string{"甲", "乙", "丙"}
+	ids := map[string]string{}
+	for _, spec := range []Spec{{Title: "案件比", Format: "ratio", Decimals: 2}, {Title: "案件比", Key: "g2", Format: "ratio", Decimals: 2}, {Title: "结案率", Format: "ratio", Decimals: 2}} {
+		for _, values := range [][]float64{{1.2, 1.4, 1.3}, {1.2, 1.4, 1.31}} {
+			a, b := everyChart(t, spec, labels, values), everyChart(t, spec, labels, values)
+			for name, c := range a {
+				if c.ID() != b[name].ID() || c.OptionJSON() != b[name].OptionJSON() {
+					t.Errorf("%s %v: two builds differ", name, spec)
+				}
+				if !regexp.MustCompile(`^c[0-9a-f]{12}$`).MatchString(c.ID()) {
+					t.Errorf("%s: id %q", name, c.ID())
+				}
+				what := fmt.Sprint(name, spec, values)
+				if other, dup := ids[c.ID()]; dup {
+					t.Errorf("%s and %s share the id %s", what, other, c.ID())
+				}
+				ids[c.ID()] = what
+			}
+		}
+	}
+	if len(ids) != 8*3*2 {
+		t.Errorf("%d ids", len(ids))
+	}
+}
+
+// TestCompactBars: the compact chart of a large group (the rankings use
+// it above 40 members) is one vertical bar per member in the order given,
+// with no names on the axis (they are in the tooltip and the table), a
+// fixed height, the reference line, and a table of every member and the
+// reference.
+func TestCompactBars(t *testing.T) {
+	const n = 500
+	names := make([]string, n)
+	values := make([]float64, n)
+	for i := range names {
+		names[i] = "检察官" + strconv.Itoa(i)
+		values[i] = float64(n - i)
+	}
+	c, err := CompactBars(Spec{Title: "总分", Format: "number", Decimals: 2}, names, values, 250.5, "平均值")
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := option(t, c)
+	if dig(o, "xAxis", 0, "type") != "category" || dig(o, "xAxis", 0, "axisLabel", "show") != false || dig(o, "yAxis", 0, "type") != "value" {
+		t.Errorf("axes %v / %v", dig(o, "xAxis"), dig(o, "yAxis"))
+	}
+	if got := len(dig(o, "xAxis", 0, "data").([]any)); got != n || dig(o, "xAxis", 0, "data", 499) != "检察官499" {
+		t.Errorf("%d names on the axis", got)
+	}
+	if got := len(dig(o, "series", 0, "data").([]any)); got != n || dig(o, "series", 0, "data", 0, "value") != float64(n) {
+		t.Errorf("%d bars, first %v", got, dig(o, "series", 0, "data", 0))
+	}
+	if dig(o, "series", 0, "markLine", "data", 0, "yAxis") != 250.5 || dig(o, "series", 0, "markLine", "data", 0, "name") != "平均值 250.50" {
+		t.Errorf("reference line %v", dig(o, "series", 0, "markLine"))
+	}
+	if c.Height != 240 || len(c.Data.Rows) != n+1 || c.Data.Rows[n].Label != "平均值" || c.Data.Rows[n].Values[0] != 250.5 {
+		t.Errorf("height %d, %d rows", c.Height, len(c.Data.Rows))
+	}
+	// Labelled horizontal bars for a small group, for comparison.
+	b, _ := BarReference(Spec{Title: "总分", Format: "number", Decimals: 2}, names[:40], values[:40], 480, "平均值")
+	if dig(option(t, b), "yAxis", 0, "type") != "category" || b.Height != 80+26*40 {
+		t.Errorf("40 labelled bars: %v, height %d", dig(option(t, b), "yAxis"), b.Height)
 	}
 }

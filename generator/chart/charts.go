@@ -109,10 +109,25 @@ func axisFormatter(spec Spec) string {
 // ECharts mark for an empty item) when missing. Values are rounded to 10
 // decimals to keep float noise out of the page.
 func point(v float64, format string) any {
-	if math.IsNaN(v) || math.IsInf(v, 0) {
+	d := numfmt.Display(v, format)
+	if math.IsNaN(d) || math.IsInf(d, 0) {
 		return "-"
 	}
-	return math.Round(numfmt.Display(v, format)*1e10) / 1e10
+	if r := math.Round(d*1e10) / 1e10; !math.IsInf(r, 0) {
+		return r
+	}
+	return d // beyond 1e298 there are no decimals to round
+}
+
+// float32Of is v as the float32 of go-echarts' option types, a value
+// beyond float32's range held at its largest (encoding/json cannot write
+// the infinity a plain conversion would give) and NaN as 0, which those
+// types leave out (ECharts then takes the bound from the data).
+func float32Of(v float64) float32 {
+	if math.IsNaN(v) {
+		return 0
+	}
+	return float32(math.Max(-math.MaxFloat32, math.Min(math.MaxFloat32, v)))
 }
 
 // barHeight fits horizontal bars: 26 px a bar plus room for axis and legend.
@@ -263,11 +278,14 @@ func valueAxisRange(x opts.XAxis, spec Spec, values []float64, ref float64) opts
 	if spec.Format != numfmt.Number && spec.Format != "" && lo >= hi/2 {
 		min = math.Max(0, math.Floor((lo-step)/step)*step)
 	}
-	x.Min = min
-	x.Max = math.Ceil(hi/step) * step
-	if x.Max == hi { // leave room after the longest bar
-		x.Max = hi + step
+	top := math.Ceil(hi/step) * step
+	if top == hi { // leave room after the longest bar
+		top = hi + step
 	}
+	if math.IsInf(top, 0) { // values near the largest float64: ECharts picks the range
+		return x
+	}
+	x.Min, x.Max = min, top
 	return x
 }
 
@@ -407,7 +425,7 @@ func Radar(spec Spec, axes []RadarAxis, ss []Series) (*Chart, error) {
 	ind := make([]*opts.Indicator, len(axes))
 	cats := make([]string, len(axes))
 	for i, a := range axes {
-		ind[i] = &opts.Indicator{Name: a.Name, Max: float32(a.Max)}
+		ind[i] = &opts.Indicator{Name: a.Name, Max: float32Of(a.Max)}
 		cats[i] = a.Name
 	}
 	o["tooltip"] = opts.Tooltip{Trigger: "item", ValueFormatter: types.FuncStr(valueFormatter(spec))}
@@ -475,7 +493,7 @@ func Heatmap(spec Spec, rows, columns []string, values [][]float64) (*Chart, err
 		"xAxis":   []opts.XAxis{{Type: "category", Data: columns, SplitArea: &opts.SplitArea{Show: opts.Bool(true)}}},
 		"yAxis":   []opts.YAxis{{Type: "category", Data: rows, Inverse: opts.Bool(true), SplitArea: &opts.SplitArea{Show: opts.Bool(true)}}},
 		"visualMap": []opts.VisualMap{{
-			Type: "continuous", Calculable: opts.Bool(false), Min: float32(lo), Max: float32(hi),
+			Type: "continuous", Calculable: opts.Bool(false), Min: float32Of(lo), Max: float32Of(hi),
 			Orient: "horizontal", Left: "center", Bottom: "0",
 			InRange: &opts.VisualMapInRange{Color: []string{"#eef3f9", "#5b8db8", "#1f3a5f"}},
 		}},

@@ -1,73 +1,25 @@
 package report
 
 import (
-	"bytes"
-	"html"
-	"path"
-	"regexp"
 	"strings"
 	"testing"
 
 	"kaoping/generator/publish"
 )
 
-var bundleRefRE = regexp.MustCompile(`(?:href|src)="([^"]*)"`)
-
-// bundlePages renders the pages of bundle b as the build does: the site's
-// page (rendered with m, the site's model), then its copy (Bundle.Page).
-// The bundle's index.html comes first.
-func bundlePages(t *testing.T, m *Model, b *Bundle) (paths []string, pages [][]byte) {
-	t.Helper()
-	jobs := map[string]Job{}
-	for _, j := range m.Jobs() {
-		jobs[j.Path] = j
-	}
-	r := rankRenderer(t, m.Lang)
-	for _, p := range append([]string{b.Index.Path}, b.Pages...) {
-		j, ok := jobs[p]
-		if p == b.Index.Path {
-			j, ok = b.Index, true
-		}
-		if !ok {
-			t.Fatalf("the bundle holds %s, which is no page of the site", p)
-		}
-		data, err := j.Data()
-		if err != nil {
-			t.Fatalf("%s: %v", p, err)
-		}
-		var buf bytes.Buffer
-		if err := r.Execute(&buf, j.Template, data); err != nil {
-			t.Fatalf("%s: %v", p, err)
-		}
-		paths = append(paths, p)
-		pages = append(pages, b.Page(nil, buf.Bytes(), p))
-	}
-	return paths, pages
-}
-
-// TestBundleContent checks the bundle of the demo's 2026-03: it holds the
-// period's pages of every scheme and nothing of another period, and every
-// link of every page, once copied from the site's page as the build does,
-// resolves to a file of the bundle.
-func TestBundleContent(t *testing.T) {
-	m := rankDemo(t)
-	m.HasBundles = true
+// TestBundleHolds checks what the bundle of the demo's 2026-03 holds: the
+// period's pages of every scheme (ranking, comparison, every score
+// sheet), the 考核办法, the result files and the assets, and nothing of
+// another period, no profile, no indicator page, no list of periods.
+func TestBundleHolds(t *testing.T) {
+	m := demo(t)
 	const period = "2026-03"
-	b := m.Bundles().Bundle(period)
-	if b.Index.Path != HomePath() || b.Index.Template != "bundle.html" {
-		t.Fatalf("the bundle's index.html is %+v", b.Index)
+	jobs := m.Jobs()
+	bs := m.Bundles(jobs)
+	if h := bs.Home(period); h.Path != HomePath() || h.Bundle != period {
+		t.Errorf("the bundle's own index is %s of bundle %q", h.Path, h.Bundle)
 	}
-	have := map[string]bool{HomePath(): true}
-	for _, p := range b.Pages {
-		if have[p] {
-			t.Errorf("%s twice in the bundle", p)
-		}
-		have[p] = true
-	}
-	for _, f := range b.Files {
-		have[f] = true
-	}
-	want := []string{PeriodPath(period), MethodologyIndexPath(), XLSXPath(period)}
+	want := []string{PeriodPath(period), MethodologyIndexPath(), XLSXPath(period), "assets/site.js", "assets/echarts.min.js"}
 	sheets := 0
 	for _, s := range m.Config.Schemes {
 		want = append(want, MethodologyPath(s.ID))
@@ -84,94 +36,80 @@ func TestBundleContent(t *testing.T) {
 		}
 	}
 	for _, p := range want {
-		if !have[p] {
+		if !bs.Holds(period, p) {
 			t.Errorf("the bundle lacks %s", p)
 		}
 	}
+	// The members of every scheme scored in 2026-03: procuratorates,
+	// cities and prosecutors.
 	if sheets < 60 {
 		t.Errorf("only %d score sheets in 2026-03: the demo changed?", sheets)
 	}
-	for p := range have {
-		if strings.Contains(p, "2026-02") || strings.HasPrefix(p, "entities/") || strings.Contains(p, "/indicators/") || p == ArchivePath() || p == PeriodsIndexPath() {
-			t.Errorf("the bundle holds %s, which is not of the period", p)
+	held := 0
+	for _, j := range jobs {
+		in := bs.Holds(period, j.Path)
+		if in {
+			held++
+		}
+		outside := strings.Contains(j.Path, "2026-02") || strings.HasPrefix(j.Path, "entities/") ||
+			strings.Contains(j.Path, "/indicators/") || j.Path == ArchivePath() || j.Path == PeriodsIndexPath() ||
+			j.Path == HomePath() || j.Path == SchemesIndexPath() || j.Path == SchemePath("basic")
+		if in && outside {
+			t.Errorf("the bundle of %s holds %s", period, j.Path)
 		}
 	}
-	if b.Includes(PeriodPath("2026-02")) || !b.Includes("assets/site.js") || !b.Includes(SheetPath("basic", period, "zz-st")) {
-		t.Error("Includes is wrong")
-	}
-
-	grey := 0
-	paths, pages := bundlePages(t, m, b)
-	for i, page := range pages {
-		p := paths[i]
-		grey += bytes.Count(page, []byte(`class="not-in-bundle"`))
-		if bytes.Contains(page, []byte(`href=""`)) {
-			t.Errorf("%s keeps an empty link", p)
-		}
-		for _, mm := range bundleRefRE.FindAllSubmatch(page, -1) {
-			ref := html.UnescapeString(string(mm[1]))
-			if strings.HasPrefix(ref, "#") || strings.Contains(ref, "://") || strings.HasPrefix(ref, "data:") {
-				continue
-			}
-			if i := strings.IndexAny(ref, "#?"); i >= 0 {
-				ref = ref[:i]
-			}
-			target := path.Clean(path.Join(path.Dir(p), ref))
-			if !have[target] && !strings.HasPrefix(target, "assets/") {
-				t.Errorf("%s links to %s, outside the bundle", p, target)
-			}
+	// Every page the bundle holds is one of those listed above.
+	pages := 0
+	for _, p := range want {
+		if strings.HasSuffix(p, ".html") {
+			pages++
 		}
 	}
-	if grey == 0 {
-		t.Error("no link was turned into text: the pages of a period always link to other periods")
+	if held != pages {
+		t.Errorf("the bundle holds %d pages of the site, want the %d listed", held, pages)
+	}
+	if bs.Holds(period, BundlePath(period)) {
+		t.Error("a bundle holds its own zip")
 	}
 }
 
-// TestBundleBaseURL: a site with a base_url writes absolute links; its
-// bundle's pages, copied from those, are byte for byte those of the same
-// site without one (relative links, opened from file://).
-func TestBundleBaseURL(t *testing.T) {
-	m := rankDemo(t)
-	m.HasBundles = true
-	const period, base = "2026-03", "https://kp.example.org/考评/"
-	abs := *m
-	site := *m.Site
-	site.BaseURL = base
-	abs.Site = &site
-
-	_, want := bundlePages(t, m, m.Bundles().Bundle(period))
-	paths, got := bundlePages(t, &abs, abs.Bundles().Bundle(period))
-	if len(got) != len(want) || len(got) < 80 {
-		t.Fatalf("%d pages with a base URL, %d without", len(got), len(want))
+// TestBundleHomeDownloads: the bundle's index offers the period's result
+// files that the bundle holds, and not the bundle itself.
+func TestBundleHomeDownloads(t *testing.T) {
+	m := demo(t)
+	const period = "2026-03"
+	bs := m.Bundles(m.Jobs())
+	d, err := bs.Home(period).Data()
+	if err != nil {
+		t.Fatal(err)
 	}
-	// The site's own pages do use the base URL: html/template writes it
-	// percent-encoded.
-	sitePage := rankRenderJob(t, &abs, abs.Jobs(), RankingPath("basic", period))
-	if !strings.Contains(sitePage, `href="https://kp.example.org/%e8%80%83%e8%af%84/assets/site.css"`) {
-		t.Fatalf("the site's ranking does not link its stylesheet through the base URL")
+	home := d.(*BundlePage)
+	if home.Period != PeriodPath(period) || home.Page.Period != period || home.Page.PeriodLabel != "2026年3月" {
+		t.Errorf("bundle home of %s: period page %q, frame period %q %q", period, home.Period, home.Page.Period, home.Page.PeriodLabel)
 	}
-	for i, p := range paths {
-		if !bytes.Equal(got[i], want[i]) {
-			t.Errorf("%s: the copy of the page with a base URL differs from the one without:\n%s", p, firstDiff(got[i], want[i]))
-		}
-		if bytes.Contains(got[i], []byte("kp.example.org")) {
-			t.Errorf("%s still names the base URL", p)
+	formats := map[string]int{}
+	for _, dl := range home.Downloads {
+		formats[dl.Format]++
+		if !bs.Holds(period, dl.Path) {
+			t.Errorf("the bundle home offers %s, which the bundle does not hold", dl.Path)
 		}
 	}
-}
-
-// firstDiff shows where a and b first differ.
-func firstDiff(a, b []byte) string {
-	i := 0
-	for i < len(a) && i < len(b) && a[i] == b[i] {
-		i++
+	scored := 0
+	for _, s := range m.Config.Schemes {
+		if m.Result(s.ID, period) != nil {
+			scored++
+		}
 	}
-	from := max(0, i-80)
-	return "got  …" + string(a[from:min(len(a), i+80)]) + "\nwant …" + string(b[from:min(len(b), i+80)])
+	if formats["CSV"] != scored || formats["JSON"] != scored || formats["XLSX"] != 1 || formats["ZIP"] != 0 {
+		t.Errorf("downloads by format %v, want %d CSV and JSON, one XLSX, no ZIP", formats, scored)
+	}
+	if len(home.Summaries) != scored {
+		t.Errorf("%d summaries, want one per scheme scored in %s (%d)", len(home.Summaries), period, scored)
+	}
 }
 
 func TestBundleReadme(t *testing.T) {
-	m := rankDemo(t)
+	m := demo(t)
 	txt := string(m.BundleReadmeText("2026-03"))
 	if !strings.HasPrefix(txt, "\ufeff"+m.Config.Title+"\r\n") {
 		t.Errorf("README.txt does not start with a BOM and the site title: %q", txt[:min(40, len(txt))])
@@ -186,8 +124,10 @@ func TestBundleReadme(t *testing.T) {
 	}
 }
 
+// TestBundleDownloadLinks: the period page and the archive offer the
+// period's zip exactly when the build writes bundles.
 func TestBundleDownloadLinks(t *testing.T) {
-	m := rankDemo(t)
+	m := freshDemo(t)
 	for _, on := range []bool{false, true} {
 		m.HasBundles = on
 		idx := m.periodResults()
@@ -206,39 +146,60 @@ func TestBundleDownloadLinks(t *testing.T) {
 	}
 }
 
-// TestCorrectionNotice: an amendment of the basic scheme of 2026-03 shows
-// on the period page and on that ranking, with the changed rows, and not
-// on the ranking of another scheme.
-func TestCorrectionNotice(t *testing.T) {
-	m := rankDemo(t)
-	m.Corrections = map[string][]publish.Correction{"2026-03": {{
+// TestCorrections: an amendment of the basic scheme of 2026-03 is on the
+// period page (every scheme's changes) and on that ranking, with the
+// changed rows old → new and "—" where a row was not ranked; not on the
+// ranking of another scheme nor on another period's page.
+func TestCorrections(t *testing.T) {
+	m := freshDemo(t)
+	m.Corrections = demoCorrection()
+	jobs := m.Jobs()
+	for _, tt := range []struct {
+		path string
+		want bool
+	}{{PeriodPath("2026-03"), true}, {RankingPath("basic", "2026-03"), true}, {RankingPath("prosecutor", "2026-03"), false}, {PeriodPath("2026-02"), false}} {
+		var cs []CorrectionView
+		switch d := pageData(t, jobs, tt.path).(type) {
+		case *PeriodPage:
+			cs = d.Corrections
+		case *RankingPage:
+			cs = d.Corrections
+		}
+		if (len(cs) > 0) != tt.want {
+			t.Errorf("%s: %d notices, want them %v", tt.path, len(cs), tt.want)
+			continue
+		}
+		if !tt.want {
+			continue
+		}
+		c := cs[0]
+		if c.Title != "更正说明（第 2 版）" || c.Date != "2026-04-10" || c.Reason != "山亭区院结案数录入错误" || len(c.Schemes) != 1 {
+			t.Fatalf("%s: notice %+v", tt.path, c)
+		}
+		sc := c.Schemes[0]
+		if sc.Name != m.Config.Scheme("basic").Name || sc.Ranking != RankingPath("basic", "2026-03") || len(sc.Rows) != 2 {
+			t.Fatalf("%s: scheme %+v", tt.path, sc)
+		}
+		want := []CorrectionRow{
+			{Name: "山亭区人民检察院", Sheet: SheetPath("basic", "2026-03", "zz-st"), OldRank: "2", NewRank: "1", OldTotal: "88.50", NewTotal: "93.70"},
+			// no longer ranked: no score sheet to link, dashes for now
+			{Name: "已撤销单位", OldRank: "6", NewRank: "—", OldTotal: "60.00", NewTotal: "—"},
+		}
+		for i, r := range sc.Rows {
+			if r != want[i] {
+				t.Errorf("%s: row %d = %+v, want %+v", tt.path, i, r, want[i])
+			}
+		}
+	}
+}
+
+// demoCorrection is a second version of the demo's 2026-03 basic results.
+func demoCorrection() map[string][]publish.Correction {
+	return map[string][]publish.Correction{"2026-03": {{
 		Period: "2026-03", Version: 2, Date: "2026-04-10", Reason: "山亭区院结案数录入错误",
 		Schemes: []publish.SchemeChange{{Scheme: "basic", Rows: []publish.RowChange{
 			{Entity: "zz-st", Name: "山亭区人民检察院", Old: &publish.Standing{Rank: 2, Total: 88.5}, New: &publish.Standing{Rank: 1, Total: 93.7}},
 			{Entity: "gone", Name: "已撤销单位", Old: &publish.Standing{Rank: 6, Total: 60}},
 		}}},
 	}}}
-	jobs := m.Jobs()
-	for _, tt := range []struct {
-		path string
-		want bool
-	}{{PeriodPath("2026-03"), true}, {RankingPath("basic", "2026-03"), true}, {RankingPath("prosecutor", "2026-03"), false}, {PeriodPath("2026-02"), false}} {
-		page := rankRenderJob(t, m, jobs, tt.path)
-		has := strings.Contains(page, "更正说明（第 2 版）")
-		if has != tt.want {
-			t.Errorf("%s: notice shown = %v, want %v", tt.path, has, tt.want)
-			continue
-		}
-		if !has {
-			continue
-		}
-		for _, s := range []string{"2026-04-10", "山亭区院结案数录入错误", "2 → 1", "88.50 → 93.70", "6 → —", "60.00 → —", "已撤销单位"} {
-			if !strings.Contains(page, s) {
-				t.Errorf("%s: the notice lacks %q", tt.path, s)
-			}
-		}
-		if !strings.Contains(page, `href="`+path.Base(SheetPath("basic", "2026-03", "zz-st"))+`"`) && !strings.Contains(page, "2026-03/zz-st.html") {
-			t.Errorf("%s: the changed entity does not link to its score sheet", tt.path)
-		}
-	}
 }

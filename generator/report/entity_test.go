@@ -2,31 +2,64 @@ package report
 
 import (
 	"math"
-	"regexp"
 	"strings"
 	"testing"
 
 	"kaoping/generator/dataset"
 )
 
-// TestEntityEveryEntityHasProfile: one profile job per entity, and the
-// entities index links every one of them.
+// TestEntityEveryEntityHasProfile: one profile per entity, and the
+// entities index holds every entity once, under its parent, in display
+// order, with the path of its profile.
 func TestEntityEveryEntityHasProfile(t *testing.T) {
-	m := entDemo(t)
+	m := demo(t)
 	jobs := m.Jobs()
-	paths := map[string]string{}
+	profiles := map[string]bool{}
 	for _, j := range jobs {
-		paths[j.Path] = j.Template
-	}
-	for _, e := range m.Data.Entities.All {
-		if got := paths[EntityPath(e.ID)]; got != "entity.html" {
-			t.Errorf("%s: profile job template %q, want entity.html", e.ID, got)
+		if strings.HasPrefix(j.Path, "entities/") && j.Path != EntitiesPath() {
+			profiles[j.Path] = true
 		}
 	}
-	_, html := entRender(t, entRenderer(t), entJob(t, jobs, EntitiesPath()))
 	for _, e := range m.Data.Entities.All {
-		if !strings.Contains(html, `href="`+e.ID+`.html"`) {
-			t.Errorf("entities index: no link to %s", e.ID)
+		if !profiles[EntityPath(e.ID)] {
+			t.Errorf("%s: no profile", e.ID)
+		}
+	}
+	if len(profiles) != len(m.Data.Entities.All) {
+		t.Errorf("%d profiles for %d entities", len(profiles), len(m.Data.Entities.All))
+	}
+	d := pageData(t, jobs, EntitiesPath()).(*EntitiesIndex)
+	if d.Count != len(m.Data.Entities.All) {
+		t.Errorf("count %d, want %d", d.Count, len(m.Data.Entities.All))
+	}
+	seen := map[string]int{}
+	var walk func(parent string, ns []*EntityNode, depth int)
+	walk = func(parent string, ns []*EntityNode, depth int) {
+		var want []string
+		for _, c := range m.Data.Entities.Children(parent) {
+			want = append(want, c.ID)
+		}
+		var got []string
+		for _, n := range ns {
+			got = append(got, n.ID)
+			seen[n.ID]++
+			if n.Path != EntityPath(n.ID) || n.Depth != depth || n.Name != m.Data.Entities.Get(n.ID).Name {
+				t.Errorf("%s: path %s, depth %d, name %s", n.ID, n.Path, n.Depth, n.Name)
+			}
+			// The demo is small: the whole tree is open.
+			if !n.Open {
+				t.Errorf("%s: folded in a site of %d entities", n.ID, d.Count)
+			}
+			walk(n.ID, n.Children, depth+1)
+		}
+		if strings.Join(got, " ") != strings.Join(want, " ") {
+			t.Errorf("children of %q: %v, want %v", parent, got, want)
+		}
+	}
+	walk("", d.Roots, 0)
+	for _, e := range m.Data.Entities.All {
+		if seen[e.ID] != 1 {
+			t.Errorf("%s listed %d times", e.ID, seen[e.ID])
 		}
 	}
 }
@@ -35,10 +68,8 @@ func TestEntityEveryEntityHasProfile(t *testing.T) {
 // parents of its prosecutors) as children, and every basic-scheme period
 // with the rank and total of the results.
 func TestEntityProfileShanting(t *testing.T) {
-	m := entDemo(t)
-	j := entJob(t, m.Jobs(), EntityPath("zz-st"))
-	data, html := entRender(t, entRenderer(t), j)
-	d := data.(*EntityPage)
+	m := demo(t)
+	d := pageData(t, entityJobs(m), EntityPath("zz-st")).(*EntityPage)
 
 	children := map[string]bool{}
 	for _, c := range d.Children {
@@ -81,8 +112,11 @@ func TestEntityProfileShanting(t *testing.T) {
 		if row.Rank != er.Rank || row.N != len(g.Entities) || row.Total != er.Total || row.Derived != r.Period.Derived {
 			t.Errorf("%s: row rank %d/%d total %v derived %v, want %d/%d %v %v", r.Period.ID, row.Rank, row.N, row.Total, row.Derived, er.Rank, len(g.Entities), er.Total, r.Period.Derived)
 		}
-		if want := SheetPath("basic", r.Period.ID, "zz-st"); row.Sheet != want || !strings.Contains(html, `href="../`+want+`"`) {
-			t.Errorf("%s: sheet link %q missing (want %q)", r.Period.ID, row.Sheet, want)
+		if want := SheetPath("basic", r.Period.ID, "zz-st"); row.Sheet != want {
+			t.Errorf("%s: sheet link %q, want %q", r.Period.ID, row.Sheet, want)
+		}
+		if want := RankingPath("basic", r.Period.ID); row.Ranking != want {
+			t.Errorf("%s: ranking link %q, want %q", r.Period.ID, row.Ranking, want)
 		}
 		if !r.Period.Derived {
 			plain++
@@ -126,9 +160,8 @@ func hasAncestor(es *dataset.Entities, e *dataset.Entity, id string) bool {
 // TestEntityChildrenLatest: a city's children table shows each child's
 // latest basic result and the group mean is the mean of the group.
 func TestEntityChildrenLatest(t *testing.T) {
-	m := entDemo(t)
-	data, _ := entRender(t, entRenderer(t), entJob(t, m.Jobs(), EntityPath("zz")))
-	d := data.(*EntityPage)
+	m := demo(t)
+	d := pageData(t, entityJobs(m), EntityPath("zz")).(*EntityPage)
 	if len(d.ChildSchemes) != 1 || d.ChildSchemes[0].ID != "basic" {
 		t.Fatalf("child schemes %v", d.ChildSchemes)
 	}
@@ -151,112 +184,4 @@ func TestEntityChildrenLatest(t *testing.T) {
 			t.Errorf("%s: group mean %v, want %v", s.Scheme.ID, s.Latest.GroupMean, want)
 		}
 	}
-}
-
-var hrefRE = regexp.MustCompile(`href="([^"]*)"`)
-
-// TestEntityFamiliesLinksResolve: every link of the profiles, the
-// entities index, the indicator pages, the indicators index and the
-// scheme overviews points to a page some urls.go function makes, and to
-// an existing job wherever that kind of page has jobs.
-func TestEntityFamiliesLinksResolve(t *testing.T) {
-	m := entDemo(t)
-	jobs := m.Jobs()
-	kinds := possiblePaths(m)
-	isJob := map[string]bool{}
-	kindHasJobs := map[string]bool{}
-	for _, j := range jobs {
-		isJob[j.Path] = true
-		kindHasJobs[kinds[j.Path]] = true
-	}
-	r := entRenderer(t)
-	checked := 0
-	for _, j := range jobs {
-		switch j.Template {
-		case "entity.html", "entities.html", "indicator.html", "indicators.html", "scheme.html":
-		default:
-			continue
-		}
-		_, html := entRender(t, r, j)
-		for _, mm := range hrefRE.FindAllStringSubmatch(html, -1) {
-			href := mm[1]
-			if strings.HasPrefix(href, "#") {
-				continue
-			}
-			target := resolveHref(j.Path, href)
-			if strings.HasPrefix(target, "assets/") { // the layout's stylesheet, icon, licence
-				continue
-			}
-			kind, ok := kinds[target]
-			switch {
-			case !ok:
-				t.Errorf("%s: link %q → %q is no page of urls.go", j.Path, href, target)
-			case kindHasJobs[kind] && !isJob[target]:
-				t.Errorf("%s: link %q → %q has no job", j.Path, href, target)
-			}
-			checked++
-		}
-	}
-	if checked < 1000 {
-		t.Errorf("only %d links checked", checked)
-	}
-}
-
-// resolveHref resolves a relative link of the page at from to a site path.
-func resolveHref(from, href string) string {
-	if i := strings.IndexAny(href, "#?"); i >= 0 {
-		href = href[:i]
-	}
-	parts := strings.Split(from, "/")
-	parts = parts[:len(parts)-1]
-	for _, p := range strings.Split(href, "/") {
-		switch p {
-		case "..":
-			if len(parts) > 0 {
-				parts = parts[:len(parts)-1]
-			}
-		case ".", "":
-		default:
-			parts = append(parts, p)
-		}
-	}
-	return strings.Join(parts, "/")
-}
-
-// possiblePaths maps every site path the functions of urls.go can make
-// for the model's schemes, periods, indicators and entities to the name
-// of the function.
-func possiblePaths(m *Model) map[string]string {
-	out := map[string]string{
-		HomePath(): "home", EntitiesPath(): "entities", CompareIndexPath(): "compareIndex",
-		MethodologyIndexPath(): "methodologyIndex", ArchivePath(): "archive", PeriodsIndexPath(): "periodsIndex",
-		SchemesIndexPath(): "schemesIndex", IndicatorsIndexPath(): "indicatorsIndex",
-	}
-	for _, pd := range m.Data.Periods {
-		out[PeriodPath(pd.ID)] = "period"
-		out[XLSXPath(pd.ID)] = "xlsx"
-	}
-	for _, e := range m.Data.Entities.All {
-		out[EntityPath(e.ID)] = "entity"
-	}
-	for _, s := range m.Config.Schemes {
-		out[SchemePath(s.ID)] = "scheme"
-		out[MethodologyPath(s.ID)] = "methodology"
-		for _, ind := range s.Indicators {
-			out[IndicatorPath(s.ID, ind.ID)] = "indicator"
-		}
-		for _, r := range m.Results[s.ID] {
-			p := r.Period.ID
-			out[RankingPath(s.ID, p)] = "ranking"
-			out[ComparePath(s.ID, p)] = "compare"
-			out[DataPath(s.ID, p, "json")] = "json"
-			out[DataPath(s.ID, p, "csv")] = "csv"
-			for _, g := range r.Groups {
-				for _, e := range g.Entities {
-					out[SheetPath(s.ID, p, e.Entity.ID)] = "sheet"
-				}
-			}
-		}
-	}
-	return out
 }

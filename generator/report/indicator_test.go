@@ -8,27 +8,44 @@ import (
 
 // TestIndicatorPageStatesRule: the 案件比 page of the basic scheme says
 // the formula with field labels, the direction, the method and its
-// parameters (step 0.3, +3 / −9, base 11) and the validity condition.
+// parameters (step 0.3, +3 / −9, base 11), the format, the missing
+// policy and the validity condition.
 func TestIndicatorPageStatesRule(t *testing.T) {
-	m := entDemo(t)
-	data, html := entRender(t, entRenderer(t), entJob(t, m.Jobs(), IndicatorPath("basic", "case_ratio")))
-	d := data.(*IndicatorPage)
-	for _, want := range []string{
-		"件数 (items) / 受理案件数 (cases)", // formula with labels
-		"越低越好",                                           // direction
-		"平均值比较法",                                         // method
-		"以组内平均值为参考值",                                     // reference
-		"基础分 11 分", "每优于参考值 1% 加 0.3 分", "最多加 3 分、减 9 分", // parameters
-		"受理案件数 (cases) &gt;= 5", // valid_if
-		"比值（1:x），保留 2 位小数",      // format
-		"无有效值的按组内有值单位的平均得分计",    // missing policy
+	m := demo(t)
+	d := pageData(t, indicatorJobs(m), IndicatorPath("basic", "case_ratio")).(*IndicatorPage)
+	for _, c := range []struct{ field, got, want string }{
+		{"formula", d.Formula, "件数 (items) / 受理案件数 (cases)"},
+		{"direction", d.Direction, "越低越好"},
+		{"method", d.Method, "平均值比较法"},
+		{"rule", d.Rule, "以组内平均值为参考值"},
+		{"rule", d.Rule, "基础分 11 分"},
+		{"rule", d.Rule, "每优于参考值 1% 加 0.3 分"},
+		{"rule", d.Rule, "最多加 3 分、减 9 分"},
+		{"valid_if", d.ValidIf, "受理案件数 (cases) >= 5"},
+		{"format", d.Format, "比值（1:x），保留 2 位小数"},
+		{"missing", d.Missing, "无有效值的按组内有值单位的平均得分计"},
 	} {
-		if !strings.Contains(html, want) {
-			t.Errorf("indicator page lacks %q", want)
+		if !strings.Contains(c.got, c.want) {
+			t.Errorf("%s %q lacks %q", c.field, c.got, c.want)
 		}
 	}
-	if !strings.Contains(d.Rule, "0.3") || !strings.Contains(d.Rule, "9") {
-		t.Errorf("rule %q", d.Rule)
+	if d.Overview != SchemePath("basic") || d.LatestRanking != RankingPath("basic", m.Latest("basic").Period.ID) {
+		t.Errorf("links: overview %q, latest ranking %q", d.Overview, d.LatestRanking)
+	}
+	current := 0
+	for _, o := range d.Others {
+		if o.Path != IndicatorPath("basic", o.ID) {
+			t.Errorf("other indicator %s at %s", o.ID, o.Path)
+		}
+		if o.Current {
+			current++
+			if o.ID != "case_ratio" {
+				t.Errorf("%s marked as the current indicator", o.ID)
+			}
+		}
+	}
+	if current != 1 || len(d.Others) != len(m.Config.Scheme("basic").Indicators) {
+		t.Errorf("%d others, %d current", len(d.Others), current)
 	}
 }
 
@@ -36,9 +53,8 @@ func TestIndicatorPageStatesRule(t *testing.T) {
 // group in indicator rank order, with the reference of the group and
 // the difference in display units.
 func TestIndicatorLatestTable(t *testing.T) {
-	m := entDemo(t)
-	data, _ := entRender(t, entRenderer(t), entJob(t, m.Jobs(), IndicatorPath("basic", "case_ratio")))
-	d := data.(*IndicatorPage)
+	m := demo(t)
+	d := pageData(t, indicatorJobs(m), IndicatorPath("basic", "case_ratio")).(*IndicatorPage)
 	latest := m.Latest("basic")
 	if len(d.Groups) != len(latest.Groups) {
 		t.Fatalf("%d groups, want %d", len(d.Groups), len(latest.Groups))
@@ -82,9 +98,8 @@ func TestIndicatorLatestTable(t *testing.T) {
 // and a group of more than a dozen members gets reference, max, min and
 // the top and bottom three instead of a line per member.
 func TestIndicatorGroupsLargeTrend(t *testing.T) {
-	m := entDemo(t)
-	data, _ := entRender(t, entRenderer(t), entJob(t, m.Jobs(), IndicatorPath("prosecutor", "case_ratio")))
-	d := data.(*IndicatorPage)
+	m := demo(t)
+	d := pageData(t, indicatorJobs(m), IndicatorPath("prosecutor", "case_ratio")).(*IndicatorPage)
 	if len(d.Groups) < 2 {
 		t.Fatalf("%d groups", len(d.Groups))
 	}
@@ -105,20 +120,24 @@ func TestIndicatorGroupsLargeTrend(t *testing.T) {
 
 // TestIndicatorsIndex lists every indicator of every scheme once, by category.
 func TestIndicatorsIndex(t *testing.T) {
-	m := entDemo(t)
-	data, html := entRender(t, entRenderer(t), entJob(t, m.Jobs(), IndicatorsIndexPath()))
-	d := data.(*IndicatorsIndex)
+	m := demo(t)
+	d := pageData(t, indicatorsIndexJobs(m), IndicatorsIndexPath()).(*IndicatorsIndex)
 	for k, s := range m.Config.Schemes {
-		n := 0
+		listed := map[string]string{} // path -> name
 		for _, c := range d.Schemes[k].Categories {
-			n += len(c.Indicators)
+			for _, ind := range c.Indicators {
+				if _, twice := listed[ind.Path]; twice {
+					t.Errorf("%s: %s listed twice", s.ID, ind.Path)
+				}
+				listed[ind.Path] = ind.Name
+			}
 		}
-		if n != len(s.Indicators) {
-			t.Errorf("%s: %d indicators listed, want %d", s.ID, n, len(s.Indicators))
+		if len(listed) != len(s.Indicators) {
+			t.Errorf("%s: %d indicators listed, want %d", s.ID, len(listed), len(s.Indicators))
 		}
 		for _, ind := range s.Indicators {
-			if !strings.Contains(html, `href="`+IndicatorPath(s.ID, ind.ID)+`"`) {
-				t.Errorf("no link to %s/%s", s.ID, ind.ID)
+			if listed[IndicatorPath(s.ID, ind.ID)] != ind.Name {
+				t.Errorf("%s/%s: not listed at its page", s.ID, ind.ID)
 			}
 		}
 	}

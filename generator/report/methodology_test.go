@@ -1,7 +1,6 @@
 package report
 
 import (
-	"html"
 	"strings"
 	"testing"
 
@@ -10,64 +9,72 @@ import (
 )
 
 // Every indicator, adjustment, veto and grade of the demo's schemes is in
-// its 考核办法, with the rule in words.
+// its 考核办法, in config order, with the rule in words.
 func TestMethodologyListsEverything(t *testing.T) {
-	m := homeDemo(t)
+	m := demo(t)
 	jobs := methodologyJobs(m)
+	pages := map[string]*MethodologyPage{}
 	for _, s := range m.Config.Schemes {
-		_, page := homeRender(t, homeFind(t, jobs, MethodologyPath(s.ID)))
-		text := html.UnescapeString(page)
-		for _, ind := range s.Indicators {
-			for _, want := range []string{`id="ind-` + ind.ID + `"`, ind.Name, explain.Rule(m.Config, ind, m.Lang), explain.Formula(m.Config, ind.Formula, m.Lang)} {
-				if !strings.Contains(text, want) {
-					t.Errorf("%s: indicator %s: page lacks %q", s.ID, ind.ID, want)
-				}
+		d := pageData(t, jobs, MethodologyPath(s.ID)).(*MethodologyPage)
+		pages[s.ID] = d
+		if len(d.Indicators) != len(s.Indicators) {
+			t.Fatalf("%s: %d indicators, want %d", s.ID, len(d.Indicators), len(s.Indicators))
+		}
+		full := 0.0
+		for i, ind := range s.Indicators {
+			mi := d.Indicators[i]
+			full += ind.Weight
+			if mi.No != i+1 || mi.ID != ind.ID || mi.Name != ind.Name || mi.Weight != ind.Weight ||
+				mi.Rule != explain.Rule(m.Config, ind, m.Lang) || mi.Formula != explain.Formula(m.Config, ind.Formula, m.Lang) {
+				t.Errorf("%s: indicator %d = %+v, want %s with its rule and formula", s.ID, i+1, mi, ind.ID)
 			}
 		}
-		for _, a := range s.Adjustments {
-			if !strings.Contains(text, a.Name) || !strings.Contains(text, m.fieldText(a.Field)) {
-				t.Errorf("%s: adjustment %s missing", s.ID, a.ID)
+		if d.FullMarks != full {
+			t.Errorf("%s: full marks %v, want %v", s.ID, d.FullMarks, full)
+		}
+		if len(d.Adjustments) != len(s.Adjustments) || len(d.Vetoes) != len(s.Vetoes) || len(d.Grades) != len(s.Grades) {
+			t.Fatalf("%s: %d adjustments, %d vetoes, %d grades", s.ID, len(d.Adjustments), len(d.Vetoes), len(d.Grades))
+		}
+		for i, a := range s.Adjustments {
+			if got := d.Adjustments[i]; got.Name != a.Name || got.Field != m.fieldText(a.Field) || got.Points != a.Points {
+				t.Errorf("%s: adjustment %d = %+v, want %s", s.ID, i, got, a.ID)
 			}
 		}
-		for _, v := range s.Vetoes {
-			if !strings.Contains(text, v.Name) {
-				t.Errorf("%s: veto %s missing", s.ID, v.ID)
+		for i, v := range s.Vetoes {
+			if got := d.Vetoes[i]; got.Name != v.Name || got.Field != m.fieldText(v.Field) {
+				t.Errorf("%s: veto %d = %+v, want %s", s.ID, i, got, v.ID)
 			}
 		}
-		for _, g := range s.Grades {
-			if !strings.Contains(text, "<th scope=\"row\">"+g.Name+"</th>") {
-				t.Errorf("%s: grade %s missing", s.ID, g.Name)
+		for i, g := range s.Grades {
+			if d.Grades[i].Name != g.Name || d.Grades[i].Condition == "" {
+				t.Errorf("%s: grade %d = %+v, want %s with a condition", s.ID, i, d.Grades[i], g.Name)
 			}
 		}
-		homeCheckLinks(t, m, MethodologyPath(s.ID), page)
 	}
 	// The demo's basic scheme: 优秀 needs the top 20 % and 85 points; a
-	// veto there allows at best 基本称职; the prosecutors' veto names no
-	// grade, so the last one (不称职) applies.
-	_, basic := homeRender(t, homeFind(t, jobs, MethodologyPath("basic")))
-	for _, want := range []string{
-		"名次在比较组前 20% 以内（按名次，并列同等）且总分不低于 85 分",
-		"等次最高为“基本称职”",
-		"依次比较办案质量、办案效果得分",
-		"典型案例数每 1 项加 1 分，最多加 3 分",
-		"瑕疵案件数每 1 项扣 1 分，最多扣 3 分",
+	// veto there allows at best 基本称职; ties are broken by 办案质量, then
+	// 办案效果; 典型案例 adds 1 point each up to 3, 瑕疵案件 takes 1 off each
+	// up to 3. The prosecutors' veto names no grade, so the last one
+	// (不称职) applies, and they are compared within their business group.
+	basic, pros := pages["basic"], pages["prosecutor"]
+	for _, c := range []struct{ what, got, want string }{
+		{"basic 优秀", basic.Grades[0].Condition, "名次在比较组前 20% 以内（按名次，并列同等）且总分不低于 85 分"},
+		{"basic veto", basic.Vetoes[0].Rule, "等次最高为“基本称职”"},
+		{"basic ranking rules", strings.Join(basic.Ranking, ""), "依次比较办案质量、办案效果得分"},
+		{"basic adjustments", basic.Adjustments[0].Rule + basic.Adjustments[1].Rule, "典型案例数每 1 项加 1 分，最多加 3 分"},
+		{"basic adjustments", basic.Adjustments[0].Rule + basic.Adjustments[1].Rule, "瑕疵案件数每 1 项扣 1 分，最多扣 3 分"},
+		{"prosecutor veto", pros.Vetoes[0].Rule, "等次最高为“不称职”"},
+		{"prosecutor peers", pros.Peers, "业务分组"},
 	} {
-		if !strings.Contains(html.UnescapeString(basic), want) {
-			t.Errorf("basic 考核办法 lacks %q", want)
+		if !strings.Contains(c.got, c.want) {
+			t.Errorf("%s: %q lacks %q", c.what, c.got, c.want)
 		}
-	}
-	_, pros := homeRender(t, homeFind(t, jobs, MethodologyPath("prosecutor")))
-	if !strings.Contains(html.UnescapeString(pros), "等次最高为“不称职”") {
-		t.Errorf("prosecutor 考核办法: veto without grade should cap at the last grade")
-	}
-	if !strings.Contains(pros, "业务分组比较（公益诉讼检察") && !strings.Contains(pros, "按业务分组比较") {
-		t.Errorf("prosecutor 考核办法 does not say peers are by group")
 	}
 }
 
 // Grade shares are cumulative: the second grade's share adds to the first.
 func TestMethodologyGradeCondition(t *testing.T) {
-	m := homeDemo(t)
+	m := demo(t)
 	f := func(v float64) *float64 { return &v }
 	tests := []struct {
 		g    *config.Grade
@@ -89,7 +96,7 @@ func TestMethodologyGradeCondition(t *testing.T) {
 }
 
 func TestMethodologyConditionText(t *testing.T) {
-	m := homeDemo(t)
+	m := demo(t)
 	tests := []struct{ in, want string }{
 		{"受理案件数 (cases) >= 5", "受理案件数 (cases) ≥ 5"},
 		{"not a <= 3 and b != 0 or c == 1", "非 a ≤ 3 且 b ≠ 0 或 c = 1"},

@@ -1,146 +1,107 @@
 package report
 
 import (
-	"encoding/json"
-	"html"
 	"math"
-	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
 	"kaoping/generator/chart"
-	"kaoping/generator/numfmt"
-	"kaoping/generator/output"
 )
 
-// rankRowRE picks, from a 公示表 row, the rank, the sheet link, the name
-// and the total.
-var rankRowRE = regexp.MustCompile(`(?s)<td class="num rank-no">(\d+)</td>.*?<th scope="row"><a href="([^"]+)">([^<]*)</a></th>.*?<td class="num rank-total">([^<]+)</td>`)
-
-// TestRankingMatchesJSON checks that the ranking page lists every member of
-// every group in rank order, with the rank and the total (two decimals) of
-// the machine-readable output of SPEC §7.
-func TestRankingMatchesJSON(t *testing.T) {
-	m := rankDemo(t)
-	jobs := m.Jobs()
+// TestRankingRows: the 公示表 lists every member of every group in rank
+// order with the rank, rank change, total, grade and score sheet of the
+// results, and the 参考值 row holds the group's mean total.
+func TestRankingRows(t *testing.T) {
+	m := demo(t)
+	jobs := rankingJobs(m)
 	for _, scheme := range []string{"basic", "prosecutor"} {
-		t.Run(scheme, func(t *testing.T) {
-			r := rankLatestPlain(t, m, scheme)
-			page := rankRenderJob(t, m, jobs, RankingPath(scheme, r.Period.ID))
-			js, err := output.JSON(r)
-			if err != nil {
-				t.Fatal(err)
+		r := latestPlain(t, m, scheme)
+		d := pageData(t, jobs, RankingPath(scheme, r.Period.ID)).(*RankingPage)
+		if len(d.Groups) != len(r.Groups) {
+			t.Fatalf("%s: %d groups, want %d", scheme, len(d.Groups), len(r.Groups))
+		}
+		members := 0
+		for gi, g := range r.Groups {
+			rg := d.Groups[gi]
+			if rg.ID != g.ID || len(rg.Rows) != len(g.Entities) {
+				t.Fatalf("%s: group %d is %s with %d rows, want %s with %d", scheme, gi, rg.ID, len(rg.Rows), g.ID, len(g.Entities))
 			}
-			var doc struct {
-				Groups []struct {
-					ID       string
-					Entities []struct {
-						ID    string
-						Name  string
-						Rank  int
-						Total float64
-					}
+			sum := 0.0
+			for k, e := range g.Entities {
+				row := rg.Rows[k]
+				if row.ID != e.Entity.ID || row.Rank != e.Rank || row.Total != e.Total || row.Grade != e.Grade || row.Vetoed != e.Vetoed ||
+					row.Sheet != SheetPath(scheme, r.Period.ID, e.Entity.ID) || !sameChange(row.RankChange, e.RankChange) {
+					t.Errorf("%s %s row %d = %+v, want %s rank %d total %v", scheme, g.ID, k, row, e.Entity.ID, e.Rank, e.Total)
+				}
+				if k > 0 && row.Rank < rg.Rows[k-1].Rank {
+					t.Errorf("%s %s: rank %d after %d", scheme, g.ID, row.Rank, rg.Rows[k-1].Rank)
+				}
+				sum += e.Total
+			}
+			if want := sum / float64(len(g.Entities)); math.Abs(rg.Mean.Total-want) > 1e-9 {
+				t.Errorf("%s %s: mean total %v, want %v", scheme, g.ID, rg.Mean.Total, want)
+			}
+			members += len(g.Entities)
+		}
+		if d.Members != members {
+			t.Errorf("%s: %d members, want %d", scheme, d.Members, members)
+		}
+		if scheme == "prosecutor" && len(d.Groups) < 2 {
+			t.Errorf("prosecutor scheme should have several peer groups, got %d", len(d.Groups))
+		}
+		// Downloads: the period's JSON, CSV and workbook.
+		want := []string{DataPath(scheme, r.Period.ID, "json"), DataPath(scheme, r.Period.ID, "csv"), XLSXPath(r.Period.ID)}
+		for i, dl := range d.Downloads {
+			if i >= len(want) || dl.Path != want[i] {
+				t.Errorf("%s: download %d is %s", scheme, i, dl.Path)
+			}
+		}
+		// The period selector lists every ranking once, this one current.
+		current := 0
+		for k, c := range d.Periods {
+			if c.Path != RankingPath(scheme, m.Results[scheme][k].Period.ID) {
+				t.Errorf("%s: selector entry %d is %s", scheme, k, c.Path)
+			}
+			if c.Current {
+				current++
+				if c.Path != RankingPath(scheme, r.Period.ID) {
+					t.Errorf("%s: %s marked current", scheme, c.Path)
 				}
 			}
-			if err := json.Unmarshal(js, &doc); err != nil {
-				t.Fatal(err)
-			}
-			// Groups appear in order, each with its 参考值 row after its members.
-			sections := strings.Split(page, `<section class="rank-group"`)[1:]
-			if len(sections) != len(doc.Groups) {
-				t.Fatalf("%d group sections, want %d", len(sections), len(doc.Groups))
-			}
-			for gi, g := range doc.Groups {
-				table := sections[gi][:strings.Index(sections[gi], `class="rank-mean"`)]
-				rows := rankRowRE.FindAllStringSubmatch(table, -1)
-				if len(rows) != len(g.Entities) {
-					t.Fatalf("group %s: %d rows, want %d", g.ID, len(rows), len(g.Entities))
-				}
-				for i, e := range g.Entities {
-					got := rows[i]
-					wantSheet := SheetPath(scheme, r.Period.ID, e.ID)
-					if got[1] != jsonNumber(e.Rank) || resolveRel(RankingPath(scheme, r.Period.ID), html.UnescapeString(got[2])) != wantSheet ||
-						html.UnescapeString(got[3]) != e.Name || got[4] != numfmt.Points(e.Total) {
-						t.Errorf("group %s row %d = rank %s, %s, %s, total %s; want %d, %s, %s, %s",
-							g.ID, i+1, got[1], got[2], got[3], got[4], e.Rank, wantSheet, e.Name, numfmt.Points(e.Total))
-					}
-				}
-			}
-			if scheme == "prosecutor" && len(doc.Groups) < 2 {
-				t.Errorf("prosecutor scheme should have several peer groups, got %d", len(doc.Groups))
-			}
-		})
+		}
+		if current != 1 || len(d.Periods) != len(m.Results[scheme]) {
+			t.Errorf("%s: %d periods in the selector, %d current", scheme, len(d.Periods), current)
+		}
 	}
 }
 
-func jsonNumber(i int) string { b, _ := json.Marshal(i); return string(b) }
+func sameChange(a, b *int) bool { return (a == nil) == (b == nil) && (a == nil || *a == *b) }
 
-// TestRankingLinksResolve checks that every link of a ranking page to a
-// ranking, a score sheet or a download goes to a file the build writes.
-func TestRankingLinksResolve(t *testing.T) {
-	m := rankDemo(t)
-	jobs := m.Jobs()
-	have := map[string]bool{}
-	for _, j := range jobs {
-		have[j.Path] = true
-	}
-	for _, f := range m.FileJobs() {
-		have[f.Path] = true
-	}
-	for _, s := range m.Config.Schemes {
-		for _, r := range m.Results[s.ID] {
-			have[DataPath(s.ID, r.Period.ID, "json")] = true // written by build.writeData
-			have[DataPath(s.ID, r.Period.ID, "csv")] = true
+// TestRankingNeighbours: a ranking's previous and next periods are of its
+// own kind: 2025-Q4 sits between 2025-Q3 and nothing (2026 is monthly), a
+// cumulative month between cumulative months.
+func TestRankingNeighbours(t *testing.T) {
+	m := demo(t)
+	jobs := rankingJobs(m)
+	for _, tc := range []struct{ period, prev, next string }{
+		{"2025-Q4", "2025-Q3", ""},
+		{"2024-Q1", "", "2024-Q2"},
+		{"2026-02-ytd", "2026-01-ytd", "2026-03-ytd"},
+		{"2026-02", "2026-01", "2026-03"},
+	} {
+		d := pageData(t, jobs, RankingPath("basic", tc.period)).(*RankingPage)
+		link := func(p *PeriodLink) string {
+			if p == nil {
+				return ""
+			}
+			if p.Path != RankingPath("basic", p.ID) {
+				t.Errorf("%s: neighbour %s at %s", tc.period, p.ID, p.Path)
+			}
+			return p.ID
 		}
-	}
-	r := rankLatestPlain(t, m, "prosecutor")
-	path := RankingPath("prosecutor", r.Period.ID)
-	page := rankRenderJob(t, m, jobs, path)
-	hrefs := regexp.MustCompile(`href="([^"#]+)(#[^"]*)?"`).FindAllStringSubmatch(page, -1)
-	checked := 0
-	for _, h := range hrefs {
-		target := resolveRel(path, html.UnescapeString(h[1]))
-		if !strings.HasPrefix(target, "schemes/prosecutor/") && !strings.HasPrefix(target, "data/") {
-			continue // pages of other families
-		}
-		if strings.HasSuffix(target, "/index.html") || strings.Contains(target, "/indicators/") {
-			continue
-		}
-		checked++
-		if !have[target] {
-			t.Errorf("link %q -> %s: no such file in the build", h[1], target)
-		}
-	}
-	if checked < len(r.Groups[0].Entities)+4 {
-		t.Errorf("only %d links checked", checked)
-	}
-}
-
-// resolveRel resolves a relative link from the page at site path from.
-func resolveRel(from, href string) string {
-	parts := strings.Split(from, "/")
-	parts = parts[:len(parts)-1]
-	for _, p := range strings.Split(href, "/") {
-		switch p {
-		case "..":
-			parts = parts[:len(parts)-1]
-		case ".", "":
-		default:
-			parts = append(parts, p)
-		}
-	}
-	return strings.Join(parts, "/")
-}
-
-// TestRankingDeterministic renders a page twice from two models.
-func TestRankingDeterministic(t *testing.T) {
-	a, b := rankDemo(t), rankDemo(t)
-	r := rankLatestPlain(t, a, "prosecutor")
-	path := RankingPath("prosecutor", r.Period.ID)
-	sheet := SheetPath("prosecutor", r.Period.ID, r.Groups[0].Entities[0].Entity.ID)
-	for _, p := range []string{path, sheet} {
-		if rankRenderJob(t, a, a.Jobs(), p) != rankRenderJob(t, b, b.Jobs(), p) {
-			t.Errorf("%s differs between two renders", p)
+		if got, want := link(d.Prev)+" "+link(d.Next), tc.prev+" "+tc.next; got != want {
+			t.Errorf("%s: neighbours %q, want %q", tc.period, got, want)
 		}
 	}
 }
@@ -185,7 +146,7 @@ func TestRankBarsCompact(t *testing.T) {
 		names := make([]string, n)
 		vals := make([]float64, n)
 		for i := range names {
-			names[i] = "检察官" + jsonNumber(i)
+			names[i] = "检察官" + strconv.Itoa(i)
 			vals[i] = float64(i)
 		}
 		c, err := rankBars(specFor("总分"), names, vals, 10, "平均值")
@@ -210,14 +171,14 @@ func TestRankBarsCompact(t *testing.T) {
 // apart by procuratorate and department; procuratorates that share the
 // city need no parent.
 func TestRankParentLabels(t *testing.T) {
-	m := rankDemo(t)
-	r := rankLatestPlain(t, m, "basic")
+	m := demo(t)
+	r := latestPlain(t, m, "basic")
 	for id, l := range m.rankParentLabels(r.Groups[0]) {
 		if l != "" {
 			t.Errorf("basic: %s has parent label %q, want none", id, l)
 		}
 	}
-	p := rankLatestPlain(t, m, "prosecutor")
+	p := latestPlain(t, m, "prosecutor")
 	e := p.Groups[0].Entities[0].Entity
 	dept := m.Data.Entities.Get(e.Parent)
 	court := m.Data.Entities.Get(dept.Parent)

@@ -8,10 +8,10 @@ import (
 // TestSchemeOverview: the latest top and bottom three are the ranking's,
 // every period's ranking is linked, and the chart fits the group size.
 func TestSchemeOverview(t *testing.T) {
-	m := entDemo(t)
+	m := demo(t)
+	jobs := schemeOverviewJobs(m)
 	for _, s := range m.Config.Schemes {
-		data, html := entRender(t, entRenderer(t), entJob(t, m.Jobs(), SchemePath(s.ID)))
-		d := data.(*SchemeOverview)
+		d := pageData(t, jobs, SchemePath(s.ID)).(*SchemeOverview)
 		latest := m.Latest(s.ID)
 		for k, g := range latest.Groups {
 			og := d.Groups[k]
@@ -38,18 +38,36 @@ func TestSchemeOverview(t *testing.T) {
 				t.Errorf("%s/%s: no chart", s.ID, g.ID)
 			}
 		}
+		// Every period's ranking is linked once.
+		rankings := map[string]int{}
+		for _, p := range d.Periods {
+			for _, pp := range []*PeriodPages{p.Plain, p.YTD} {
+				if pp != nil {
+					rankings[pp.Ranking]++
+				}
+			}
+		}
 		for _, r := range m.Results[s.ID] {
-			if !strings.Contains(html, `href="`+strings.TrimPrefix(RankingPath(s.ID, r.Period.ID), "schemes/"+s.ID+"/")+`"`) {
-				t.Errorf("%s: no link to the ranking of %s", s.ID, r.Period.ID)
+			if rankings[RankingPath(s.ID, r.Period.ID)] != 1 {
+				t.Errorf("%s: the ranking of %s is linked %d times", s.ID, r.Period.ID, rankings[RankingPath(s.ID, r.Period.ID)])
+			}
+		}
+		if len(rankings) != len(m.Results[s.ID]) {
+			t.Errorf("%s: %d rankings linked, want %d", s.ID, len(rankings), len(m.Results[s.ID]))
+		}
+		linked := map[string]bool{}
+		for _, c := range d.Categories {
+			for _, ind := range c.Indicators {
+				linked[ind.Path] = true
 			}
 		}
 		for _, ind := range s.Indicators {
-			if !strings.Contains(html, `href="indicators/`+ind.ID+`.html"`) {
-				t.Errorf("%s: no link to indicator %s", s.ID, ind.ID)
+			if !linked[IndicatorPath(s.ID, ind.ID)] {
+				t.Errorf("%s: indicator %s not linked", s.ID, ind.ID)
 			}
 		}
-		if !strings.Contains(html, `href="../../`+MethodologyPath(s.ID)+`"`) {
-			t.Errorf("%s: no link to the methodology", s.ID)
+		if len(linked) != len(s.Indicators) || d.Methodology != MethodologyPath(s.ID) || d.LatestRanking != RankingPath(s.ID, latest.Period.ID) {
+			t.Errorf("%s: %d indicators linked, methodology %s, latest %s", s.ID, len(linked), d.Methodology, d.LatestRanking)
 		}
 	}
 }
@@ -57,7 +75,7 @@ func TestSchemeOverview(t *testing.T) {
 // TestSchemeOverviewPairsYTD: each row holds a single period and the
 // cumulative period ending with it.
 func TestSchemeOverviewPairsYTD(t *testing.T) {
-	m := entDemo(t)
+	m := demo(t)
 	ps := m.overviewPeriods(m.Config.Scheme("basic"))
 	n := 0
 	for _, p := range ps {
