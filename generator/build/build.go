@@ -1,7 +1,6 @@
 package build
 
 import (
-	"os"
 	"path/filepath"
 
 	"kaoping/generator/config"
@@ -122,7 +121,7 @@ func Build(opts Options) (*Project, *Summary, diag.List) {
 	}
 	trace("swap")
 	if old != "" {
-		if err := os.RemoveAll(old); err != nil { // the new site is in place: only disk space is lost
+		if err := removeTree(old); err != nil { // the new site is in place: only disk space is lost
 			problems.Warnf(outPos, "无法删除上一次的输出（%v）；新输出已就位，下次生成会再试",
 				"cannot remove the previous output (%v); the new output is in place, the next build will try again", err)
 		}
