@@ -7,10 +7,11 @@ package templates_test
 //
 //	go test -run '^$' -bench . -benchmem ./templates/
 //
-// "page" ops build a page's model (Job.Data) and render its component
-// into io.Discard, as a build's worker does (the file write left out);
-// "render" ops render models built beforehand, so that page − render is
-// the model. Each op takes the next page of the kind, cycling through all
+// "page" ops build a page's model (Job.Data), render it once (Render) and
+// write it for the site (Doc.WriteTo), as a build's worker does (the file
+// write left out); "render" ops do the same with models built beforehand,
+// so that page − render is the model; "bundle" ops write a rendered page
+// for a period's bundle, the second output of a build's page. Each op takes the next page of the kind, cycling through all
 // of them in the site's order with a prime stride (every scheme, period
 // and level). No figure is asserted: compare them between commits.
 
@@ -63,7 +64,9 @@ func BenchmarkPages(b *testing.B) {
 				b.Fatalf("%s: no %s page", site.name, kind.name)
 			}
 			env := &templates.Env{}
+			bundle := &templates.Env{Bundle: &templates.Bundle{Holds: func(p string) bool { return strings.HasPrefix(p, "schemes/") }, Note: "n"}}
 			ctx := context.Background()
+			var doc templates.Doc
 			next := func(i int) report.Job { return pages[i*7919%len(pages)] }
 			b.Run(site.name+"/"+kind.name+"/page", func(b *testing.B) {
 				b.ReportAllocs()
@@ -72,7 +75,10 @@ func BenchmarkPages(b *testing.B) {
 					if err != nil {
 						b.Fatal(err)
 					}
-					if err := templates.Render(ctx, io.Discard, env, d); err != nil {
+					if err := templates.Render(ctx, &doc, env, d); err != nil {
+						b.Fatal(err)
+					}
+					if err := doc.WriteTo(io.Discard, env); err != nil {
 						b.Fatal(err)
 					}
 				}
@@ -85,10 +91,24 @@ func BenchmarkPages(b *testing.B) {
 				}
 				models[i] = d
 			}
+			b.Run(site.name+"/"+kind.name+"/bundle", func(b *testing.B) {
+				if err := templates.Render(ctx, &doc, env, models[0]); err != nil {
+					b.Fatal(err)
+				}
+				b.ReportAllocs()
+				for b.Loop() {
+					if err := doc.WriteTo(io.Discard, bundle); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
 			b.Run(site.name+"/"+kind.name+"/render", func(b *testing.B) {
 				b.ReportAllocs()
 				for i := 0; b.Loop(); i++ {
-					if err := templates.Render(ctx, io.Discard, env, models[i%len(models)]); err != nil {
+					if err := templates.Render(ctx, &doc, env, models[i%len(models)]); err != nil {
+						b.Fatal(err)
+					}
+					if err := doc.WriteTo(io.Discard, env); err != nil {
 						b.Fatal(err)
 					}
 				}

@@ -73,23 +73,13 @@ type pageEnv struct {
 	page    *report.Page
 	lang    string
 	baseURL string
+	// doc is the Doc being rendered and flush empties templ's buffer into
+	// it (Render); both nil while a Doc is written (WriteTo).
+	doc   *Doc
+	flush func() error
 }
 
 type envKey struct{}
-
-// Render writes the page of a page model (one of the report package's
-// *…Page types) to w.
-func Render(ctx context.Context, w io.Writer, env *Env, model any) error {
-	c, page, err := component(model)
-	if err != nil {
-		return err
-	}
-	pe := &pageEnv{Env: env, page: page, lang: page.Lang()}
-	if env.Bundle == nil && page.Site != nil {
-		pe.baseURL = page.Site.BaseURL
-	}
-	return c.Render(context.WithValue(ctx, envKey{}, pe), w)
-}
 
 // current is the page being rendered.
 func current(ctx context.Context) *pageEnv {
@@ -120,8 +110,7 @@ func lang(ctx context.Context) string { return current(ctx).lang }
 // href is the URL of the site path target from the page, and false when
 // the page is in a bundle that does not hold target (the link is then
 // shown as text).
-func href(ctx context.Context, target string) (templ.SafeURL, bool) {
-	pe := current(ctx)
+func (pe *pageEnv) href(target string) (templ.SafeURL, bool) {
 	if pe.Bundle != nil && !isExternal(target) {
 		p, _ := splitSuffix(target)
 		if !pe.Bundle.Holds(sitePath(p)) {
@@ -138,35 +127,6 @@ func asset(ctx context.Context, target string) templ.SafeURL {
 	return templ.SafeURL(siteURL(pe.page.Path, target, pe.baseURL))
 }
 
-// outsideNote is the title of a link a bundle shows as text.
-func outsideNote(ctx context.Context) string {
-	if b := current(ctx).Bundle; b != nil {
-		return b.Note
-	}
-	return ""
-}
-
-// slot writes the site's slot name, if it has one, for the page.
-func slot(name string) templ.Component {
-	return templ.ComponentFunc(func(ctx context.Context, w io.Writer) error {
-		pe := current(ctx)
-		if pe.Slots == nil || !pe.Slots.Has(name) {
-			return nil
-		}
-		d := SlotData{Title: pe.page.Title, Root: rootURL(pe.page.Path, pe.baseURL), Path: pe.page.Path,
-			Period: pe.page.Period, PeriodLabel: pe.page.PeriodLabel, Lang: pe.lang}
-		if pe.page.Site != nil {
-			d.SiteTitle = pe.page.Site.Title
-		}
-		return pe.Slots.Render(w, name, d)
-	})
-}
-
-// hasSlot reports whether the site has the slot name.
-func hasSlot(ctx context.Context, name string) bool {
-	pe := current(ctx)
-	return pe.Slots != nil && pe.Slots.Has(name)
-}
 
 // pageTitle is the <title>: the page's title, then the site's.
 func pageTitle(p *report.Page) string {

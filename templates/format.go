@@ -168,3 +168,13 @@ func fullMarksText(ctx context.Context, d *report.MethodologyPage) string {
 	}
 	return s
 }
+
+// attr makes attributes from name, value pairs, in that order (a value is
+// a string, or a bool for an attribute without value).
+func attr(kv ...any) templ.OrderedAttributes {
+	out := make(templ.OrderedAttributes, 0, len(kv)/2)
+	for i := 0; i+1 < len(kv); i += 2 {
+		out = append(out, templ.KeyValue[string, any]{Key: kv[i].(string), Value: kv[i+1]})
+	}
+	return out
+}

@@ -31,12 +31,33 @@ func sitePath(target string) string {
 	if target == "" {
 		target = "index.html"
 	}
+	if isClean(target) {
+		return target
+	}
 	dir := strings.HasSuffix(target, "/")
 	target = path.Clean(target)
 	if dir && target != "." {
 		target += "/"
 	}
 	return target
+}
+
+// isClean reports whether path.Clean leaves the site path p as it is
+// (but for a trailing slash, which sitePath keeps): no empty, "." or ".."
+// segment. The paths of the site's own pages always are.
+func isClean(p string) bool {
+	start := 0
+	for i := 0; i <= len(p); i++ {
+		if i < len(p) && p[i] != '/' {
+			continue
+		}
+		switch seg := p[start:i]; {
+		case seg == "" && i < len(p), seg == ".", seg == "..":
+			return false
+		}
+		start = i + 1
+	}
+	return true
 }
 
 // relPath is the relative URL from the page at site path from to the site
@@ -68,7 +89,14 @@ func relPath(from, to string) string {
 		}
 		return rest
 	}
-	return strings.Repeat("../", up) + rest
+	// One allocation: every link of every page goes through here.
+	var b strings.Builder
+	b.Grow(3*up + len(rest))
+	for range up {
+		b.WriteString("../")
+	}
+	b.WriteString(rest)
+	return b.String()
 }
 
 // rootURL is the URL of the site's root folder from the page at from:

@@ -1,7 +1,8 @@
 package templates
 
 import (
-	"context"
+	"path"
+	"strings"
 	"testing"
 
 	"kaoping/generator/report"
@@ -84,7 +85,6 @@ func TestResolve(t *testing.T) {
 func TestHrefInBundle(t *testing.T) {
 	env := &Env{Bundle: &Bundle{Holds: func(p string) bool { return p == "schemes/basic/2026-03.html" || p == "index.html" }, Note: "n"}}
 	pe := &pageEnv{Env: env, page: &report.Page{Path: "schemes/basic/2026-03/zz-st.html"}, lang: "zh-CN"}
-	ctx := context.WithValue(context.Background(), envKey{}, pe)
 	for _, tc := range []struct {
 		target, want string
 		ok           bool
@@ -97,20 +97,30 @@ func TestHrefInBundle(t *testing.T) {
 		{"#top", "#top", true},
 		{"https://www.spp.gov.cn/", "https://www.spp.gov.cn/", true},
 	} {
-		u, ok := href(ctx, tc.target)
+		u, ok := pe.href(tc.target)
 		if string(u) != tc.want || ok != tc.ok {
 			t.Errorf("href(%q) = %q, %v; want %q, %v", tc.target, u, ok, tc.want, tc.ok)
 		}
 	}
-	if got := outsideNote(ctx); got != "n" {
-		t.Errorf("outsideNote = %q", got)
-	}
-	// On the site, everything is a link and there is no note.
+	// On the site, everything is a link.
 	pe.Env = &Env{}
-	if u, ok := href(ctx, "entities/zz-st.html"); !ok || u != "../../../entities/zz-st.html" {
+	if u, ok := pe.href("entities/zz-st.html"); !ok || u != "../../../entities/zz-st.html" {
 		t.Errorf("site href = %q, %v", u, ok)
 	}
-	if got := outsideNote(ctx); got != "" {
-		t.Errorf("site outsideNote = %q", got)
+}
+
+// TestIsClean: isClean may say "not clean" of a path path.Clean leaves
+// alone (sitePath then cleans it anyway), but never "clean" of one it
+// would change; the site's own paths are clean.
+func TestIsClean(t *testing.T) {
+	for _, p := range []string{"a/b.html", "a//b.html", "a/./b.html", "a/../b.html", "./a", "../a", "a/.", "a/..", "a/b/", ".", "..", "a/.b/c..d.html", "index.html", "/a"} {
+		if isClean(p) && path.Clean(p) != strings.TrimSuffix(p, "/") {
+			t.Errorf("isClean(%q) = true, but path.Clean gives %q", p, path.Clean(p))
+		}
+	}
+	for _, p := range []string{"index.html", "schemes/basic/2024-Q1/zz-st.html", "assets/site.css", "schemes/", "a/.b/c..d.html"} {
+		if !isClean(p) {
+			t.Errorf("isClean(%q) = false, want true", p)
+		}
 	}
 }

@@ -9,7 +9,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/a-h/templ"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
@@ -38,26 +37,20 @@ var md = goldmark.New(
 	),
 )
 
-// markdown places Markdown source in the page as HTML; its relative links
-// are relative to the page.
-func markdown(src string) templ.Component { return markdownFor("", src) }
-
-// markdownFor places Markdown source written for the page at site path
-// base (a period's note, written for its period page) in the page being
-// rendered: its relative links and images keep reaching the files they
-// name from base. "" is the page itself.
-func markdownFor(base, src string) templ.Component {
-	return templ.ComponentFunc(func(ctx context.Context, w io.Writer) error {
-		pctx := parser.NewContext(parser.WithIDs(newHeadingIDs()))
-		pctx.Set(pageKey, current(ctx))
-		pctx.Set(baseKey, base)
-		var buf bytes.Buffer
-		if err := md.Convert([]byte(src), &buf, parser.WithContext(pctx)); err != nil {
-			return err
-		}
-		_, err := w.Write(buf.Bytes())
+// writeMarkdown writes Markdown source, written for the page at site
+// path base ("" for the page itself), as HTML in the page being written
+// (markdown, markdownFor in doc.go): its relative links and images keep
+// reaching the files they name from base.
+func writeMarkdown(ctx context.Context, w io.Writer, base, src string) error {
+	pctx := parser.NewContext(parser.WithIDs(newHeadingIDs()))
+	pctx.Set(pageKey, current(ctx))
+	pctx.Set(baseKey, base)
+	var buf bytes.Buffer
+	if err := md.Convert([]byte(src), &buf, parser.WithContext(pctx)); err != nil {
 		return err
-	})
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
 }
 
 // pageKey carries the page being rendered to the AST transformers, and

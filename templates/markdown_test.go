@@ -26,7 +26,7 @@ func renderMarkdownFor(t *testing.T, base, src, from, baseURL string, held []str
 	}
 	ctx := context.WithValue(context.Background(), envKey{}, &pageEnv{Env: env, page: &report.Page{Path: from}, lang: "zh-CN", baseURL: baseURL})
 	var buf bytes.Buffer
-	if err := markdownFor(base, src).Render(ctx, &buf); err != nil {
+	if err := writeMarkdown(ctx, &buf, base, src); err != nil {
 		t.Fatal(err)
 	}
 	return buf.String()

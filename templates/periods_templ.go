@@ -469,7 +469,7 @@ func Period(d *report.PeriodPage) templ.Component {
 					}
 					return nil
 				})
-				templ_7745c5c3_Err = linkAttrs(d.Prev.Path, templ.Attributes{"rel": "prev"}).Render(templ.WithChildren(ctx, templ_7745c5c3_Var25), templ_7745c5c3_Buffer)
+				templ_7745c5c3_Err = linkAttrs(d.Prev.Path, attr("rel", "prev")).Render(templ.WithChildren(ctx, templ_7745c5c3_Var25), templ_7745c5c3_Buffer)
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
@@ -547,7 +547,7 @@ func Period(d *report.PeriodPage) templ.Component {
 					}
 					return nil
 				})
-				templ_7745c5c3_Err = linkAttrs(d.Next.Path, templ.Attributes{"rel": "next"}).Render(templ.WithChildren(ctx, templ_7745c5c3_Var30), templ_7745c5c3_Buffer)
+				templ_7745c5c3_Err = linkAttrs(d.Next.Path, attr("rel", "next")).Render(templ.WithChildren(ctx, templ_7745c5c3_Var30), templ_7745c5c3_Buffer)
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
@@ -802,7 +802,7 @@ func downloads(dls []report.Download) templ.Component {
 					}
 					return nil
 				})
-				templ_7745c5c3_Err = linkAttrs(dl.Path, templ.Attributes{"download": true}).Render(templ.WithChildren(ctx, templ_7745c5c3_Var41), templ_7745c5c3_Buffer)
+				templ_7745c5c3_Err = linkAttrs(dl.Path, attr("download", true)).Render(templ.WithChildren(ctx, templ_7745c5c3_Var41), templ_7745c5c3_Buffer)
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
@@ -1104,7 +1104,7 @@ func Archive(d *report.ArchivePage) templ.Component {
 								}
 								return nil
 							})
-							templ_7745c5c3_Err = linkAttrs(s.CSV, templ.Attributes{"download": true}).Render(templ.WithChildren(ctx, templ_7745c5c3_Var60), templ_7745c5c3_Buffer)
+							templ_7745c5c3_Err = linkAttrs(s.CSV, attr("download", true)).Render(templ.WithChildren(ctx, templ_7745c5c3_Var60), templ_7745c5c3_Buffer)
 							if templ_7745c5c3_Err != nil {
 								return templ_7745c5c3_Err
 							}
@@ -1135,7 +1135,7 @@ func Archive(d *report.ArchivePage) templ.Component {
 								}
 								return nil
 							})
-							templ_7745c5c3_Err = linkAttrs(s.JSON, templ.Attributes{"download": true}).Render(templ.WithChildren(ctx, templ_7745c5c3_Var62), templ_7745c5c3_Buffer)
+							templ_7745c5c3_Err = linkAttrs(s.JSON, attr("download", true)).Render(templ.WithChildren(ctx, templ_7745c5c3_Var62), templ_7745c5c3_Buffer)
 							if templ_7745c5c3_Err != nil {
 								return templ_7745c5c3_Err
 							}
@@ -1212,7 +1212,7 @@ func Archive(d *report.ArchivePage) templ.Component {
 							}
 							return nil
 						})
-						templ_7745c5c3_Err = linkAttrs(f.Path, templ.Attributes{"class": "archive-file", "download": true}).Render(templ.WithChildren(ctx, templ_7745c5c3_Var64), templ_7745c5c3_Buffer)
+						templ_7745c5c3_Err = linkAttrs(f.Path, attr("class", "archive-file", "download", true)).Render(templ.WithChildren(ctx, templ_7745c5c3_Var64), templ_7745c5c3_Buffer)
 						if templ_7745c5c3_Err != nil {
 							return templ_7745c5c3_Err
 						}

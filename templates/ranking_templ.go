@@ -173,7 +173,7 @@ func Ranking(d *report.RankingPage) templ.Component {
 					}
 					return nil
 				})
-				templ_7745c5c3_Err = linkAttrs(d.Prev.Path, templ.Attributes{"class": "rank-step", "rel": "prev"}).Render(templ.WithChildren(ctx, templ_7745c5c3_Var9), templ_7745c5c3_Buffer)
+				templ_7745c5c3_Err = linkAttrs(d.Prev.Path, attr("class", "rank-step", "rel", "prev")).Render(templ.WithChildren(ctx, templ_7745c5c3_Var9), templ_7745c5c3_Buffer)
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
@@ -219,7 +219,7 @@ func Ranking(d *report.RankingPage) templ.Component {
 					}
 					return nil
 				})
-				templ_7745c5c3_Err = linkAttrs(d.Next.Path, templ.Attributes{"class": "rank-step", "rel": "next"}).Render(templ.WithChildren(ctx, templ_7745c5c3_Var12), templ_7745c5c3_Buffer)
+				templ_7745c5c3_Err = linkAttrs(d.Next.Path, attr("class", "rank-step", "rel", "next")).Render(templ.WithChildren(ctx, templ_7745c5c3_Var12), templ_7745c5c3_Buffer)
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
@@ -301,7 +301,7 @@ func Ranking(d *report.RankingPage) templ.Component {
 						}
 						return nil
 					})
-					templ_7745c5c3_Err = linkAttrs(p.Path, templ.Attributes{"title": p.Title}).Render(templ.WithChildren(ctx, templ_7745c5c3_Var18), templ_7745c5c3_Buffer)
+					templ_7745c5c3_Err = linkAttrs(p.Path, attr("title", p.Title)).Render(templ.WithChildren(ctx, templ_7745c5c3_Var18), templ_7745c5c3_Buffer)
 					if templ_7745c5c3_Err != nil {
 						return templ_7745c5c3_Err
 					}
@@ -356,7 +356,7 @@ func Ranking(d *report.RankingPage) templ.Component {
 					}
 					return nil
 				})
-				templ_7745c5c3_Err = linkAttrs(dl.Path, templ.Attributes{"download": true}).Render(templ.WithChildren(ctx, templ_7745c5c3_Var20), templ_7745c5c3_Buffer)
+				templ_7745c5c3_Err = linkAttrs(dl.Path, attr("download", true)).Render(templ.WithChildren(ctx, templ_7745c5c3_Var20), templ_7745c5c3_Buffer)
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}

@@ -490,7 +490,7 @@ func Sheet(d *report.SheetPage) templ.Component {
 					}
 					return nil
 				})
-				templ_7745c5c3_Err = linkAttrs(d.Prev.Path, templ.Attributes{"rel": "prev"}).Render(templ.WithChildren(ctx, templ_7745c5c3_Var28), templ_7745c5c3_Buffer)
+				templ_7745c5c3_Err = linkAttrs(d.Prev.Path, attr("rel", "prev")).Render(templ.WithChildren(ctx, templ_7745c5c3_Var28), templ_7745c5c3_Buffer)
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
@@ -544,7 +544,7 @@ func Sheet(d *report.SheetPage) templ.Component {
 					}
 					return nil
 				})
-				templ_7745c5c3_Err = linkAttrs(d.Next.Path, templ.Attributes{"rel": "next"}).Render(templ.WithChildren(ctx, templ_7745c5c3_Var31), templ_7745c5c3_Buffer)
+				templ_7745c5c3_Err = linkAttrs(d.Next.Path, attr("rel", "next")).Render(templ.WithChildren(ctx, templ_7745c5c3_Var31), templ_7745c5c3_Buffer)
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}

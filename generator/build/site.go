@@ -100,6 +100,7 @@ type item func(w *worker) error
 
 // worker is what one goroutine of a generation reuses from item to item.
 type worker struct {
+	doc              render.Page
 	page, bundlePage bytes.Buffer
 	packer
 }
@@ -215,7 +216,10 @@ func (s *Site) items(out sink, writers []*bundleWriter, only string) (items []it
 				return err
 			}
 			w.bundlePage.Reset()
-			if err := s.r.BundlePage(&w.bundlePage, data, bw.plan.holds, s.m.BundleNote()); err != nil {
+			if err := s.r.Render(&w.doc, data); err != nil {
+				return fmt.Errorf("%s: %w", bw.plan.path(), err)
+			}
+			if err := w.doc.WriteBundle(&w.bundlePage, bw.plan.holds, s.m.BundleNote()); err != nil {
 				return fmt.Errorf("%s: %w", bw.plan.path(), err)
 			}
 			if err := bw.putBytes(w, home.Path, w.bundlePage.Bytes()); err != nil {
@@ -261,9 +265,12 @@ func (s *Site) items(out sink, writers []*bundleWriter, only string) (items []it
 			if err != nil {
 				return fmt.Errorf("%s: %w", j.Path, err)
 			}
+			if err := s.r.Render(&w.doc, data); err != nil {
+				return fmt.Errorf("%s: %w", j.Path, err)
+			}
 			if only == "" {
 				w.page.Reset()
-				if err := s.r.Page(&w.page, data); err != nil {
+				if err := w.doc.WriteSite(&w.page); err != nil {
 					return fmt.Errorf("%s: %w", j.Path, err)
 				}
 				if err := out.file(j.Path, w.page.Bytes()); err != nil {
@@ -272,7 +279,7 @@ func (s *Site) items(out sink, writers []*bundleWriter, only string) (items []it
 			}
 			for _, bw := range bws {
 				w.bundlePage.Reset()
-				if err := s.r.BundlePage(&w.bundlePage, data, bw.plan.holds, s.m.BundleNote()); err != nil {
+				if err := w.doc.WriteBundle(&w.bundlePage, bw.plan.holds, s.m.BundleNote()); err != nil {
 					return fmt.Errorf("%s (%s): %w", j.Path, bw.plan.path(), err)
 				}
 				if err := bw.putBytes(w, j.Path, w.bundlePage.Bytes()); err != nil {

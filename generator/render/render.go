@@ -9,10 +9,8 @@
 package render
 
 import (
-	"bytes"
 	"context"
 	"io"
-	"sync"
 
 	"kaoping/generator/diag"
 	"kaoping/templates"
@@ -22,7 +20,6 @@ import (
 type Renderer struct {
 	env    templates.Env
 	assets []Asset
-	bufs   sync.Pool
 }
 
 // Options configures New.
@@ -51,7 +48,6 @@ func New(opts Options) (*Renderer, diag.List) {
 	if len(c.slots.byName) > 0 {
 		r.env.Slots = c.slots
 	}
-	r.bufs.New = func() any { return new(bytes.Buffer) }
 	assets, err := builtinAssets()
 	if err != nil {
 		problems.Errorf(diag.Pos{}, "无法读取内置资源：%v", "cannot read the built-in assets: %v", err)
@@ -62,38 +58,48 @@ func New(opts Options) (*Renderer, diag.List) {
 	return r, problems
 }
 
-// Page writes the page of model (a *…Page of package report) to w. The
-// page is written to w only once it rendered whole.
+// Page is a page rendered once, to write for the site and for the
+// period bundles that hold it. The zero Page is ready for Render, and one
+// Page may be rendered again and again (a build's worker keeps one).
+type Page struct {
+	r     *Renderer
+	model any
+	doc   templates.Doc
+}
+
+// Render renders the page of model (a *…Page of package report) into p.
+func (r *Renderer) Render(p *Page, model any) error {
+	p.r, p.model = r, model
+	return templates.Render(context.Background(), &p.doc, &r.env, model)
+}
+
+// WriteSite writes the page as the site has it.
+func (p *Page) WriteSite(w io.Writer) error { return p.doc.WriteTo(w, &p.r.env) }
+
+// Page writes the page of model as the site has it.
 func (r *Renderer) Page(w io.Writer, model any) error {
-	return r.render(w, &r.env, model)
+	var p Page
+	if err := r.Render(&p, model); err != nil {
+		return err
+	}
+	return p.WriteSite(w)
 }
 
-// BundlePage writes the page of model as a period's bundle holds it:
-// relative links only, and a link to a site path the bundle does not hold
-// shown as text with the title note.
-func (r *Renderer) BundlePage(w io.Writer, model any, holds func(sitePath string) bool, note string) error {
-	env := r.env
+// WriteBundle writes the page as a period's bundle holds it: relative
+// links only, and a link to a site path the bundle does not hold shown as
+// text with the title note. A page of a site with a base_url has absolute
+// URLs in its markup, so it is rendered again for the bundle.
+func (p *Page) WriteBundle(w io.Writer, holds func(sitePath string) bool, note string) error {
+	env := p.r.env
 	env.Bundle = &templates.Bundle{Holds: holds, Note: note}
-	return r.render(w, &env, model)
-}
-
-func (r *Renderer) render(w io.Writer, env *templates.Env, model any) error {
-	if b, ok := w.(*bytes.Buffer); ok {
-		n := b.Len()
-		err := templates.Render(context.Background(), b, env, model)
-		if err != nil {
-			b.Truncate(n)
-		}
+	if p.doc.Portable() {
+		return p.doc.WriteTo(w, &env)
+	}
+	var doc templates.Doc
+	if err := templates.Render(context.Background(), &doc, &env, p.model); err != nil {
 		return err
 	}
-	buf := r.bufs.Get().(*bytes.Buffer)
-	buf.Reset()
-	defer r.bufs.Put(buf)
-	if err := templates.Render(context.Background(), buf, env, model); err != nil {
-		return err
-	}
-	_, err := w.Write(buf.Bytes())
-	return err
+	return doc.WriteTo(w, &env)
 }
 
 // Assets are the files of the site's assets/ folder, sorted by path.
