@@ -1,8 +1,11 @@
 package chart
 
 import (
+	"encoding/json"
+	"fmt"
 	"math"
 	"strconv"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
@@ -68,12 +71,35 @@ func common(nSeries int, gridTop string) Option {
 			gridTop = "36"
 		}
 	}
+	legend := nSeries > 1
 	return Option{
-		"color":  palette,
-		"legend": opts.Legend{Show: opts.Bool(nSeries > 1), Type: "scroll", Top: "0"},
-		"grid":   []opts.Grid{{Left: "8", Right: "40", Top: gridTop, Bottom: "8", ContainLabel: opts.Bool(true)}},
-		"title":  opts.Title{},
+		"color":  once("palette", func() any { return palette }),
+		"legend": once("legend|"+strconv.FormatBool(legend), func() any { return opts.Legend{Show: opts.Bool(legend), Type: "scroll", Top: "0"} }),
+		"grid": once("grid|"+gridTop, func() any {
+			return []opts.Grid{{Left: "8", Right: "40", Top: gridTop, Bottom: "8", ContainLabel: opts.Bool(true)}}
+		}),
+		"title": once("title", func() any { return opts.Title{} }),
 	}
+}
+
+// encoded holds option parts that many charts share, encoded once (a
+// province's 400,000 charts have a few dozen distinct tooltips, legends,
+// grids and value axes): key -> json.RawMessage.
+var encoded sync.Map
+
+// once is the part of an option that make builds, encoded by
+// encoding/json the first time key is asked for. The key must say
+// everything make's result depends on.
+func once(key string, make func() any) json.RawMessage {
+	if v, ok := encoded.Load(key); ok {
+		return v.(json.RawMessage)
+	}
+	b, err := json.Marshal(make())
+	if err != nil {
+		panic(fmt.Sprintf("chart: option part %s: %v", key, err)) // go-echarts' option types always marshal
+	}
+	v, _ := encoded.LoadOrStore(key, json.RawMessage(b))
+	return v.(json.RawMessage)
 }
 
 // series makes one series of an option.
@@ -329,7 +355,13 @@ func bars(spec Spec, cats []string, ss []Series, stacked bool) (*Chart, error) {
 		if labelRunes(cats) > 24 {
 			label.Rotate = 30 // long Chinese names would overlap
 			// the first rotated label reaches left of the plot
-			o["grid"].([]opts.Grid)[0].Left = "40"
+			top := "16"
+			if len(ss) > 1 {
+				top = "36"
+			}
+			o["grid"] = once("grid|"+top+"|left40", func() any {
+				return []opts.Grid{{Left: "40", Right: "40", Top: top, Bottom: "8", ContainLabel: opts.Bool(true)}}
+			})
 		}
 		o["xAxis"] = []opts.XAxis{{Type: "category", Data: cats, AxisLabel: label}}
 		o["yAxis"] = []opts.YAxis{{Type: "value", AxisLabel: valueAxis}}
@@ -385,16 +417,19 @@ func RankLines(spec Spec, periods []string, series []Series) (*Chart, error) {
 
 func lines(spec Spec, periods []string, ss []Series, rank bool) (*Chart, error) {
 	o := common(len(ss), "")
-	y := opts.YAxis{Type: "value", AxisLabel: &opts.AxisLabel{Formatter: types.FuncStr(axisFormatter(spec))}, Scale: opts.Bool(true)}
-	tip := valueFormatter(spec)
+	tip, axis := valueFormatter(spec), axisFormatter(spec)
 	if rank {
-		// The axis ends at the worst rank shown, never past the group.
-		y = opts.YAxis{Type: "value", Inverse: opts.Bool(true), Min: 1, Max: "dataMax", MinInterval: 1, AxisLabel: &opts.AxisLabel{Formatter: "kp:rank"}}
 		tip = "kp:rank"
 	}
-	o["tooltip"] = opts.Tooltip{Trigger: "axis", ValueFormatter: types.FuncStr(tip)}
+	o["tooltip"] = once("tooltip|axis|"+tip, func() any { return opts.Tooltip{Trigger: "axis", ValueFormatter: types.FuncStr(tip)} })
+	o["yAxis"] = once("yAxis|lines|"+strconv.FormatBool(rank)+"|"+axis, func() any {
+		if rank {
+			// The axis ends at the worst rank shown, never past the group.
+			return []opts.YAxis{{Type: "value", Inverse: opts.Bool(true), Min: 1, Max: "dataMax", MinInterval: 1, AxisLabel: &opts.AxisLabel{Formatter: "kp:rank"}}}
+		}
+		return []opts.YAxis{{Type: "value", AxisLabel: &opts.AxisLabel{Formatter: types.FuncStr(axis)}, Scale: opts.Bool(true)}}
+	})
 	o["xAxis"] = []opts.XAxis{{Type: "category", Data: periods}}
-	o["yAxis"] = []opts.YAxis{y}
 	list := make([]charts.SingleSeries, len(ss))
 	names := make([]string, len(ss))
 	for j, s := range ss {
@@ -428,7 +463,8 @@ func Radar(spec Spec, axes []RadarAxis, ss []Series) (*Chart, error) {
 		ind[i] = &opts.Indicator{Name: a.Name, Max: float32Of(a.Max)}
 		cats[i] = a.Name
 	}
-	o["tooltip"] = opts.Tooltip{Trigger: "item", ValueFormatter: types.FuncStr(valueFormatter(spec))}
+	vf := valueFormatter(spec)
+	o["tooltip"] = once("tooltip|item|"+vf, func() any { return opts.Tooltip{Trigger: "item", ValueFormatter: types.FuncStr(vf)} })
 	// go-echarts' radar has no radius: shrunk so that long axis names fit.
 	o["radar"] = radarWithRadius{opts.RadarComponent{Indicator: ind, Shape: "polygon", Center: []string{"50%", "55%"},
 		AxisName: &opts.AxisName{Color: "#1f2328"}}, "62%"}
@@ -447,9 +483,7 @@ func Radar(spec Spec, axes []RadarAxis, ss []Series) (*Chart, error) {
 		list[j] = series(s.Name, types.ChartRadar, []opts.RadarData{{Name: s.Name, Value: vals}}, so...)
 	}
 	o["series"] = list
-	legend := o["legend"].(opts.Legend)
-	legend.Data = names
-	o["legend"] = legend
+	o["legend"] = opts.Legend{Show: opts.Bool(len(ss) > 1), Type: "scroll", Top: "0", Data: names}
 	height := spec.Height
 	if height <= 0 {
 		height = 380
