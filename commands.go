@@ -99,6 +99,7 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 	p, problems := build.Load(*cfg)
 	if p != nil && !problems.HasErrors() {
 		problems.Add(p.CheckPublished()...) // a published period that changed
+		problems.Add(p.CheckTemplates()...) // a slot that does not run, a page override
 	}
 	lang := langOf(p, *cfg)
 	printProblems(stdout, problems, lang)

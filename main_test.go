@@ -14,6 +14,7 @@ import (
 	"testing"
 
 	"kaoping/generator/build"
+	"kaoping/generator/initsite"
 	"kaoping/generator/numfmt"
 	"kaoping/generator/report"
 	"kaoping/generator/scoring"
@@ -388,5 +389,24 @@ func TestCheckCapsTheListing(t *testing.T) {
 	}
 	if listed != 200 || !strings.Contains(stdout, "\n…还有 50 个问题未列出\n") || !strings.Contains(stdout, "共 250 个错误") {
 		t.Errorf("%d problems listed; want 200, then the line for the 50 more and the count of 250:\n%s", listed, stdout[max(0, len(stdout)-300):])
+	}
+}
+
+// TestCheckReportsSlots: a slot that cannot run stops a build, so check
+// reports it too, with its file and line, and exits 1.
+func TestCheckReportsSlots(t *testing.T) {
+	dir := t.TempDir()
+	if _, ps := initsite.Create(dir); ps.HasErrors() {
+		t.Fatal(ps)
+	}
+	if err := os.MkdirAll(filepath.Join(dir, "templates"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "templates", "footer.html"), []byte("<p>\n{{.Phone}}</p>"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, _ := runCLI("check", "--config", filepath.Join(dir, "config.toml"))
+	if code != 1 || !strings.Contains(stdout, "templates/footer.html:2: 错误") {
+		t.Errorf("check = %d, %q; want 1 and the slot's file and line", code, stdout)
 	}
 }

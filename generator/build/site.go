@@ -78,6 +78,14 @@ func NewSite(p *Project, opts SiteOptions) (*Site, diag.List) {
 	return s, problems
 }
 
+// CheckTemplates reports the problems of the site's customisation
+// (templates_dir: slots, custom.css, logo, assets) that a build would
+// stop on; `check` lists them with the problems of the config and data.
+func (p *Project) CheckTemplates() diag.List {
+	_, problems := render.New(render.Options{Dir: p.Config.TemplatesDir, DisplayDir: filepath.ToSlash(p.Rel(p.Config.TemplatesDir))})
+	return problems
+}
+
 // Model is the site's page model.
 func (s *Site) Model() *report.Model { return s.m }
 
