@@ -84,10 +84,10 @@ func TestChartOptions(t *testing.T) {
 	}
 	o := option(t, bar)
 	// Percent values are plotted as display values: 0.905 → 90.5; missing → "-".
-	if got := dig(o, "series", 0, "data", 0, "value"); got != 90.5 {
+	if got := dig(o, "series", 0, "data", 0); got != 90.5 {
 		t.Errorf("bar value = %v, want 90.5", got)
 	}
-	if got := dig(o, "series", 0, "data", 1, "value"); got != "-" {
+	if got := dig(o, "series", 0, "data", 1); got != "-" {
 		t.Errorf("missing bar value = %v, want \"-\"", got)
 	}
 	if got := dig(o, "series", 0, "markLine", "data", 0, "xAxis"); got != 90.0 {
@@ -120,7 +120,7 @@ func TestChartOptions(t *testing.T) {
 		t.Fatal(err)
 	}
 	o = option(t, st)
-	if dig(o, "series", 1, "stack") != "total" || dig(o, "series", 1, "data", 1, "value") != "-" {
+	if dig(o, "series", 1, "stack") != "total" || dig(o, "series", 1, "data", 1) != "-" {
 		t.Errorf("stacked series = %v", dig(o, "series", 1))
 	}
 	if dig(o, "xAxis", 0, "axisLabel", "formatter") != "kp:wan" || dig(o, "yAxis", 0, "inverse") != true {
@@ -150,7 +150,7 @@ func TestChartOptions(t *testing.T) {
 		t.Fatal(err)
 	}
 	o = option(t, ln)
-	if dig(o, "series", 1, "lineStyle", "type") != "dashed" || dig(o, "series", 0, "data", 1, "value") != 60.0 {
+	if dig(o, "series", 1, "lineStyle", "type") != "dashed" || dig(o, "series", 0, "data", 1) != 60.0 {
 		t.Errorf("lines = %v", dig(o, "series"))
 	}
 
@@ -172,7 +172,7 @@ func TestChartOptions(t *testing.T) {
 	if n := len(dig(o, "series", 0, "data").([]any)); n != 3 {
 		t.Errorf("heatmap has %d cells, want 3", n)
 	}
-	if got := dig(o, "series", 0, "data", 2, "value"); got == nil || got.([]any)[2] != 90.0 {
+	if got := dig(o, "series", 0, "data", 2); got == nil || got.([]any)[2] != 90.0 {
 		t.Errorf("heatmap cell = %v, want [1 1 90]", got)
 	}
 	if dig(o, "xAxis", 0, "data", 1) != "Q2" {
@@ -375,7 +375,7 @@ func TestCompactBars(t *testing.T) {
 	if got := len(dig(o, "xAxis", 0, "data").([]any)); got != n || dig(o, "xAxis", 0, "data", 499) != "检察官499" {
 		t.Errorf("%d names on the axis", got)
 	}
-	if got := len(dig(o, "series", 0, "data").([]any)); got != n || dig(o, "series", 0, "data", 0, "value") != float64(n) {
+	if got := len(dig(o, "series", 0, "data").([]any)); got != n || dig(o, "series", 0, "data", 0) != float64(n) {
 		t.Errorf("%d bars, first %v", got, dig(o, "series", 0, "data", 0))
 	}
 	if dig(o, "series", 0, "markLine", "data", 0, "yAxis") != 250.5 || dig(o, "series", 0, "markLine", "data", 0, "name") != "平均值 250.50" {

@@ -185,11 +185,13 @@ func at(values []float64, i int) float64 {
 	return math.NaN()
 }
 
-// barData is values as bar items.
-func barData(values []float64, n int, format string) []opts.BarData {
-	data := make([]opts.BarData, n)
+// barData is values as the data of a bar or line series: plain values
+// (ECharts reads 12.5 as it reads {"value": 12.5}, and a province's
+// charts hold millions of them).
+func barData(values []float64, n int, format string) []any {
+	data := make([]any, n)
 	for i := range data {
-		data[i] = opts.BarData{Value: point(at(values, i), format)}
+		data[i] = point(at(values, i), format)
 	}
 	return data
 }
@@ -434,10 +436,7 @@ func lines(spec Spec, periods []string, ss []Series, rank bool) (*Chart, error) 
 	names := make([]string, len(ss))
 	for j, s := range ss {
 		names[j] = s.Name
-		data := make([]opts.LineData, len(periods))
-		for i := range periods {
-			data[i] = opts.LineData{Value: point(at(s.Values, i), spec.Format)}
-		}
+		data := barData(s.Values, len(periods), spec.Format)
 		so := []charts.SeriesOpts{charts.WithLineChartOpts(opts.LineChart{ShowSymbol: opts.Bool(true)})}
 		if s.Dashed {
 			so = append(so, charts.WithLineStyleOpts(opts.LineStyle{Type: "dashed", Color: dashedColor}),
@@ -495,7 +494,7 @@ func Radar(spec Spec, axes []RadarAxis, ss []Series) (*Chart, error) {
 // light to dark blue; missing cells are left empty.
 func Heatmap(spec Spec, rows, columns []string, values [][]float64) (*Chart, error) {
 	lo, hi := math.Inf(1), math.Inf(-1)
-	var data []opts.HeatMapData
+	var data [][3]any // x, y, value
 	t := table(spec, columns)
 	for r, name := range rows {
 		row := Row{Label: name, Values: make([]float64, len(columns))}
@@ -510,7 +509,7 @@ func Heatmap(spec Spec, rows, columns []string, values [][]float64) (*Chart, err
 			}
 			dv := numfmt.Display(v, spec.Format)
 			lo, hi = math.Min(lo, dv), math.Max(hi, dv)
-			data = append(data, opts.HeatMapData{Value: [3]any{c, r, point(v, spec.Format)}})
+			data = append(data, [3]any{c, r, point(v, spec.Format)})
 		}
 		t.Rows = append(t.Rows, row)
 	}
