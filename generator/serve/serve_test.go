@@ -391,6 +391,11 @@ func TestInject(t *testing.T) {
 		{"upper case", state{gen: 1}, "<BODY><p>hi</p></BODY>", "<BODY><p>hi</p>{S}</BODY>"},
 		{"no body", state{gen: 1}, "<p>hi</p>", "<p>hi</p>{S}"},
 		{"failing", failing, "<body><p>hi</p></body>", "<body>{B}<p>hi</p>{S}</body>"},
+		// Letters whose lower case has another length in UTF-8 (the
+		// Kelvin sign K is 3 bytes, its k 1; İ is 2 bytes, its i̇ 3): a
+		// name holding them must not move where the tags go.
+		{"unicode case", state{gen: 1}, "<body><p>K Å İ</p></body>", "<body><p>K Å İ</p>{S}</body>"},
+		{"unicode case failing", failing, "<p>KKKK</p><BODY class=x><p>İİİ</p></BODY>", "<p>KKKK</p><BODY class=x>{B}<p>İİİ</p>{S}</BODY>"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
