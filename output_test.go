@@ -9,10 +9,52 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 )
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if binary.dir != "" {
+		os.RemoveAll(binary.dir)
+	}
+	os.Exit(code)
+}
+
+// binary is kaoping compiled once for the tests that run it as a
+// process of its own.
+var binary struct {
+	once      sync.Once
+	dir, path string
+	err       error
+}
+
+// kaopingBinary compiles this package (go build) once and returns the
+// path of the program.
+func kaopingBinary(t *testing.T) string {
+	t.Helper()
+	binary.once.Do(func() {
+		goTool, err := exec.LookPath("go")
+		if err != nil {
+			goTool = filepath.Join(runtime.GOROOT(), "bin", "go")
+		}
+		if binary.dir, binary.err = os.MkdirTemp("", "kaoping-bin-"); binary.err != nil {
+			return
+		}
+		binary.path = filepath.Join(binary.dir, "kaoping")
+		out, err := exec.Command(goTool, "build", "-o", binary.path, ".").CombinedOutput()
+		if err != nil {
+			binary.err = fmt.Errorf("go build: %v\n%s", err, out)
+		}
+	})
+	if binary.err != nil {
+		t.Fatal(binary.err)
+	}
+	return binary.path
+}
 
 // The output folder (SPEC §2): what a build refuses, a symlinked output,
 // readers holding files open, and what is left beside the output.
