@@ -13,9 +13,12 @@
 //     ranking is printed to an A4 PDF. harness_test.go proves the crawler
 //     reports each of these faults.
 //   - determinism_test.go: two builds are byte-identical.
-//   - atomic_test.go: a build writes only a .public.kaoping-tmp-* staging
-//     folder beside the output, and a failed build leaves the previous
-//     output as it was.
+//   - atomic_test.go: a build writes only a .public.kaoping-new-* staging
+//     folder (and the lock .public.kaoping-lock) beside the output, never
+//     into the live output, and a failed build, on its input or while
+//     writing pages, leaves the previous output as it was.
+//   - serve_test.go: the pages served by kaoping serve, under its
+//     Content-Security-Policy, load without a violation.
 //   - xss_test.go: names, notes and descriptions holding HTML stay text.
 //
 // The demo has about 1,900 pages, mostly score sheets from one template,
