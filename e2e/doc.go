@@ -24,7 +24,9 @@
 // The demo has about 1,900 pages, mostly score sheets from one template,
 // so the browser opens every page of the small kinds and a fixed sample of
 // the large ones (the links of the others are still checked); the log of
-// each crawl lists what was opened. Environment:
+// each crawl lists what was opened. Under go test -short a crawl opens one
+// page of each kind (and still reaches and checks the links of every
+// page). Environment:
 //
 //	KAOPING_CHROMIUM=PATH        the browser (default: chromium on PATH)
 //	KAOPING_BROWSER_TESTS=required  fail, not skip, without a browser (CI)
