@@ -421,8 +421,9 @@ func TestOutputReadersKeepTheirBytes(t *testing.T) {
 
 // TestOutputLeftoversRemoved: the folders an interrupted build leaves
 // beside the output (.public.kaoping-new-*, also one holding a previous
-// site, -old) and a lock file of a process that is gone are removed by
-// the next build, which succeeds; names that only look alike are kept.
+// site, -old), a lock file of a process that is gone and the build cache
+// of earlier versions (.kaoping/cache) are removed by the next build,
+// which succeeds; names that only look alike are kept.
 func TestOutputLeftoversRemoved(t *testing.T) {
 	cfg := initSite(t)
 	site := filepath.Dir(cfg)
@@ -445,6 +446,9 @@ func TestOutputLeftoversRemoved(t *testing.T) {
 	mk(".public.kaoping-newer/notes.txt", "mine")
 	mk(".other.kaoping-new-1/notes.txt", "another output's, not this one's")
 	mk("public-old/notes.txt", "mine")
+	// The cache of kaoping versions with incremental builds: removed.
+	mk(".kaoping/cache/cache.json", "{}")
+	mk(".kaoping/cache/pool/000001", "an old page")
 
 	code, stdout, stderr := runCLI("build", "--config", cfg, "--quiet", "--no-bundles")
 	if code != exitOK {
@@ -462,6 +466,9 @@ func TestOutputLeftoversRemoved(t *testing.T) {
 		}
 	}
 	verifyOK(t, "the output", filepath.Join(site, "public"))
+	if _, err := os.Stat(filepath.Join(site, ".kaoping")); err == nil {
+		t.Error("the build cache of an earlier version (.kaoping/cache) is still there")
+	}
 }
 
 // TestInitGitignore: the .gitignore of `kaoping init` covers everything
