@@ -218,6 +218,40 @@ func TestTwoBuildsAtOnce(t *testing.T) {
 	}
 }
 
+// TestWaitingBuildGoesOn: a build waits for one that holds the lock and
+// is killed there (SIGKILL, e.g. a hung build ended by hand): the waiting
+// build then takes the lock, removes what the killed one left and ends
+// with exit 0; the output verifies and is a clean build of the data.
+func TestWaitingBuildGoesOn(t *testing.T) {
+	bin := kaopingBinary(t)
+	cfg := initSite(t)
+	out := filepath.Join(t.TempDir(), "public")
+	binBuild(t, bin, "--config", cfg, "--out", out)
+
+	a := holdingLock(t, bin, cfg, out, true)
+	setCell(t, cfg, "dq,120,", "dq,177,")
+	b := start(t, bin, "build", "--config", cfg, "--out", out, "--quiet")
+	deadline := time.Now().Add(time.Minute)
+	for !strings.Contains(b.stderr.String(), "等待它结束") && b.running() && time.Now().Before(deadline) {
+		time.Sleep(5 * time.Millisecond)
+	}
+	if !strings.Contains(b.stderr.String(), "等待它结束") || !b.running() {
+		t.Fatalf("the second build is not waiting; stderr:\n%s", b.stderr.String())
+	}
+	a.cmd.Process.Kill()
+	a.wait(t)
+	if err := b.wait(t); err != nil {
+		t.Fatalf("the waiting build after the holder was killed: %v\n%s", err, b.stderr.String())
+	}
+	want := filepath.Join(t.TempDir(), "want")
+	binBuild(t, bin, "--config", cfg, "--out", want)
+	sameSite(t, "the output", out, want)
+	verifyOK(t, "the output", out)
+	if l := leftovers(t, filepath.Dir(out)); len(l) > 0 {
+		t.Errorf("left beside the output: %q", l)
+	}
+}
+
 // TestStaleLock: a build killed (SIGKILL) while it holds the lock leaves
 // its lock file, which does not hold up the next build: that one neither
 // waits nor fails, removes the file and what the killed build left, and

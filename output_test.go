@@ -207,6 +207,12 @@ func TestOutputRefused(t *testing.T) {
 	if err := os.Symlink(filepath.Join(other, "nowhere"), filepath.Join(other, "dangling")); err != nil {
 		t.Fatal(err)
 	}
+	if err := os.Symlink(docs, filepath.Join(other, "link-to-docs")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(".", filepath.Join(site, "link-to-site")); err != nil {
+		t.Fatal(err)
+	}
 
 	tests := []struct {
 		name string
@@ -226,6 +232,8 @@ func TestOutputRefused(t *testing.T) {
 		{"a file", file, "", "是一个文件"},
 		{"a link to data", filepath.Join(other, "link-to-data"), "", "数据目录"},
 		{"a dangling link", filepath.Join(other, "dangling"), "", "符号链接"},
+		{"a link to someone's documents", filepath.Join(other, "link-to-docs"), "", "不是 kaoping 生成的网站"},
+		{"a link to the site folder", filepath.Join(site, "link-to-site"), "", "站点目录"},
 		{"output_dir = data", "", "data", "数据目录"},
 		{"output_dir = .", "", ".", "站点目录"},
 	}
