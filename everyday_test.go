@@ -147,6 +147,13 @@ func TestServeCLI(t *testing.T) {
 	if code != exitOK || !strings.Contains(stdout, "kaoping serve [--addr 127.0.0.1:8080]") || !strings.Contains(stdout, "-addr") {
 		t.Errorf("help serve: exit %d\n%s", code, stdout)
 	}
+	// serve writes nothing: it has no output folder to name.
+	if strings.Contains(stdout, "-out") || !strings.Contains(stdout, "不写入任何文件") {
+		t.Errorf("help serve offers an output folder or does not say it writes nothing:\n%s", stdout)
+	}
+	if code, _, stderr := runCLI("serve", "--out", "x", "--config", cfg); code != exitUsage || !strings.Contains(stderr, "-out") {
+		t.Errorf("serve --out: exit %d, want 2 naming the flag:\n%s", code, stderr)
+	}
 	code, stdout, _ = runCLI("help", "init")
 	if code != exitOK || !strings.Contains(stdout, "kaoping init") {
 		t.Errorf("help init: exit %d\n%s", code, stdout)

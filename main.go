@@ -37,13 +37,13 @@ type command struct {
 
 func commands() []command {
 	return []command{
-		{"build", "kaoping build [--config F] [--out DIR] [--quiet] [--exclude-kind K]\n  生成整个站点和每期归档包（终端中显示进度）；--exclude-kind prosecutor 生成不含检察官个人的对外版本",
-			"builds the whole site and each period's bundle (with a progress bar on a terminal); --exclude-kind prosecutor leaves individuals out, for sending outside", cmdBuild},
+		{"build", "kaoping build [--config F] [--out DIR] [--quiet] [--exclude-kind K] [--no-bundles]\n  生成整个站点和每期归档包（终端中显示进度）；--exclude-kind prosecutor 生成不含检察官个人的对外版本；--no-bundles 不生成归档包",
+			"builds the whole site and each period's bundle (with a progress bar on a terminal); --exclude-kind prosecutor leaves individuals out, for sending outside; --no-bundles skips the bundles", cmdBuild},
 		{"check", "kaoping check [--config F]\n  检查配置和数据，列出所有问题", "validates config and data, listing every problem", cmdCheck},
 		{"scores", "kaoping scores --scheme S --period P [--format json|csv] [--config F]\n  输出计算结果", "prints the computed results", cmdScores},
 		{"explain", "kaoping explain --scheme S --period P --entity E [--config F]\n  逐项说明某单位每一分的来历", "explains in words how each point of E was obtained", cmdExplain},
-		{"serve", "kaoping serve [--addr 127.0.0.1:8080] [--config F] [--out DIR] [--quiet]\n  生成并在本机预览站点；修改配置、数据或模板后自动重新生成并刷新浏览器",
-			"builds and serves the site; rebuilds and reloads the browser when config, data or templates change", cmdServe},
+		{"serve", "kaoping serve [--addr 127.0.0.1:8080] [--config F] [--quiet]\n  在内存中生成并在本机预览站点，不写入任何文件；修改配置、数据或模板后自动重新载入并刷新浏览器",
+			"serves the site from memory, writing nothing; loads it again and reloads the browser when config, data or templates change", cmdServe},
 		{"publish", "kaoping publish 考核期 [--from 日期 --days 天数] [--amend \"更正原因\"] [--withdraw \"撤回原因\"] [--config F]\n  记录该期已公示（连同其累计期）及公示期（--from 2026-04-01 --days 5，按 [publication] working_days 计自然日或工作日）；此后该期数据或结果改变时 build 会报错，除非用 --amend 记录更正；--withdraw 撤回公示，该期重新成为未公示的草稿",
 			"records a period as published (with its cumulative period) and its 公示期 (--from 2026-04-01 --days 5: calendar days, or Monday–Friday with [publication] working_days = true); a later build fails when its data or results change, unless --amend records a correction; --withdraw REASON withdraws the publication, and the period is a draft again", cmdPublish},
 		{"verify", "kaoping verify 目录\n  按 manifest.json 校验生成的站点或解压后的归档包，列出缺少、多出和被改动的文件",

@@ -14,30 +14,34 @@ import (
 	"kaoping/generator/diag"
 )
 
-// TestAtomicBuild checks that a build writes only into a staging folder
-// beside the output (.public.kaoping-tmp-*), swaps it in on success,
-// removes it on failure, and that a failed build leaves the previous
-// output exactly as it was (SPEC §2), whether it fails on the input (before
-// anything is written) or while writing pages.
+// TestAtomicBuild checks that a build writes only into a folder beside
+// the output (.public.kaoping-new-*, with the lock .public.kaoping-lock),
+// swaps it in on success, removes it on failure, never writes into the
+// live output, and that a failed build leaves the previous output exactly
+// as it was (SPEC §2), whether it fails on the input (before anything is
+// written: bad data, a slot that cannot run) or while writing pages (a
+// slot that fails on one page only).
 func TestAtomicBuild(t *testing.T) {
 	cfg := copySite(t)
 	siteDir := filepath.Dir(cfg)
 	parent := t.TempDir()
 	out := filepath.Join(parent, "public")
 	opts := build.Options{ConfigPath: cfg, OutDir: out}
-	staging := regexp.MustCompile(`^\.public\.kaoping-tmp-[^/]+$`)
+	staging := regexp.MustCompile(`^\.public\.kaoping-new-[0-9]+$`)
+	const lock = ".public.kaoping-lock"
 
 	// checkNames fails on any name in parent that is not out or, when
-	// allowStaging, a staging folder; it returns how many staging names
-	// were seen.
-	checkNames := func(step string, names []string, allowStaging bool) int {
+	// allowBuild, a staging folder or the lock file; it returns how many
+	// staging folders were seen.
+	checkNames := func(step string, names []string, allowBuild bool) int {
 		t.Helper()
 		n := 0
 		for _, name := range names {
 			switch {
 			case name == "public":
-			case allowStaging && staging.MatchString(name):
+			case allowBuild && staging.MatchString(name):
 				n++
+			case allowBuild && name == lock:
 			default:
 				t.Errorf("%s: the build wrote %q beside the output folder", step, name)
 			}
@@ -45,14 +49,14 @@ func TestAtomicBuild(t *testing.T) {
 		return n
 	}
 
-	// 1. A good build: only a staging folder appears beside the output,
-	// and it is gone afterwards.
-	names, problems := watchBuild(t, parent, opts)
-	if problems.HasErrors() {
-		t.Fatalf("building the demo copy:\n%v", problems.Err("en"))
+	// 1. A good build: only a staging folder and the lock appear beside
+	// the output, and they are gone afterwards.
+	w := watchBuild(t, parent, "", opts)
+	if w.problems.HasErrors() {
+		t.Fatalf("building the demo copy:\n%v", w.problems.Err("en"))
 	}
-	if checkNames("first build", names, true) == 0 {
-		t.Errorf("first build: no staging folder .public.kaoping-tmp-* was created beside the output (saw %q)", names)
+	if checkNames("first build", w.names, true) == 0 {
+		t.Errorf("first build: no staging folder .public.kaoping-new-* was created beside the output (saw %q)", w.names)
 	}
 	checkNames("after the first build", dirNames(t, parent), false)
 	good := hashTree(t, out)
@@ -61,68 +65,100 @@ func TestAtomicBuild(t *testing.T) {
 	}
 
 	// 2. A second good build replaces the output through a staging folder
-	// too, and leaves nothing beside it.
-	names, problems = watchBuild(t, parent, opts)
-	if problems.HasErrors() {
-		t.Fatalf("rebuilding:\n%v", problems.Err("en"))
+	// too, writes nothing into the live output, and leaves nothing beside
+	// it.
+	w = watchBuild(t, parent, out, opts)
+	if w.problems.HasErrors() {
+		t.Fatalf("rebuilding:\n%v", w.problems.Err("en"))
 	}
-	if checkNames("second build", names, true) == 0 {
-		t.Errorf("second build: no staging folder was created (saw %q)", names)
+	if checkNames("second build", w.names, true) == 0 {
+		t.Errorf("second build: no staging folder was created (saw %q)", w.names)
+	}
+	if len(w.inOutput) > 0 {
+		t.Errorf("second build: created or wrote %q in the live output folder", w.inOutput)
 	}
 	checkNames("after the second build", dirNames(t, parent), false)
 	if hashTree(t, out) != good {
 		t.Error("rebuilding the same input changed the output")
 	}
 
-	// 3. Bad data: the build fails before writing anything.
+	// fails runs a build that must fail and checks that the output is as
+	// it was and nothing is left beside it; it returns the names that
+	// appeared beside the output while it ran.
+	fails := func(step, file string, line int) []string {
+		t.Helper()
+		w := watchBuild(t, parent, out, opts)
+		if !w.problems.HasErrors() {
+			t.Fatalf("%s: the build succeeded", step)
+		}
+		if !hasProblemAt(w.problems, file, line) {
+			t.Errorf("%s: the errors do not name %s line %d:\n%v", step, file, line, w.problems.Err("en"))
+		}
+		if len(w.inOutput) > 0 {
+			t.Errorf("%s: created or wrote %q in the live output folder", step, w.inOutput)
+		}
+		checkNames(step, w.names, true)
+		checkNames("after "+step, dirNames(t, parent), false)
+		if hashTree(t, out) != good {
+			t.Errorf("%s changed the previous output", step)
+		}
+		return w.names
+	}
+
+	// 3. Bad data: the build fails before it writes or locks anything.
 	period := filepath.Join(siteDir, "data", "periods", "2024-Q1.csv")
 	orig, err := os.ReadFile(period)
 	if err != nil {
 		t.Fatal(err)
 	}
 	editFile(t, period, "\njn,3948,", "\njn,abc,")
-	names, problems = watchBuild(t, parent, opts)
-	if !problems.HasErrors() {
-		t.Fatal("a build with the text \"abc\" in a number cell succeeded")
-	}
-	if !hasProblemAt(problems, "data/periods/2024-Q1.csv", 2) {
-		t.Errorf("the errors do not name data/periods/2024-Q1.csv line 2:\n%v", problems.Err("en"))
-	}
-	checkNames("failed build (bad data)", names, true)
-	checkNames("after the failed build (bad data)", dirNames(t, parent), false)
-	if hashTree(t, out) != good {
-		t.Error("a build that failed on bad data changed the previous output")
+	if names := fails("failed build (bad data)", "data/periods/2024-Q1.csv", 2); len(names) > 0 {
+		t.Errorf("a build that fails on its input created %q beside the output", names)
 	}
 	if err := os.WriteFile(period, orig, 0o644); err != nil {
 		t.Fatal(err)
 	}
 
-	// 4. A template that fails while pages are written: the staging folder
-	// was made and must be removed, and the output is untouched.
-	overrides := filepath.Join(siteDir, "overrides", "partials")
-	if err := os.MkdirAll(overrides, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	footer := `<footer>{{.NoSuchField.Either}}</footer>`
-	if err := os.WriteFile(filepath.Join(overrides, "footer.html"), []byte(footer), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	// 4. A slot that cannot run (a misspelt field) fails when the site is
+	// loaded, also before anything is written.
 	if !strings.Contains(readFile(t, cfg), `templates_dir = "overrides"`) {
 		t.Fatal(`the demo's config.toml no longer says templates_dir = "overrides"; update the test`)
 	}
-	names, problems = watchBuild(t, parent, opts)
-	if !problems.HasErrors() {
-		t.Fatal("a build with a footer template that cannot execute succeeded")
+	overrides := filepath.Join(siteDir, "overrides")
+	if err := os.MkdirAll(overrides, 0o755); err != nil {
+		t.Fatal(err)
 	}
-	if checkNames("failed build (template)", names, true) == 0 {
-		t.Errorf("failed build (template): no staging folder was created, so this step tests nothing (saw %q); errors:\n%v", names, problems.Err("en"))
+	footer := filepath.Join(overrides, "footer.html")
+	if err := os.WriteFile(footer, []byte("<p>{{.SiteTitle}}</p>\n<p>{{.NoSuchField}}</p>\n"), 0o644); err != nil {
+		t.Fatal(err)
 	}
-	checkNames("after the failed build (template)", dirNames(t, parent), false)
+	if names := fails("failed build (slot)", "overrides/footer.html", 2); len(names) > 0 {
+		t.Errorf("a build that fails on a slot created %q beside the output", names)
+	}
+
+	// 5. A slot that runs on the sample data it is checked with, and
+	// fails on one page of the site: the build fails while writing pages,
+	// so the staging folder was made, and must be removed.
+	slot := "<p>{{.SiteTitle}}</p>\n{{if eq .Path \"periods/index.html\"}}<p>{{.NoSuchField}}</p>{{end}}\n"
+	if err := os.WriteFile(footer, []byte(slot), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	w = watchBuild(t, parent, out, opts)
+	if !w.problems.HasErrors() || !strings.Contains(w.problems.Err("en").Error(), "NoSuchField") {
+		t.Fatalf("a build with a slot that fails on periods/index.html: %v", w.problems.Err("en"))
+	}
+	if checkNames("failed build (while writing)", w.names, true) == 0 {
+		t.Errorf("failed build (while writing): no staging folder was created, so this step tests nothing (saw %q); errors:\n%v", w.names, w.problems.Err("en"))
+	}
+	if len(w.inOutput) > 0 {
+		t.Errorf("failed build (while writing): created or wrote %q in the live output folder", w.inOutput)
+	}
+	checkNames("after the failed build (while writing)", dirNames(t, parent), false)
 	if hashTree(t, out) != good {
 		t.Error("a build that failed while writing pages changed the previous output")
 	}
 
-	// 5. A failed first build creates no output folder at all.
+	// 6. A failed first build creates no output folder at all.
 	fresh := filepath.Join(t.TempDir(), "public")
 	if _, _, problems := build.Build(build.Options{ConfigPath: cfg, OutDir: fresh}); !problems.HasErrors() {
 		t.Fatal("the failing build succeeded into a fresh folder")
@@ -132,9 +168,17 @@ func TestAtomicBuild(t *testing.T) {
 	}
 }
 
-// watchBuild runs a build while watching the output's parent folder and
-// returns the names that were created or renamed in it.
-func watchBuild(t *testing.T, parent string, opts build.Options) ([]string, diag.List) {
+// watched is what watchBuild saw.
+type watched struct {
+	names    []string // created or renamed beside the output
+	inOutput []string // created or written in the live output folder
+	problems diag.List
+}
+
+// watchBuild runs a build while watching the output's parent folder and,
+// when out is not "", the output folder itself (its own entries: a file
+// created or written there is a write into the live site).
+func watchBuild(t *testing.T, parent, out string, opts build.Options) watched {
 	t.Helper()
 	w, err := fsnotify.NewWatcher()
 	if err != nil {
@@ -144,30 +188,38 @@ func watchBuild(t *testing.T, parent string, opts build.Options) ([]string, diag
 	if err := w.Add(parent); err != nil {
 		t.Fatal(err)
 	}
-	// Only the parent's own entries are watched (fsnotify is not
+	if out != "" {
+		if err := w.Add(out); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// Only the folders' own entries are watched (fsnotify is not
 	// recursive), so the buffer holds every event of a build.
-	events := make(chan fsnotify.Event, 4096)
+	events := make(chan fsnotify.Event, 1<<14)
 	go func() {
 		for ev := range w.Events {
 			events <- ev
 		}
 	}()
 	_, _, problems := build.Build(opts)
+	res := watched{problems: problems}
 	seen := map[string]bool{}
-	var names []string
 	for {
 		select {
 		case ev := <-events:
 			name := filepath.Base(ev.Name)
-			if (ev.Has(fsnotify.Create) || ev.Has(fsnotify.Rename)) && !seen[name] {
+			switch dir := filepath.Dir(ev.Name); {
+			case dir == parent && (ev.Has(fsnotify.Create) || ev.Has(fsnotify.Rename)) && !seen[name]:
 				seen[name] = true
-				names = append(names, name)
+				res.names = append(res.names, name)
+			case dir == out && (ev.Has(fsnotify.Create) || ev.Has(fsnotify.Write)):
+				res.inOutput = append(res.inOutput, ev.Op.String()+" "+name)
 			}
 			continue
 		case <-time.After(200 * time.Millisecond):
 			// Quiet after the build: every event of it has arrived.
 		}
-		return names, problems
+		return res
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"os/exec"
+	"sync"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -36,18 +37,37 @@ func noBrowser(t *testing.T, why string) {
 	t.Skipf("browser test skipped: %s", why)
 }
 
-// newBrowser starts a headless Chromium with a fresh profile and returns
-// the context of its first tab. Everything is closed when the test ends.
+// browser is the one headless Chromium of the test binary, started by
+// the first test that needs it (a start costs two to four seconds) and
+// closed by TestMain; each test opens its own tabs in it (newTab), which
+// close when the test ends.
+var browser struct {
+	once    sync.Once
+	ctx     context.Context
+	close   func()
+	profile string
+	err     error
+}
+
+// newBrowser returns the context of the shared browser, starting it on
+// first use with a fresh profile.
 func newBrowser(t *testing.T) context.Context {
 	t.Helper()
 	path := chromiumPath(t)
+	browser.once.Do(func() { browser.err = startBrowser(path) })
+	if browser.err != nil {
+		t.Fatalf("starting %s: %v", path, browser.err)
+	}
+	return browser.ctx
+}
+
+func startBrowser(path string) error {
 	// Not t.TempDir: Chromium may still write into its profile while it
 	// shuts down, and a failed removal would fail the test.
 	profile, err := os.MkdirTemp("", "kaoping-chromium-")
 	if err != nil {
-		t.Fatal(err)
+		return err
 	}
-	t.Cleanup(func() { os.RemoveAll(profile) })
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(path),
 		chromedp.Headless,
@@ -69,14 +89,24 @@ func newBrowser(t *testing.T) context.Context {
 	}
 	actx, acancel := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancel := chromedp.NewContext(actx)
-	t.Cleanup(func() {
+	browser.ctx, browser.profile = ctx, profile
+	browser.close = func() {
 		cancel()
 		acancel()
-	})
+		os.RemoveAll(profile)
+	}
 	// The first Do starts the browser and binds its life to the context it
 	// gets, so it must be ctx itself, not one with a timeout.
 	if err := chromedp.Do(ctx); err != nil {
-		t.Fatalf("starting %s: %v", path, err)
+		browser.close()
+		return err
 	}
-	return ctx
+	return nil
+}
+
+// closeBrowser ends the shared browser, if it was started.
+func closeBrowser() {
+	if browser.close != nil {
+		browser.close()
+	}
 }

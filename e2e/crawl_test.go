@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"html"
+	"math"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -74,20 +75,27 @@ type sampling struct {
 func fullCrawl() bool { return os.Getenv("KAOPING_E2E_ALL") != "" }
 
 // sampled returns smp, or a sampling that opens every page when
-// KAOPING_E2E_ALL is set.
+// KAOPING_E2E_ALL is set, or under go test -short one page of each kind
+// (every page is still reached and its links checked).
 func sampled(smp sampling) sampling {
-	if fullCrawl() {
+	switch {
+	case fullCrawl():
 		return sampling{}
+	case testing.Short():
+		return sampling{PerKind: 1, Every: math.MaxUint32}
 	}
 	return smp
 }
 
 // crawlBudget is the time a crawl may spend opening pages: d, or 25
 // minutes when KAOPING_E2E_ALL asks for every page (run that with go test
-// -timeout 30m).
+// -timeout 30m), or at most 30 s under go test -short.
 func crawlBudget(d time.Duration) time.Duration {
-	if fullCrawl() {
+	switch {
+	case fullCrawl():
 		return 25 * time.Minute
+	case testing.Short():
+		return min(d, 30*time.Second)
 	}
 	return d
 }

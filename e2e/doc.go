@@ -13,15 +13,20 @@
 //     ranking is printed to an A4 PDF. harness_test.go proves the crawler
 //     reports each of these faults.
 //   - determinism_test.go: two builds are byte-identical.
-//   - atomic_test.go: a build writes only a .public.kaoping-tmp-* staging
-//     folder beside the output, and a failed build leaves the previous
-//     output as it was.
+//   - atomic_test.go: a build writes only a .public.kaoping-new-* staging
+//     folder (and the lock .public.kaoping-lock) beside the output, never
+//     into the live output, and a failed build, on its input or while
+//     writing pages, leaves the previous output as it was.
+//   - serve_test.go: the pages served by kaoping serve, under its
+//     Content-Security-Policy, load without a violation.
 //   - xss_test.go: names, notes and descriptions holding HTML stay text.
 //
 // The demo has about 1,900 pages, mostly score sheets from one template,
 // so the browser opens every page of the small kinds and a fixed sample of
 // the large ones (the links of the others are still checked); the log of
-// each crawl lists what was opened. Environment:
+// each crawl lists what was opened. Under go test -short a crawl opens one
+// page of each kind (and still reaches and checks the links of every
+// page). Environment:
 //
 //	KAOPING_CHROMIUM=PATH        the browser (default: chromium on PATH)
 //	KAOPING_BROWSER_TESTS=required  fail, not skip, without a browser (CI)

@@ -45,6 +45,7 @@ func runMain(m *testing.M) int {
 		return 1
 	}
 	demo.Dir, demo.Project = out, p
+	defer closeBrowser()
 	return m.Run()
 }
 

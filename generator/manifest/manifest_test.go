@@ -116,6 +116,24 @@ func TestVerify(t *testing.T) {
 	}
 }
 
+// TestVerifyThroughLink: a site reached through a symbolic link (public
+// -> the deployed folder, SPEC §2) is verified as the folder it points to.
+func TestVerifyThroughLink(t *testing.T) {
+	dir := siteWithManifest(t)
+	link := filepath.Join(t.TempDir(), "public")
+	if err := os.Symlink(dir, link); err != nil {
+		t.Fatal(err)
+	}
+	rep, err := Verify(link)
+	if err != nil || !rep.OK() || rep.Checked != 3 {
+		t.Fatalf("Verify through a link: %+v, %v", rep, err)
+	}
+	os.Remove(filepath.Join(dir, "index.html"))
+	if rep, err := Verify(link); err != nil || rep.OK() || !reflect.DeepEqual(rep.Missing, []string{"index.html"}) {
+		t.Errorf("a missing file through a link: %+v, %v", rep, err)
+	}
+}
+
 func TestVerifyWithoutManifest(t *testing.T) {
 	dir := writeTree(t, map[string]string{"index.html": "x"})
 	if _, err := Verify(dir); err == nil {

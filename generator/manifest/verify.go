@@ -32,6 +32,11 @@ func Verify(dir string) (*Report, error) {
 	}
 	rep := &Report{Manifest: m, Checked: len(m.Outputs)}
 	seen := map[string]bool{}
+	// An output may be a symbolic link to the deployed folder (SPEC §2);
+	// WalkDir does not follow a link it starts at.
+	if real, err := filepath.EvalSymlinks(dir); err == nil {
+		dir = real
+	}
 	err = filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err

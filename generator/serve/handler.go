@@ -204,7 +204,7 @@ func hostname() string {
 func (s *Server) inject(page []byte) []byte {
 	st := s.snapshot()
 	script := render(templates.ServeReload(scriptPath, s.genID(st.gen)))
-	lower := bytes.ToLower(page)
+	lower := asciiLower(page)
 	var out bytes.Buffer
 	rest := page
 	if banner := s.banner(st); banner != "" {
@@ -228,6 +228,21 @@ func (s *Server) inject(page []byte) []byte {
 		out.WriteString(script)
 	}
 	return out.Bytes()
+}
+
+// asciiLower is b with the ASCII letters in lower case and every other
+// byte as it is: the same length as b, so that an index into it is an
+// index into b (bytes.ToLower changes the length of some letters, e.g.
+// the Kelvin sign K, and a name holding one would move the tags).
+func asciiLower(b []byte) []byte {
+	out := make([]byte, len(b))
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		out[i] = c
+	}
+	return out
 }
 
 // banner is the HTML listing the errors of the last load, "" when it

@@ -4,7 +4,10 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
+	"fmt"
 	"io"
 	"io/fs"
 	"net"
@@ -26,6 +29,7 @@ type site struct {
 	dir  string // site folder
 	base string // http://127.0.0.1:port
 	log  *syncBuffer
+	hash string // of the site folder before the server started
 }
 
 // startSite creates the example site in a temporary folder, lets edit
@@ -39,6 +43,7 @@ func startSite(t *testing.T, edit func(dir string)) *site {
 	if edit != nil {
 		edit(dir)
 	}
+	hash := treeHash(t, dir)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -60,7 +65,7 @@ func startSite(t *testing.T, edit func(dir string)) *site {
 			t.Error("Run did not stop")
 		}
 	})
-	s := &site{t: t, dir: dir, base: "http://" + ln.Addr().String(), log: log}
+	s := &site{t: t, dir: dir, base: "http://" + ln.Addr().String(), log: log, hash: hash}
 	s.get(statusPath) // answered once the first build is done
 	return s
 }
@@ -75,6 +80,16 @@ func (s *site) get(path string) (int, string) {
 	defer resp.Body.Close()
 	b, _ := io.ReadAll(resp.Body)
 	return resp.StatusCode, string(b)
+}
+
+// unchanged fails the test when a file of the site folder was added,
+// removed or changed since the server started (call it before the test
+// writes into the site).
+func (s *site) unchanged(step string) {
+	s.t.Helper()
+	if h := treeHash(s.t, s.dir); h != s.hash {
+		s.t.Errorf("%s: the site folder changed while serving (serve must write nothing); it holds %q", step, treeNames(s.t, s.dir))
+	}
 }
 
 func (s *site) write(rel, text string) {
@@ -165,15 +180,8 @@ func TestServeEndToEnd(t *testing.T) {
 	if code, js := s.get(scriptPath); code != 200 || !strings.Contains(js, "EventSource") {
 		t.Errorf("GET %s = %d %.80q", scriptPath, code, js)
 	}
-	// The files on disk are the plain build: no snippet anywhere.
-	filepath.WalkDir(filepath.Join(s.dir, "public"), func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() {
-			if b, _ := os.ReadFile(p); bytes.Contains(b, []byte("__kaoping")) {
-				t.Errorf("%s on disk contains the reload snippet", p)
-			}
-		}
-		return nil
-	})
+	// Serving writes nothing: the site folder is as init left it.
+	s.unchanged("after the first load")
 
 	events := s.subscribe()
 	if e := s.wait(events, "hello"); e.data == "" {
@@ -211,7 +219,7 @@ func TestServeEndToEnd(t *testing.T) {
 	if !strings.Contains(page, `id="kaoping-problems"`) || !strings.Contains(page, "config.toml:") {
 		t.Errorf("the page does not show the problems:\n%.600s", page)
 	}
-	if log := s.log.String(); !strings.Contains(log, "config.toml:") || !strings.Contains(log, "生成失败") {
+	if log := s.log.String(); !strings.Contains(log, "config.toml:") || !strings.Contains(log, "载入失败") {
 		t.Errorf("the terminal does not show the error:\n%s", log)
 	}
 	var st status
@@ -219,8 +227,8 @@ func TestServeEndToEnd(t *testing.T) {
 	if err := json.Unmarshal([]byte(body), &st); err != nil || st.OK || len(st.Problems) == 0 {
 		t.Errorf("status after a failed build = %s", body)
 	}
-	if _, err := os.Stat(filepath.Join(s.dir, "public", "index.html")); err != nil {
-		t.Errorf("the output folder was touched by the failed build: %v", err)
+	if _, err := os.Stat(filepath.Join(s.dir, "public")); err == nil {
+		t.Error("serve wrote an output folder (public/)")
 	}
 
 	// Fixed again: rebuilt, reloaded, banner gone.
@@ -228,6 +236,19 @@ func TestServeEndToEnd(t *testing.T) {
 	s.wait(events, "reload")
 	if _, page := s.get("/"); strings.Contains(page, "kaoping-problems") || !strings.Contains(page, "新标题业绩考评") {
 		t.Errorf("the site did not recover:\n%.300s", page)
+	}
+	// Through every load, serve wrote nothing: the site folder holds
+	// what init made and what this test wrote, and nothing else.
+	entries, err := os.ReadDir(s.dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	if strings.Join(names, " ") != ".gitignore config.toml data" {
+		t.Errorf("the site folder holds %q after serving, want only .gitignore, config.toml and data", names)
 	}
 }
 
@@ -247,19 +268,26 @@ func TestServeEnglish(t *testing.T) {
 	if !strings.Contains(e.data, "data/entities.csv:15") || !strings.Contains(e.data, "error:") {
 		t.Errorf("problems event = %s, want data/entities.csv:15 and error:", e.data)
 	}
-	if log := s.log.String(); !strings.Contains(log, "data/entities.csv:15") || !strings.Contains(log, "build failed") {
+	if log := s.log.String(); !strings.Contains(log, "data/entities.csv:15") || !strings.Contains(log, "load failed") {
 		t.Errorf("terminal:\n%s", log)
 	}
-	if _, page := s.get("/"); !strings.Contains(page, "The build failed") {
+	if _, page := s.get("/"); !strings.Contains(page, "The site could not be loaded: this is the last good one.") {
 		t.Errorf("page banner is not in English:\n%.600s", page)
 	}
 }
 
-// TestServePaths: nothing outside the output folder is reachable.
+// TestServePaths: only the site's own files are answered; no file on
+// disk is reachable, not even an input whose path looks like a site path
+// (data/entities.csv beside the site's data/<scheme>/ result files), nor
+// a file a user put where a build would write (public/).
 func TestServePaths(t *testing.T) {
 	t.Parallel()
 	s := startSite(t, nil)
-	// A link inside the output that leads out of it.
+	// Files on disk where an output folder would be: serve never reads it.
+	if err := os.MkdirAll(filepath.Join(s.dir, "public"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	s.write("public/leak.html", "title = leaked")
 	if err := os.Symlink(filepath.Join(s.dir, "config.toml"), filepath.Join(s.dir, "public", "leak.toml")); err != nil {
 		t.Fatal(err)
 	}
@@ -275,10 +303,17 @@ func TestServePaths(t *testing.T) {
 		{"/assets/%2e%2e/%2e%2e/data/entities.csv", []int{400}},
 		{"/..\\config.toml", []int{400}},
 		{"/config.toml", []int{404}},
+		{"/data/entities.csv", []int{404}},
+		{"/data/periods/2025-Q1.csv", []int{404}},
+		{"/data/notes/2025-Q2.md", []int{404}},
+		{"/public/leak.html", []int{404}},
+		{"/leak.html", []int{404}},
 		{"/leak.toml", []int{404}},
 		{"/__kaoping/nothing", []int{404}},
-		{"/assets", []int{301}},
+		{"/schemes", []int{301}},
+		{"/assets", []int{404}}, // a folder without index.html is not a page
 		{"/assets/site.css", []int{200}},
+		{"/data/basic/2025-Q2.csv", []int{200}},
 	}
 	for _, tt := range tests {
 		code, body := rawGet(t, addr, tt.target)
@@ -289,8 +324,8 @@ func TestServePaths(t *testing.T) {
 		if !found {
 			t.Errorf("GET %s = %d, want %v", tt.target, code, tt.codes)
 		}
-		if strings.Contains(body, "title =") || strings.Contains(body, "id,name,kind") {
-			t.Errorf("GET %s leaked a site input", tt.target)
+		if strings.Contains(body, "title =") || strings.Contains(body, "id,name,kind") || strings.Contains(body, "leaked") {
+			t.Errorf("GET %s leaked a file from disk", tt.target)
 		}
 	}
 }
@@ -320,9 +355,12 @@ func TestSitePath(t *testing.T) {
 		want string
 		ok   bool
 	}{
-		{"/", ".", true},
+		{"/", "", true},
 		{"/index.html", "index.html", true},
-		{"/schemes/basic/", "schemes/basic", true},
+		{"/schemes/basic/", "schemes/basic/", true},
+		{"/schemes/basic", "schemes/basic", true},
+		{"//schemes/", "schemes/", true},
+		{"/\\evil.example", "", false},
 		{"//a//b.html", "a/b.html", true},
 		{"/./a.html", "a.html", true},
 		{"/../a", "", false},
@@ -353,6 +391,11 @@ func TestInject(t *testing.T) {
 		{"upper case", state{gen: 1}, "<BODY><p>hi</p></BODY>", "<BODY><p>hi</p>{S}</BODY>"},
 		{"no body", state{gen: 1}, "<p>hi</p>", "<p>hi</p>{S}"},
 		{"failing", failing, "<body><p>hi</p></body>", "<body>{B}<p>hi</p>{S}</body>"},
+		// Letters whose lower case has another length in UTF-8 (the
+		// Kelvin sign K is 3 bytes, its k 1; İ is 2 bytes, its i̇ 3): a
+		// name holding them must not move where the tags go.
+		{"unicode case", state{gen: 1}, "<body><p>K Å İ</p></body>", "<body><p>K Å İ</p>{S}</body>"},
+		{"unicode case failing", failing, "<p>KKKK</p><BODY class=x><p>İİİ</p></BODY>", "<p>KKKK</p><BODY class=x>{B}<p>İİİ</p>{S}</BODY>"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -392,4 +435,53 @@ func (b *syncBuffer) String() string {
 
 func problemAt(file string, line int, zh, en string) diag.Problem {
 	return diag.Problem{Severity: diag.Error, Pos: diag.Pos{File: file, Line: line}, ZH: zh, EN: en}
+}
+
+// treeHash is one hash of the paths, kinds and contents of everything
+// under dir (links by their target), so that two calls tell whether
+// anything in it was added, removed or changed.
+func treeHash(t *testing.T, dir string) string {
+	t.Helper()
+	h := sha256.New()
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		fmt.Fprintf(h, "%s\x00%v\x00", filepath.ToSlash(rel), d.Type())
+		switch {
+		case d.Type()&fs.ModeSymlink != 0:
+			target, err := os.Readlink(p)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(h, "%s\x00", target)
+		case d.Type().IsRegular():
+			b, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(h, "%d\x00", len(b))
+			h.Write(b)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// treeNames lists the paths under dir, for failure messages.
+func treeNames(t *testing.T, dir string) []string {
+	t.Helper()
+	var names []string
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil {
+			rel, _ := filepath.Rel(dir, p)
+			names = append(names, filepath.ToSlash(rel))
+		}
+		return nil
+	})
+	return names
 }
