@@ -196,7 +196,7 @@ func TestChangedKeptResultsFailTheBuild(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	changed := bytes.Replace(b, []byte(`"rank": 1,`), []byte(`"rank": 2,`), 1)
+	changed := bytes.Replace(b, []byte(`"rank":1,`), []byte(`"rank":2,`), 1)
 	if bytes.Equal(changed, b) {
 		t.Fatal("no rank 1 in the kept results")
 	}
