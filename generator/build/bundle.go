@@ -82,11 +82,11 @@ type entry struct {
 	data   []byte // as stored in the zip
 }
 
-// Deflate levels: pages and result files at flate.BestSpeed (a province
-// bundle holds 150 MB of pages; level 1 takes half the time of level 5
-// for a zip about 15 % larger), the assets, compressed once for every
-// bundle, at the best level. klauspost/compress's flate writes the same
-// format as the standard library's with less CPU at level 1.
+// Deflate levels: pages and result files at flate.BestSpeed, since a
+// bundle holds every score sheet of its period and Deflate is most of
+// what it costs (the trade against size is in ARCHIVE.md); the assets,
+// compressed once for every bundle, at the best level. klauspost/compress's
+// flate writes the same format as the standard library's, with less CPU.
 const (
 	packFast = flate.BestSpeed
 	packBest = flate.BestCompression
