@@ -1,6 +1,7 @@
 package templates
 
 import (
+	"bytes"
 	"context"
 	"html"
 	"io"
@@ -25,6 +26,7 @@ type Doc struct {
 	holes []hole
 	page  *report.Page
 	env   *Env // what the page was rendered with
+	tb    templruntime.Buffer
 }
 
 // hole is a part of a Doc that is written for each place: a link around
@@ -71,13 +73,12 @@ func Render(ctx context.Context, d *Doc, env *Env, model any) error {
 	if env.Bundle == nil && page.Site != nil {
 		pe.baseURL = page.Site.BaseURL
 	}
-	var tb templruntime.Buffer
-	tb.Reset(d)
-	pe.flush = tb.Flush
-	if err := c.Render(context.WithValue(ctx, envKey{}, pe), &tb); err != nil {
+	d.tb.Reset(d) // templ's buffer, kept with the Doc for the next page
+	pe.flush = d.tb.Flush
+	if err := c.Render(context.WithValue(ctx, envKey{}, pe), &d.tb); err != nil {
 		return err
 	}
-	return tb.Flush()
+	return d.tb.Flush()
 }
 
 // Portable reports whether d may be written for a bundle, besides the
@@ -88,36 +89,35 @@ func (d *Doc) Portable() bool {
 	return d.env.Bundle != nil || d.page.Site == nil || d.page.Site.BaseURL == ""
 }
 
-// WriteTo writes the page for env: the site's (Bundle nil) or a bundle's.
-// A Doc that is not Portable can only be written for the env it was
-// rendered with.
-func (d *Doc) WriteTo(w io.Writer, env *Env) error {
+// WriteTo writes the page for env: the site's (Bundle nil) or a bundle's,
+// into b. A Doc that is not Portable can only be written for the env it
+// was rendered with.
+func (d *Doc) WriteTo(b *bytes.Buffer, env *Env) error {
 	pe := &pageEnv{Env: env, page: d.page, lang: d.page.Lang()}
 	if env.Bundle == nil && d.page.Site != nil {
 		pe.baseURL = d.page.Site.BaseURL
 	}
 	ctx := context.WithValue(context.Background(), envKey{}, pe)
+	b.Grow(len(d.buf) + 64*len(d.holes))
 	at := 0
 	for _, h := range d.holes {
-		if _, err := w.Write(d.buf[at:h.start]); err != nil {
-			return err
-		}
-		var err error
+		b.Write(d.buf[at:h.start])
 		switch h.kind {
 		case linkHole:
-			err = writeLink(w, pe, h.target, h.attrs, d.buf[h.start:h.end])
+			writeLink(b, pe, h.target, h.attrs, d.buf[h.start:h.end])
 		case markdownHole:
-			err = writeMarkdown(ctx, w, h.base, h.target)
+			if err := writeMarkdown(ctx, b, h.base, h.target); err != nil {
+				return err
+			}
 		case slotHole:
-			err = writeSlot(w, pe, h.target)
-		}
-		if err != nil {
-			return err
+			if err := writeSlot(b, pe, h.target); err != nil {
+				return err
+			}
 		}
 		at = h.end
 	}
-	_, err := w.Write(d.buf[at:])
-	return err
+	b.Write(d.buf[at:])
+	return nil
 }
 
 // hole records a hole at the current end of the Doc, with what render
@@ -159,37 +159,34 @@ func linkAttrs(target string, attrs templ.OrderedAttributes) templ.Component {
 // writeLink writes a link to the site path target around text, as seen
 // from the page of pe: <a href="…"> with attrs, or, in a bundle that does
 // not hold target, <span class="not-in-bundle" title="…">.
-func writeLink(w io.Writer, pe *pageEnv, target string, attrs templ.OrderedAttributes, text []byte) error {
+func writeLink(w *bytes.Buffer, pe *pageEnv, target string, attrs templ.OrderedAttributes, text []byte) {
 	u, ok := pe.href(target)
-	var open string
-	if ok {
-		open = `<a href="` + html.EscapeString(string(u)) + `"`
-		for _, a := range attrs {
-			switch v := a.Value.(type) {
-			case string:
-				open += " " + a.Key + `="` + html.EscapeString(v) + `"`
-			case bool:
-				if v {
-					open += " " + a.Key
-				}
+	if !ok {
+		w.WriteString(`<span class="not-in-bundle" title="`)
+		w.WriteString(html.EscapeString(pe.Bundle.Note))
+		w.WriteString(`">`)
+		w.Write(text)
+		w.WriteString("</span>")
+		return
+	}
+	w.WriteString(`<a href="`)
+	w.WriteString(html.EscapeString(string(u)))
+	w.WriteString(`"`)
+	for _, a := range attrs {
+		switch v := a.Value.(type) {
+		case string:
+			w.WriteString(" " + a.Key + `="`)
+			w.WriteString(html.EscapeString(v))
+			w.WriteString(`"`)
+		case bool:
+			if v {
+				w.WriteString(" " + a.Key)
 			}
 		}
-		open += ">"
-	} else {
-		open = `<span class="not-in-bundle" title="` + html.EscapeString(pe.Bundle.Note) + `">`
 	}
-	if _, err := io.WriteString(w, open); err != nil {
-		return err
-	}
-	if _, err := w.Write(text); err != nil {
-		return err
-	}
-	closing := "</a>"
-	if !ok {
-		closing = "</span>"
-	}
-	_, err := io.WriteString(w, closing)
-	return err
+	w.WriteString(">")
+	w.Write(text)
+	w.WriteString("</a>")
 }
 
 // markdown places Markdown source in the page as HTML. Relative links in

@@ -135,16 +135,13 @@ func (s *Site) generate(out sink, prog Progress, only string) (files, pages int,
 	}
 	items, nPages := s.items(out, writers, only)
 	prog.Start(StageRender, len(items))
-	var (
-		firstErr atomic.Pointer[error]
-		pool     = sync.Pool{New: func() any { return new(worker) }}
-	)
-	parallel.For(len(items), func(i int) {
+	var firstErr atomic.Pointer[error]
+	// One worker per goroutine: its buffers keep their size from page to
+	// page (a sync.Pool would drop them at every collection).
+	parallel.Workers(len(items), func() *worker { return new(worker) }, func(w *worker, i int) {
 		if firstErr.Load() != nil {
 			return
 		}
-		w := pool.Get().(*worker)
-		defer pool.Put(w)
 		if err := items[i](w); err != nil {
 			firstErr.CompareAndSwap(nil, &err)
 		}

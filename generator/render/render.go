@@ -9,6 +9,7 @@
 package render
 
 import (
+	"bytes"
 	"context"
 	"io"
 
@@ -74,7 +75,7 @@ func (r *Renderer) Render(p *Page, model any) error {
 }
 
 // WriteSite writes the page as the site has it.
-func (p *Page) WriteSite(w io.Writer) error { return p.doc.WriteTo(w, &p.r.env) }
+func (p *Page) WriteSite(w *bytes.Buffer) error { return p.doc.WriteTo(w, &p.r.env) }
 
 // Page writes the page of model as the site has it.
 func (r *Renderer) Page(w io.Writer, model any) error {
@@ -82,14 +83,19 @@ func (r *Renderer) Page(w io.Writer, model any) error {
 	if err := r.Render(&p, model); err != nil {
 		return err
 	}
-	return p.WriteSite(w)
+	var b bytes.Buffer
+	if err := p.WriteSite(&b); err != nil {
+		return err
+	}
+	_, err := w.Write(b.Bytes())
+	return err
 }
 
 // WriteBundle writes the page as a period's bundle holds it: relative
 // links only, and a link to a site path the bundle does not hold shown as
 // text with the title note. A page of a site with a base_url has absolute
 // URLs in its markup, so it is rendered again for the bundle.
-func (p *Page) WriteBundle(w io.Writer, holds func(sitePath string) bool, note string) error {
+func (p *Page) WriteBundle(w *bytes.Buffer, holds func(sitePath string) bool, note string) error {
 	env := p.r.env
 	env.Bundle = &templates.Bundle{Holds: holds, Note: note}
 	if p.doc.Portable() {
