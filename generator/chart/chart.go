@@ -1,7 +1,6 @@
 package chart
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -92,17 +91,9 @@ func (c *Chart) Option() []byte { return c.json }
 
 // safeJSON marshals v with encoding/json, which sorts map keys (so the
 // bytes are deterministic) and escapes <, >, & and U+2028/U+2029 for
-// embedding in HTML; json.HTMLEscape runs once more over the result so
-// that nothing pre-marshalled (json.RawMessage) slips through unescaped.
-func safeJSON(v any) ([]byte, error) {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return nil, err
-	}
-	var out bytes.Buffer
-	json.HTMLEscape(&out, b)
-	return out.Bytes(), nil
-}
+// embedding in HTML, in the option parts encoded beforehand
+// (json.RawMessage, chart.once) too: TestRawPartsEscaped holds it to that.
+func safeJSON(v any) ([]byte, error) { return json.Marshal(v) }
 
 // nullable returns nil for a missing (NaN or infinite) value so that it
 // marshals as JSON null, which ECharts shows as a gap; finite values are

@@ -390,3 +390,18 @@ func TestCompactBars(t *testing.T) {
 		t.Errorf("40 labelled bars: %v, height %d", dig(option(t, b), "yAxis"), b.Height)
 	}
 }
+
+// TestRawPartsEscaped: an option part encoded beforehand (json.RawMessage)
+// that holds "</script>" is escaped in the option like every string, so
+// it cannot end the element the page puts the option in.
+func TestRawPartsEscaped(t *testing.T) {
+	js, err := safeJSON(Option{"title": json.RawMessage(`{"text":"</script><b>&\u2028"}`), "series": []string{"<i>"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, bad := range []string{"<", ">", "&", "\u2028"} {
+		if strings.Contains(string(js), bad) {
+			t.Errorf("option %s holds %q", js, bad)
+		}
+	}
+}
