@@ -127,7 +127,6 @@ func asset(ctx context.Context, target string) templ.SafeURL {
 	return templ.SafeURL(siteURL(pe.page.Path, target, pe.baseURL))
 }
 
-
 // pageTitle is the <title>: the page's title, then the site's.
 func pageTitle(p *report.Page) string {
 	switch {

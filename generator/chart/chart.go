@@ -47,10 +47,22 @@ type Row struct {
 	Values []float64
 }
 
-// Option is an ECharts option: go-echarts' option types by top-level
-// key. encoding/json writes the keys sorted, so the bytes are
-// deterministic.
-type Option map[string]any
+// Option is an ECharts option: go-echarts' option types (or parts of them
+// encoded once, see once) by top-level key. A struct, not a map: its keys
+// come out in one fixed order (alphabetical, as a map's would) without
+// being sorted for every chart.
+type Option struct {
+	Color     any `json:"color,omitempty"`
+	Grid      any `json:"grid,omitempty"`
+	Legend    any `json:"legend,omitempty"`
+	Radar     any `json:"radar,omitempty"`
+	Series    any `json:"series,omitempty"`
+	Title     any `json:"title,omitempty"`
+	Tooltip   any `json:"tooltip,omitempty"`
+	VisualMap any `json:"visualMap,omitempty"`
+	XAxis     any `json:"xAxis,omitempty"`
+	YAxis     any `json:"yAxis,omitempty"`
+}
 
 // NewChart builds a Chart from an option. The option is marshalled with
 // HTML escaping, so that

@@ -395,7 +395,7 @@ func TestCompactBars(t *testing.T) {
 // that holds "</script>" is escaped in the option like every string, so
 // it cannot end the element the page puts the option in.
 func TestRawPartsEscaped(t *testing.T) {
-	js, err := safeJSON(Option{"title": json.RawMessage(`{"text":"</script><b>&\u2028"}`), "series": []string{"<i>"}})
+	js, err := safeJSON(Option{Title: json.RawMessage(`{"text":"</script><b>&\u2028"}`), Series: []string{"<i>"}})
 	if err != nil {
 		t.Fatal(err)
 	}

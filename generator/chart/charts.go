@@ -73,12 +73,12 @@ func common(nSeries int, gridTop string) Option {
 	}
 	legend := nSeries > 1
 	return Option{
-		"color":  once("palette", func() any { return palette }),
-		"legend": once("legend|"+strconv.FormatBool(legend), func() any { return opts.Legend{Show: opts.Bool(legend), Type: "scroll", Top: "0"} }),
-		"grid": once("grid|"+gridTop, func() any {
+		Color:  once("palette", func() any { return palette }),
+		Legend: once("legend|"+strconv.FormatBool(legend), func() any { return opts.Legend{Show: opts.Bool(legend), Type: "scroll", Top: "0"} }),
+		Grid: once("grid|"+gridTop, func() any {
 			return []opts.Grid{{Left: "8", Right: "40", Top: gridTop, Bottom: "8", ContainLabel: opts.Bool(true)}}
 		}),
-		"title": once("title", func() any { return opts.Title{} }),
+		Title: once("title", func() any { return opts.Title{} }),
 	}
 }
 
@@ -216,9 +216,9 @@ func referenceLine(label string, at any, horizontal bool, position string) []cha
 // labelled refLabel and the value: an indicator against its reference.
 func BarReference(spec Spec, names []string, values []float64, ref float64, refLabel string) (*Chart, error) {
 	o := common(1, "28") // room above the plot for the reference label
-	o["tooltip"] = opts.Tooltip{Trigger: "axis", ValueFormatter: types.FuncStr(valueFormatter(spec)), AxisPointer: &opts.AxisPointer{Type: "shadow"}}
-	o["xAxis"] = []opts.XAxis{valueAxisRange(opts.XAxis{Type: "value", AxisLabel: &opts.AxisLabel{Formatter: types.FuncStr(axisFormatter(spec))}}, spec, values, ref)}
-	o["yAxis"] = []opts.YAxis{{Type: "category", Inverse: opts.Bool(true), Data: names}}
+	o.Tooltip = opts.Tooltip{Trigger: "axis", ValueFormatter: types.FuncStr(valueFormatter(spec)), AxisPointer: &opts.AxisPointer{Type: "shadow"}}
+	o.XAxis = []opts.XAxis{valueAxisRange(opts.XAxis{Type: "value", AxisLabel: &opts.AxisLabel{Formatter: types.FuncStr(axisFormatter(spec))}}, spec, values, ref)}
+	o.YAxis = []opts.YAxis{{Type: "category", Inverse: opts.Bool(true), Data: names}}
 	t := table(spec, []string{spec.Title})
 	for i, n := range names {
 		t.Rows = append(t.Rows, Row{Label: n, Values: []float64{at(values, i)}})
@@ -228,7 +228,7 @@ func BarReference(spec Spec, names []string, values []float64, ref float64, refL
 		refLine = referenceLine(refLabel+" "+refText(ref, spec), point(ref, spec.Format), true, "start")
 		t.Rows = append(t.Rows, Row{Label: refLabel, Values: []float64{ref}})
 	}
-	o["series"] = []charts.SingleSeries{series(spec.Title, types.ChartBar, barData(values, len(names), spec.Format), refLine...)}
+	o.Series = []charts.SingleSeries{series(spec.Title, types.ChartBar, barData(values, len(names), spec.Format), refLine...)}
 	return NewChart(spec.Title, spec.Key, barHeight(spec, len(names)), o, t)
 }
 
@@ -238,14 +238,14 @@ func BarReference(spec Spec, names []string, values []float64, ref float64, refL
 // members) on one screen.
 func CompactBars(spec Spec, names []string, values []float64, ref float64, refLabel string) (*Chart, error) {
 	o := Option{
-		"color":   opts.Colors{"#5b8db8"},
-		"legend":  opts.Legend{Show: opts.Bool(false)},
-		"grid":    []opts.Grid{{Left: "8", Right: "16", Top: "28", Bottom: "8", ContainLabel: opts.Bool(true)}},
-		"title":   opts.Title{},
-		"tooltip": opts.Tooltip{Trigger: "axis", ValueFormatter: types.FuncStr(valueFormatter(spec)), AxisPointer: &opts.AxisPointer{Type: "shadow"}},
-		"xAxis": []opts.XAxis{{Type: "category", Data: names, AxisLabel: &opts.AxisLabel{Show: opts.Bool(false)},
+		Color:   opts.Colors{"#5b8db8"},
+		Legend:  opts.Legend{Show: opts.Bool(false)},
+		Grid:    []opts.Grid{{Left: "8", Right: "16", Top: "28", Bottom: "8", ContainLabel: opts.Bool(true)}},
+		Title:   opts.Title{},
+		Tooltip: opts.Tooltip{Trigger: "axis", ValueFormatter: types.FuncStr(valueFormatter(spec)), AxisPointer: &opts.AxisPointer{Type: "shadow"}},
+		XAxis: []opts.XAxis{{Type: "category", Data: names, AxisLabel: &opts.AxisLabel{Show: opts.Bool(false)},
 			AxisTick: &opts.AxisTick{Show: opts.Bool(false)}}},
-		"yAxis": []opts.YAxis{{Type: "value", AxisLabel: &opts.AxisLabel{Formatter: types.FuncStr(axisFormatter(spec))}}},
+		YAxis: []opts.YAxis{{Type: "value", AxisLabel: &opts.AxisLabel{Formatter: types.FuncStr(axisFormatter(spec))}}},
 	}
 	t := Table{Corner: spec.Corner, Columns: []string{spec.Title}, Format: spec.Format, Decimals: spec.Decimals,
 		Rows: make([]Row, len(names), len(names)+1)}
@@ -260,7 +260,7 @@ func CompactBars(spec Spec, names []string, values []float64, ref float64, refLa
 		so = append(so, referenceLine(label, point(ref, spec.Format), false, "insideEndTop")...)
 		t.Rows = append(t.Rows, Row{Label: refLabel, Values: []float64{ref}})
 	}
-	o["series"] = []charts.SingleSeries{series(spec.Title, types.ChartBar, barData(values, len(names), spec.Format), so...)}
+	o.Series = []charts.SingleSeries{series(spec.Title, types.ChartBar, barData(values, len(names), spec.Format), so...)}
 	height := spec.Height
 	if height <= 0 {
 		height = 240
@@ -345,12 +345,12 @@ func GroupedBars(spec Spec, categories []string, series []Series) (*Chart, error
 
 func bars(spec Spec, cats []string, ss []Series, stacked bool) (*Chart, error) {
 	o := common(len(ss), "")
-	o["tooltip"] = opts.Tooltip{Trigger: "axis", ValueFormatter: types.FuncStr(valueFormatter(spec)), AxisPointer: &opts.AxisPointer{Type: "shadow"}}
+	o.Tooltip = opts.Tooltip{Trigger: "axis", ValueFormatter: types.FuncStr(valueFormatter(spec)), AxisPointer: &opts.AxisPointer{Type: "shadow"}}
 	valueAxis := &opts.AxisLabel{Formatter: types.FuncStr(axisFormatter(spec))}
 	height := spec.Height
 	if stacked {
-		o["xAxis"] = []opts.XAxis{{Type: "value", AxisLabel: valueAxis}}
-		o["yAxis"] = []opts.YAxis{{Type: "category", Inverse: opts.Bool(true), Data: cats}}
+		o.XAxis = []opts.XAxis{{Type: "value", AxisLabel: valueAxis}}
+		o.YAxis = []opts.YAxis{{Type: "category", Inverse: opts.Bool(true), Data: cats}}
 		height = barHeight(spec, len(cats))
 	} else {
 		label := &opts.AxisLabel{Interval: "0"}
@@ -361,12 +361,12 @@ func bars(spec Spec, cats []string, ss []Series, stacked bool) (*Chart, error) {
 			if len(ss) > 1 {
 				top = "36"
 			}
-			o["grid"] = once("grid|"+top+"|left40", func() any {
+			o.Grid = once("grid|"+top+"|left40", func() any {
 				return []opts.Grid{{Left: "40", Right: "40", Top: top, Bottom: "8", ContainLabel: opts.Bool(true)}}
 			})
 		}
-		o["xAxis"] = []opts.XAxis{{Type: "category", Data: cats, AxisLabel: label}}
-		o["yAxis"] = []opts.YAxis{{Type: "value", AxisLabel: valueAxis}}
+		o.XAxis = []opts.XAxis{{Type: "category", Data: cats, AxisLabel: label}}
+		o.YAxis = []opts.YAxis{{Type: "value", AxisLabel: valueAxis}}
 		if height <= 0 {
 			height = 360
 		}
@@ -381,7 +381,7 @@ func bars(spec Spec, cats []string, ss []Series, stacked bool) (*Chart, error) {
 		}
 		list[j] = series(s.Name, types.ChartBar, barData(s.Values, len(cats), spec.Format), so...)
 	}
-	o["series"] = list
+	o.Series = list
 	return NewChart(spec.Title, spec.Key, height, o, rowsByCategory(spec, cats, ss, names))
 }
 
@@ -423,15 +423,15 @@ func lines(spec Spec, periods []string, ss []Series, rank bool) (*Chart, error) 
 	if rank {
 		tip = "kp:rank"
 	}
-	o["tooltip"] = once("tooltip|axis|"+tip, func() any { return opts.Tooltip{Trigger: "axis", ValueFormatter: types.FuncStr(tip)} })
-	o["yAxis"] = once("yAxis|lines|"+strconv.FormatBool(rank)+"|"+axis, func() any {
+	o.Tooltip = once("tooltip|axis|"+tip, func() any { return opts.Tooltip{Trigger: "axis", ValueFormatter: types.FuncStr(tip)} })
+	o.YAxis = once("yAxis|lines|"+strconv.FormatBool(rank)+"|"+axis, func() any {
 		if rank {
 			// The axis ends at the worst rank shown, never past the group.
 			return []opts.YAxis{{Type: "value", Inverse: opts.Bool(true), Min: 1, Max: "dataMax", MinInterval: 1, AxisLabel: &opts.AxisLabel{Formatter: "kp:rank"}}}
 		}
 		return []opts.YAxis{{Type: "value", AxisLabel: &opts.AxisLabel{Formatter: types.FuncStr(axis)}, Scale: opts.Bool(true)}}
 	})
-	o["xAxis"] = []opts.XAxis{{Type: "category", Data: periods}}
+	o.XAxis = []opts.XAxis{{Type: "category", Data: periods}}
 	list := make([]charts.SingleSeries, len(ss))
 	names := make([]string, len(ss))
 	for j, s := range ss {
@@ -444,7 +444,7 @@ func lines(spec Spec, periods []string, ss []Series, rank bool) (*Chart, error) 
 		}
 		list[j] = series(s.Name, types.ChartLine, data, so...)
 	}
-	o["series"] = list
+	o.Series = list
 	height := spec.Height
 	if height <= 0 {
 		height = 320
@@ -463,9 +463,9 @@ func Radar(spec Spec, axes []RadarAxis, ss []Series) (*Chart, error) {
 		cats[i] = a.Name
 	}
 	vf := valueFormatter(spec)
-	o["tooltip"] = once("tooltip|item|"+vf, func() any { return opts.Tooltip{Trigger: "item", ValueFormatter: types.FuncStr(vf)} })
+	o.Tooltip = once("tooltip|item|"+vf, func() any { return opts.Tooltip{Trigger: "item", ValueFormatter: types.FuncStr(vf)} })
 	// go-echarts' radar has no radius: shrunk so that long axis names fit.
-	o["radar"] = radarWithRadius{opts.RadarComponent{Indicator: ind, Shape: "polygon", Center: []string{"50%", "55%"},
+	o.Radar = radarWithRadius{opts.RadarComponent{Indicator: ind, Shape: "polygon", Center: []string{"50%", "55%"},
 		AxisName: &opts.AxisName{Color: "#1f2328"}}, "62%"}
 	list := make([]charts.SingleSeries, len(ss))
 	names := make([]string, len(ss))
@@ -481,8 +481,8 @@ func Radar(spec Spec, axes []RadarAxis, ss []Series) (*Chart, error) {
 		}
 		list[j] = series(s.Name, types.ChartRadar, []opts.RadarData{{Name: s.Name, Value: vals}}, so...)
 	}
-	o["series"] = list
-	o["legend"] = opts.Legend{Show: opts.Bool(len(ss) > 1), Type: "scroll", Top: "0", Data: names}
+	o.Series = list
+	o.Legend = opts.Legend{Show: opts.Bool(len(ss) > 1), Type: "scroll", Top: "0", Data: names}
 	height := spec.Height
 	if height <= 0 {
 		height = 380
@@ -518,19 +518,19 @@ func Heatmap(spec Spec, rows, columns []string, values [][]float64) (*Chart, err
 	}
 	showLabels := len(rows)*len(columns) <= 150
 	o := Option{
-		"color":   heatmapColors,
-		"legend":  opts.Legend{Show: opts.Bool(false)},
-		"grid":    []opts.Grid{{Left: "8", Right: "16", Top: "8", Bottom: "56", ContainLabel: opts.Bool(true)}},
-		"title":   opts.Title{},
-		"tooltip": opts.Tooltip{Trigger: "item", ValueFormatter: types.FuncStr(valueFormatter(spec))},
-		"xAxis":   []opts.XAxis{{Type: "category", Data: columns, SplitArea: &opts.SplitArea{Show: opts.Bool(true)}}},
-		"yAxis":   []opts.YAxis{{Type: "category", Data: rows, Inverse: opts.Bool(true), SplitArea: &opts.SplitArea{Show: opts.Bool(true)}}},
-		"visualMap": []opts.VisualMap{{
+		Color:   heatmapColors,
+		Legend:  opts.Legend{Show: opts.Bool(false)},
+		Grid:    []opts.Grid{{Left: "8", Right: "16", Top: "8", Bottom: "56", ContainLabel: opts.Bool(true)}},
+		Title:   opts.Title{},
+		Tooltip: opts.Tooltip{Trigger: "item", ValueFormatter: types.FuncStr(valueFormatter(spec))},
+		XAxis:   []opts.XAxis{{Type: "category", Data: columns, SplitArea: &opts.SplitArea{Show: opts.Bool(true)}}},
+		YAxis:   []opts.YAxis{{Type: "category", Data: rows, Inverse: opts.Bool(true), SplitArea: &opts.SplitArea{Show: opts.Bool(true)}}},
+		VisualMap: []opts.VisualMap{{
 			Type: "continuous", Calculable: opts.Bool(false), Min: float32Of(lo), Max: float32Of(hi),
 			Orient: "horizontal", Left: "center", Bottom: "0",
 			InRange: &opts.VisualMapInRange{Color: []string{"#eef3f9", "#5b8db8", "#1f3a5f"}},
 		}},
-		"series": []charts.SingleSeries{series(spec.Title, types.ChartHeatMap, data,
+		Series: []charts.SingleSeries{series(spec.Title, types.ChartHeatMap, data,
 			charts.WithLabelOpts(opts.Label{Show: opts.Bool(showLabels), Formatter: valueFormatter(spec)}))},
 	}
 	height := spec.Height
