@@ -10,16 +10,18 @@ import (
 const renderMemoryLimit = 1536 << 20
 
 // tuneGC makes the garbage collector run less often during a build: the
-// heap is the loaded model plus short-lived page data, and collecting it at
-// Go's default pace (each time the heap doubles) cost a tenth of the
-// build. The collector then runs when the heap grows fivefold or nears
-// renderMemoryLimit, whichever comes first. GOGC or GOMEMLIMIT set in the
-// environment win. It returns the function that restores the settings.
+// heap is the loaded model plus short-lived page data, and a province's
+// model is large enough that collecting at Go's default pace (each time
+// the heap doubles) costs a tenth of its build. The collector runs when
+// the heap triples or nears renderMemoryLimit, whichever comes first; a
+// laxer pace (fivefold) made smaller sites slower, their page data then
+// landing in fresh memory the kernel has to fault in. GOGC or GOMEMLIMIT
+// set in the environment win. It returns what restores the settings.
 func tuneGC() (restore func()) {
 	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
 		return func() {}
 	}
-	percent := debug.SetGCPercent(400)
+	percent := debug.SetGCPercent(200)
 	limit := debug.SetMemoryLimit(renderMemoryLimit)
 	return func() {
 		debug.SetGCPercent(percent)
