@@ -243,6 +243,13 @@ func (b *workbook) write(sh *xlsxSheet, groups []*scoring.Group) error {
 	if err := sw.SetRow("A2", row); err != nil {
 		return err
 	}
+	// The rows' cells are one array, refilled for each row: SetRow takes
+	// a *Cell as a Cell, and a Cell in the []any would be copied to the
+	// heap once per cell.
+	cells := make([]excelize.Cell, last)
+	for i := range cells {
+		row[i] = &cells[i]
+	}
 	n := 3
 	for _, g := range groups {
 		for _, e := range g.Entities {
@@ -251,7 +258,7 @@ func (b *workbook) write(sh *xlsxSheet, groups []*scoring.Group) error {
 				if v == "" {
 					v = nil // an empty cell, not an empty string
 				}
-				row[i] = excelize.Cell{StyleID: c.style, Value: v}
+				cells[i] = excelize.Cell{StyleID: c.style, Value: v}
 			}
 			if err := sw.SetRow(cellName(1, n), row); err != nil {
 				return err
