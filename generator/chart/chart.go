@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"io"
 	"math"
 )
 
@@ -47,8 +48,8 @@ type Row struct {
 	Values []float64
 }
 
-// Option is an ECharts option: go-echarts' option types (or parts of them
-// encoded once, see once) by top-level key. A struct, not a map: its keys
+// Option is an ECharts option: go-echarts' option types (some shared
+// between charts, see once) by top-level key. A struct, not a map: its keys
 // come out in one fixed order (alphabetical, as a map's would) without
 // being sorted for every chart.
 type Option struct {
@@ -80,7 +81,7 @@ func NewChart(title, key string, height int, option Option, data Table) (*Chart,
 		height = 360
 	}
 	sum := sha256.New()
-	fmt.Fprintf(sum, "%s\x00%s\x00", key, title)
+	io.WriteString(sum, key+"\x00"+title+"\x00")
 	sum.Write(js)
 	return &Chart{
 		Title:  title,
@@ -103,8 +104,8 @@ func (c *Chart) Option() []byte { return c.json }
 
 // safeJSON marshals v with encoding/json, which sorts map keys (so the
 // bytes are deterministic) and escapes <, >, & and U+2028/U+2029 for
-// embedding in HTML, in the option parts encoded beforehand
-// (json.RawMessage, chart.once) too: TestRawPartsEscaped holds it to that.
+// embedding in HTML, in any part encoded beforehand (json.RawMessage)
+// too: TestRawPartsEscaped holds it to that.
 func safeJSON(v any) ([]byte, error) { return json.Marshal(v) }
 
 // nullable returns nil for a missing (NaN or infinite) value so that it

@@ -1,8 +1,6 @@
 package chart
 
 import (
-	"encoding/json"
-	"fmt"
 	"math"
 	"strconv"
 	"sync"
@@ -82,24 +80,22 @@ func common(nSeries int, gridTop string) Option {
 	}
 }
 
-// encoded holds option parts that many charts share, encoded once (a
-// province's 400,000 charts have a few dozen distinct tooltips, legends,
-// grids and value axes): key -> json.RawMessage.
-var encoded sync.Map
+// shared holds option parts that many charts have in common, built once
+// (a province's 400,000 charts have a few dozen distinct tooltips,
+// legends, grids and value axes): key -> go-echarts value. They are
+// encoded with each chart: encoding/json writes them faster than it
+// re-reads (compacts) a part encoded beforehand as json.RawMessage.
+var shared sync.Map
 
-// once is the part of an option that make builds, encoded by
-// encoding/json the first time key is asked for. The key must say
-// everything make's result depends on.
-func once(key string, make func() any) json.RawMessage {
-	if v, ok := encoded.Load(key); ok {
-		return v.(json.RawMessage)
+// once is the option part that make builds, built the first time key is
+// asked for. The key must say everything make's result depends on, and
+// the result is never modified.
+func once(key string, make func() any) any {
+	if v, ok := shared.Load(key); ok {
+		return v
 	}
-	b, err := json.Marshal(make())
-	if err != nil {
-		panic(fmt.Sprintf("chart: option part %s: %v", key, err)) // go-echarts' option types always marshal
-	}
-	v, _ := encoded.LoadOrStore(key, json.RawMessage(b))
-	return v.(json.RawMessage)
+	v, _ := shared.LoadOrStore(key, make())
+	return v
 }
 
 // series makes one series of an option.
