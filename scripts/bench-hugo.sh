@@ -56,7 +56,7 @@ echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); $(hugo ver
 # end: on an ext4 file system without a journal (this VM's), the inodes of
 # files deleted in the last one to six minutes are skipped one by one when
 # new files are created, which tripled the system time of a build that
-# followed the deletion of a previous output (docs/PERFORMANCE.md §4).
+# followed the deletion of a previous output (docs/PERFORMANCE.md §1).
 kbuild() {
 	label=$1
 	shift
