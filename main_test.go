@@ -410,3 +410,39 @@ func TestCheckReportsSlots(t *testing.T) {
 		t.Errorf("check = %d, %q; want 1 and the slot's file and line", code, stdout)
 	}
 }
+
+// TestBuildReportsSlotFailingOnOnePage: a slot that runs on the sample
+// data but fails on one page is the site's mistake: the build names the
+// slot's file, line and the page, leaves the previous output alone and
+// does not ask the user to report it as a bug.
+func TestBuildReportsSlotFailingOnOnePage(t *testing.T) {
+	dir := t.TempDir()
+	if _, ps := initsite.Create(dir); ps.HasErrors() {
+		t.Fatal(ps)
+	}
+	cfg := filepath.Join(dir, "config.toml")
+	if code, stdout, stderr := runCLI("build", "--quiet", "--config", cfg); code != 0 {
+		t.Fatalf("first build = %d: %s%s", code, stdout, stderr)
+	}
+	before, err := os.ReadFile(filepath.Join(dir, "public", "archive.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Join(dir, "templates"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	slot := "<p>电话</p>\n{{ if eq .Path \"archive.html\" }}{{ .Phone }}{{ end }}\n"
+	if err := os.WriteFile(filepath.Join(dir, "templates", "footer.html"), []byte(slot), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, stderr := runCLI("build", "--quiet", "--config", cfg)
+	out := stdout + stderr
+	if code != 1 || !strings.Contains(out, "templates/footer.html:2: 错误") || !strings.Contains(out, "archive.html") ||
+		strings.Contains(out, "维护人员") {
+		t.Errorf("build = %d, %q; want 1, the slot's file and line and the page, no bug report", code, out)
+	}
+	after, err := os.ReadFile(filepath.Join(dir, "public", "archive.html"))
+	if err != nil || !bytes.Equal(before, after) {
+		t.Errorf("the previous output changed (%v)", err)
+	}
+}

@@ -1,11 +1,13 @@
 package build
 
 import (
+	"errors"
 	"path/filepath"
 
 	"kaoping/generator/config"
 	"kaoping/generator/diag"
 	"kaoping/generator/manifest"
+	"kaoping/generator/render"
 	"kaoping/generator/share"
 )
 
@@ -106,6 +108,11 @@ func Build(opts Options) (*Project, *Summary, diag.List) {
 	}
 	files, pages, err := site.generate(&dirSink{dir: stage.Dir}, prog, "")
 	trace("pages, files, bundles")
+	if se := (*render.SlotError)(nil); errors.As(err, &se) {
+		stage.abort()
+		problems.Add(se.Problem())
+		return p, nil, problems
+	}
 	if err != nil {
 		stage.abort()
 		problems.Errorf(outPos, "生成失败，原输出保持不变：%v（请把此消息报告给维护人员）",

@@ -2,6 +2,7 @@ package render
 
 import (
 	"errors"
+	"fmt"
 	"html/template"
 	"io"
 	"io/fs"
@@ -160,13 +161,39 @@ type slotSet struct {
 // Has implements templates.Slots.
 func (s *slotSet) Has(name string) bool { return s.byName[name] != nil }
 
-// Render implements templates.Slots.
+// Render implements templates.Slots. A slot that fails on some page (it
+// ran on sample data when read) fails with a *SlotError.
 func (s *slotSet) Render(w io.Writer, name string, data templates.SlotData) error {
 	t := s.byName[name]
 	if t == nil {
 		return nil
 	}
-	return t.Execute(w, data)
+	if err := t.Execute(w, data); err != nil {
+		msg, line := templateError(err)
+		return &SlotError{File: t.Name(), Line: line, Page: data.Path, Msg: msg}
+	}
+	return nil
+}
+
+// SlotError is a site's HTML slot that failed on one page: the site's
+// mistake, reported with the slot's file and line, not the build's.
+type SlotError struct {
+	File string // as shown to the user, e.g. templates/footer.html
+	Line int    // 0 when unknown
+	Page string // the page's site path
+	Msg  string
+}
+
+func (e *SlotError) Error() string {
+	return fmt.Sprintf("%s:%d: on %s: %s", e.File, e.Line, e.Page, e.Msg)
+}
+
+// Problem is the error as a problem of the site's input.
+func (e *SlotError) Problem() diag.Problem {
+	var l diag.List
+	l.Errorf(diag.Pos{File: e.File, Line: e.Line}, "HTML 片段在生成 %s 时出错：%s。可用的字段见 docs/TEMPLATES.md：.Title .SiteTitle .Root .Path .Period .PeriodLabel .Lang",
+		"the HTML slot failed on %s: %s. Its fields are listed in docs/TEMPLATES.md: .Title .SiteTitle .Root .Path .Period .PeriodLabel .Lang", e.Page, e.Msg)
+	return l[0]
 }
 
 // parse reads and parses the slot file; it is run once on sample data, so
