@@ -139,7 +139,7 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, name string) 
 		s.errorPage(w, http.StatusNotFound, r.URL.Path)
 		return
 	case err != nil:
-		http.Error(w, "500 "+err.Error(), http.StatusInternalServerError)
+		s.failedPage(w, err)
 		return
 	}
 	if !strings.HasSuffix(file, ".html") {
@@ -285,6 +285,20 @@ func (s *Server) errorPage(w http.ResponseWriter, code int, urlPath string) {
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.WriteHeader(code)
+	w.Write(s.inject([]byte(render(templates.ServeError(st.lang, title, text)))))
+}
+
+// failedPage answers a page that failed to render (a site's HTML slot
+// that fails on it, say) with the error and the reload script, so that
+// the page comes back once the cause is fixed and saved.
+func (s *Server) failedPage(w http.ResponseWriter, err error) {
+	st := s.snapshot()
+	title, text := "500 页面生成失败", "生成本页时出错："+err.Error()+"。改正后保存，本页会自动刷新。"
+	if st.lang == "en" {
+		title, text = "500 the page could not be made", "Making this page failed: "+err.Error()+". Fix it and save: the page reloads by itself."
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(http.StatusInternalServerError)
 	w.Write(s.inject([]byte(render(templates.ServeError(st.lang, title, text)))))
 }
 

@@ -485,3 +485,26 @@ func treeNames(t *testing.T, dir string) []string {
 	})
 	return names
 }
+
+// TestServeFailedPage: a page whose HTML slot fails on it is answered
+// with 500, the slot's file and line, and the reload script, so that the
+// browser shows the page once the slot is fixed and saved.
+func TestServeFailedPage(t *testing.T) {
+	t.Parallel()
+	s := startSite(t, func(dir string) {
+		if err := os.MkdirAll(filepath.Join(dir, "templates"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		slot := "<p>电话</p>\n{{ if eq .Path \"archive.html\" }}{{ .Phone }}{{ end }}\n"
+		if err := os.WriteFile(filepath.Join(dir, "templates", "footer.html"), []byte(slot), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	})
+	code, body := s.get("/archive.html")
+	if code != http.StatusInternalServerError || !strings.Contains(body, "templates/footer.html:2") || !strings.Contains(body, scriptPath) {
+		t.Errorf("GET /archive.html = %d:\n%.2000s\nwant 500 with the slot's file and line and the reload script", code, body)
+	}
+	if code, body := s.get("/index.html"); code != http.StatusOK || !strings.Contains(body, "电话") {
+		t.Errorf("GET /index.html = %d; want 200 with the footer", code)
+	}
+}
