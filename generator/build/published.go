@@ -53,11 +53,6 @@ func recordRel(cfg *config.Config) string {
 	return filepath.ToSlash(path)
 }
 
-// PublicationRecord reads data/published.toml, for what the pages show of
-// each period's publication: Record.Published (a draft otherwise),
-// Period.Term (the 公示期) and Period.Withdrawn.
-func (p *Project) PublicationRecord() (*publish.Record, diag.List) { return p.loadPublished() }
-
 // checkRecord checks the record itself: the results kept for every
 // version against their hashes, and the periods whose kept results lie in
 // data/published/ without an entry in the record (removed from it).

@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"math"
 )
 
 // Chart is one ECharts chart of a page model: its option, built with
@@ -107,14 +106,3 @@ func (c *Chart) Option() []byte { return c.json }
 // embedding in HTML, in any part encoded beforehand (json.RawMessage)
 // too: TestRawPartsEscaped holds it to that.
 func safeJSON(v any) ([]byte, error) { return json.Marshal(v) }
-
-// nullable returns nil for a missing (NaN or infinite) value so that it
-// marshals as JSON null, which ECharts shows as a gap; finite values are
-// rounded to 10 decimals to keep float noise (0.30000000000000004) out of
-// the page.
-func nullable(v float64) any {
-	if math.IsNaN(v) || math.IsInf(v, 0) {
-		return nil
-	}
-	return math.Round(v*1e10) / 1e10
-}

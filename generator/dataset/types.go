@@ -5,7 +5,6 @@
 package dataset
 
 import (
-	"encoding/binary"
 	"math"
 	"slices"
 
@@ -228,45 +227,4 @@ func (d *Dataset) Period(id string) *PeriodData {
 		}
 	}
 	return nil
-}
-
-// AppendRowKey appends to dst, for the dependency keys of incremental
-// builds, everything pd holds for entity: each present field's column,
-// value and whether the value is the entity's own (not aggregated from
-// its children). Columns are indexes into pd's field names (hash
-// AppendFieldNames with it). Two periods give the same bytes for an
-// entity exactly when every field reads the same for it.
-func (pd *PeriodData) AppendRowKey(dst []byte, entity string) []byte {
-	dst = binary.AppendUvarint(dst, uint64(len(entity)))
-	dst = append(dst, entity...)
-	if r := pd.Row(entity); r >= 0 {
-		nc := len(pd.grid.fields)
-		for c, v := range pd.vals[r*nc : (r+1)*nc] {
-			own := pd.own.get(r*nc + c)
-			if v != v && !own {
-				continue // missing: as if the field did not exist
-			}
-			dst = binary.AppendUvarint(dst, uint64(c+1))
-			dst = binary.LittleEndian.AppendUint64(dst, math.Float64bits(v))
-			if own {
-				dst = append(dst, 1)
-			} else {
-				dst = append(dst, 0)
-			}
-		}
-	}
-	return binary.AppendUvarint(dst, 0) // column 0 ends the row: columns count from 1
-}
-
-// AppendFieldNames appends to dst the names of pd's columns, in order:
-// what the columns of AppendRowKey mean.
-func (pd *PeriodData) AppendFieldNames(dst []byte) []byte {
-	if pd.grid == nil {
-		return dst
-	}
-	for _, f := range pd.grid.fields {
-		dst = binary.AppendUvarint(dst, uint64(len(f)))
-		dst = append(dst, f...)
-	}
-	return binary.AppendUvarint(dst, 0)
 }

@@ -188,32 +188,3 @@ func valueOrNaN(p *float64) float64 {
 	}
 	return *p
 }
-
-// finitePtr returns a pointer to v, or nil when v is NaN or infinite.
-func finitePtr(v float64) *float64 {
-	if math.IsNaN(v) || math.IsInf(v, 0) {
-		return nil
-	}
-	return &v
-}
-
-// signClass is the template function signclass of a number: "pos" when
-// it is positive, "neg" when negative, "" for zero, NaN and ±Inf.
-func signClass(v float64) string {
-	switch {
-	case v > 0 && !math.IsInf(v, 0):
-		return "pos"
-	case v < 0 && !math.IsInf(v, 0):
-		return "neg"
-	}
-	return ""
-}
-
-// rankChangeClass is signclass of a rank change: pos up, neg down, ""
-// for none and for new (nil).
-func rankChangeClass(c *int) string {
-	if c == nil {
-		return ""
-	}
-	return signClass(float64(*c))
-}

@@ -1,7 +1,7 @@
 // Package atomicfile writes a file so that a reader, or a program killed
 // half-way, sees either its old content or its new, never a part: the
-// build cache, the journal of moved folders, the pool's list and the
-// record of published periods are written this way.
+// record of published periods (data/published.toml) and the results kept
+// for its versions are written this way.
 package atomicfile
 
 import (
