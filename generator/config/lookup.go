@@ -2,6 +2,8 @@ package config
 
 import (
 	"path/filepath"
+	"slices"
+	"strings"
 
 	"kaoping/generator/period"
 )
@@ -81,4 +83,31 @@ func (c *Config) FileName() string {
 		return "config.toml"
 	}
 	return filepath.Base(c.Path)
+}
+
+// CategoryFull is what category c's subtotal is out of: its weight, or
+// the sum of its indicators' weights when it has none.
+func (s *Scheme) CategoryFull(c *Category) float64 {
+	if c.Weight != nil {
+		return *c.Weight
+	}
+	var sum float64
+	for _, ind := range s.Indicators {
+		if ind.Category == c.ID {
+			sum += ind.Weight
+		}
+	}
+	return sum
+}
+
+// VetoNames joins with sep the names of the vetoes whose ids are in ids,
+// in the scheme's order.
+func (s *Scheme) VetoNames(ids []string, sep string) string {
+	var names []string
+	for _, v := range s.Vetoes {
+		if slices.Contains(ids, v.ID) {
+			names = append(names, v.Name)
+		}
+	}
+	return strings.Join(names, sep)
 }

@@ -272,3 +272,34 @@ func hasRole(col map[string]int, role string) bool {
 	_, ok := col[role]
 	return ok
 }
+
+// ParentLabels gives each of the entities ids the names of its ancestors
+// below those all of them share ("市中区人民检察院 · 第一检察部" for a
+// prosecutor compared across the city): what a reader needs to tell the
+// members of a peer group apart. All labels are empty when every member
+// has the same parent.
+func (es *Entities) ParentLabels(ids []string) map[string]string {
+	chains := make([][]*Entity, len(ids))
+	common := 0
+	for i, id := range ids {
+		chains[i] = es.Ancestors(id)
+		if i == 0 {
+			common = len(chains[0])
+			continue
+		}
+		k := 0
+		for k < common && k < len(chains[i]) && chains[i][k].ID == chains[0][k].ID {
+			k++
+		}
+		common = k
+	}
+	out := make(map[string]string, len(ids))
+	for i, id := range ids {
+		var names []string
+		for _, a := range chains[i][min(common, len(chains[i])):] {
+			names = append(names, a.Name)
+		}
+		out[id] = strings.Join(names, " · ")
+	}
+	return out
+}

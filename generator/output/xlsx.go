@@ -293,7 +293,10 @@ func (b *workbook) idColumns(s *config.Scheme, groups []*scoring.Group) (group x
 	}
 	parents := map[string]string{} // entity id -> unit label, over all groups
 	for _, g := range groups {
-		for id, p := range b.parentLabels(g) {
+		if b.entities == nil {
+			break
+		}
+		for id, p := range b.entities.ParentLabels(g.MemberIDs()) {
 			if p != "" {
 				parents[id] = p
 			}
@@ -309,7 +312,7 @@ func (b *workbook) idColumns(s *config.Scheme, groups []*scoring.Group) (group x
 func (b *workbook) totalColumns(s *config.Scheme) []xlsxColumn {
 	var cols []xlsxColumn
 	for _, c := range s.Categories {
-		cols = append(cols, xlsxColumn{c.Name + b.t("（"+pointsText(categoryFull(s, c))+"分）", " ("+pointsText(categoryFull(s, c))+" pts)"),
+		cols = append(cols, xlsxColumn{c.Name + b.t("（"+pointsText(s.CategoryFull(c))+"分）", " ("+pointsText(s.CategoryFull(c))+" pts)"),
 			xlsxWidth(c.Name, 12) + 4, b.st.points, func(_ *scoring.Group, e *scoring.EntityResult) any { return number(e.Categories[c.ID]) }})
 	}
 	for _, a := range s.Adjustments {
@@ -342,7 +345,7 @@ func (b *workbook) rankingSheet(s *config.Scheme, r *scoring.Result, groups []*s
 	}
 	if len(s.Vetoes) > 0 {
 		cols = append(cols, xlsxColumn{b.t("一票否决", "Veto"), 14, b.st.text, func(_ *scoring.Group, e *scoring.EntityResult) any {
-			return vetoNames(s, e, b.t("、", ", "))
+			return s.VetoNames(e.Vetoes, b.t("、", ", "))
 		}})
 	}
 	return &xlsxSheet{name: b.sheetName(s, ""), title: s.Name + " · " + r.Period.Period.Label(b.lang), cols: cols}
@@ -426,67 +429,8 @@ func (b *workbook) groupName(s *config.Scheme, id string) string {
 	return id
 }
 
-// parentLabels gives each member of g the names of its ancestors below
-// those all members share ("市中区人民检察院 · 第一检察部" for a prosecutor
-// compared across the city): what a reader needs to tell members apart.
-// All labels are empty when every member has the same parent.
-func (b *workbook) parentLabels(g *scoring.Group) map[string]string {
-	if b.entities == nil {
-		return nil
-	}
-	chains := make([][]*dataset.Entity, len(g.Entities))
-	common := 0
-	for i, e := range g.Entities {
-		chains[i] = b.entities.Ancestors(e.Entity.ID)
-		if i == 0 {
-			common = len(chains[0])
-			continue
-		}
-		k := 0
-		for k < common && k < len(chains[i]) && chains[i][k].ID == chains[0][k].ID {
-			k++
-		}
-		common = k
-	}
-	out := make(map[string]string, len(g.Entities))
-	for i, e := range g.Entities {
-		var names []string
-		for _, a := range chains[i][min(common, len(chains[i])):] {
-			names = append(names, a.Name)
-		}
-		out[e.Entity.ID] = strings.Join(names, " · ")
-	}
-	return out
-}
-
-// categoryFull is what a category's subtotal is out of: its weight, or
-// the sum of its indicators' weights when it has none.
-func categoryFull(s *config.Scheme, c *config.Category) float64 {
-	if c.Weight != nil {
-		return *c.Weight
-	}
-	var sum float64
-	for _, ind := range s.Indicators {
-		if ind.Category == c.ID {
-			sum += ind.Weight
-		}
-	}
-	return sum
-}
-
 // pointsText writes a number of points as config.toml gives it.
 func pointsText(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
-
-// vetoNames joins the names of the vetoes that hit e, in config order.
-func vetoNames(s *config.Scheme, e *scoring.EntityResult, sep string) string {
-	var names []string
-	for _, v := range s.Vetoes {
-		if slices.Contains(e.Vetoes, v.ID) {
-			names = append(names, v.Name)
-		}
-	}
-	return strings.Join(names, sep)
-}
 
 // xlsxWidth is a column width that fits a header: about two character
 // widths per Han character, and at least least; in tenths.

@@ -150,7 +150,7 @@ func (ix *rankIndex) rankingPage(s *config.Scheme, i int) (*RankingPage, error) 
 		})
 	}
 	for _, c := range s.Categories {
-		d.Categories = append(d.Categories, RankingColumn{Name: c.Name, Full: m.rankPointsText(rankCategoryFull(s, c))})
+		d.Categories = append(d.Categories, RankingColumn{Name: c.Name, Full: m.rankPointsText(s.CategoryFull(c))})
 	}
 	for _, a := range s.Adjustments {
 		d.Adjustments = append(d.Adjustments, RankingColumn{Name: a.Name})
@@ -181,7 +181,7 @@ func (ix *rankIndex) rankingPage(s *config.Scheme, i int) (*RankingPage, error) 
 func (ix *rankIndex) rankingGroup(s *config.Scheme, r *scoring.Result, g *scoring.Group, gi int, page *Page) (*RankingGroup, error) {
 	m := ix.m
 	rg := &RankingGroup{ID: g.ID, Name: m.GroupLabel(s, g.ID), Anchor: rankGroupAnchor(gi), Compact: len(g.Entities) > rankCompactLimit}
-	parents := m.rankParentLabels(g)
+	parents := m.Data.Entities.ParentLabels(g.MemberIDs())
 	sep := m.T("、", ", ")
 	// One backing array per kind of cell for the whole group: a province
 	// group has thousands of rows.
@@ -195,7 +195,7 @@ func (ix *rankIndex) rankingGroup(s *config.Scheme, r *scoring.Result, g *scorin
 			ID: e.Entity.ID, Rank: e.Rank, RankChange: e.RankChange, Name: e.Entity.Name,
 			Sheet:  sheet,
 			Parent: parents[e.Entity.ID], Total: e.Total, Grade: e.Grade, Vetoed: e.Vetoed,
-			VetoNames:   rankVetoNames(s, e, sep),
+			VetoNames:   s.VetoNames(e.Vetoes, sep),
 			Categories:  cats[k*nc : (k+1)*nc : (k+1)*nc],
 			Adjustments: adjs[k*na : (k+1)*na : (k+1)*na],
 		}

@@ -3,11 +3,9 @@ package report
 import (
 	"math"
 	"strconv"
-	"strings"
 	"sync"
 
 	"kaoping/generator/config"
-	"kaoping/generator/dataset"
 	"kaoping/generator/period"
 	"kaoping/generator/scoring"
 )
@@ -60,50 +58,6 @@ func (ix *rankIndex) groupMeans(s *config.Scheme, g *scoring.Group) *rankGroupMe
 // page. Group ids may be Chinese labels, so the position is used.
 func rankGroupAnchor(i int) string { return "group-" + strconv.Itoa(i+1) }
 
-// rankAncestors returns e's ancestors, top first.
-func (m *Model) rankAncestors(e *dataset.Entity) []*dataset.Entity {
-	var out []*dataset.Entity
-	seen := map[string]bool{e.ID: true}
-	for p := m.Data.Entities.Get(e.Parent); p != nil && !seen[p.ID]; p = m.Data.Entities.Get(p.Parent) {
-		seen[p.ID] = true
-		out = append(out, p)
-	}
-	for i, j := 0, len(out)-1; i < j; i, j = i+1, j-1 {
-		out[i], out[j] = out[j], out[i]
-	}
-	return out
-}
-
-// rankParentLabels gives each member of g the names of its ancestors below
-// the ancestors all members share ("市中区人民检察院 · 第一检察部" for a
-// prosecutor compared across the city): the unit a reader needs to tell
-// members apart. All labels are empty when every member has the same parent.
-func (m *Model) rankParentLabels(g *scoring.Group) map[string]string {
-	chains := make([][]*dataset.Entity, len(g.Entities))
-	common := -1
-	for i, e := range g.Entities {
-		chains[i] = m.rankAncestors(e.Entity)
-		if i == 0 {
-			common = len(chains[0])
-			continue
-		}
-		k := 0
-		for k < common && k < len(chains[i]) && chains[i][k].ID == chains[0][k].ID {
-			k++
-		}
-		common = k
-	}
-	out := make(map[string]string, len(g.Entities))
-	for i, e := range g.Entities {
-		var names []string
-		for _, a := range chains[i][min(common, len(chains[i])):] {
-			names = append(names, a.Name)
-		}
-		out[e.Entity.ID] = strings.Join(names, " · ")
-	}
-	return out
-}
-
 // rankSameKind reports whether two periods form one series: same
 // granularity, both plain or both cumulative. Previous/next links and
 // history charts follow such a series.
@@ -135,34 +89,6 @@ func (m *Model) rankNeighbours(s *config.Scheme, cur int) (prev, next int) {
 		}
 	}
 	return prev, next
-}
-
-// rankCategoryFull is what a category's subtotal is out of: its weight, or
-// the sum of its indicators' weights when it has none.
-func rankCategoryFull(s *config.Scheme, c *config.Category) float64 {
-	if c.Weight != nil {
-		return *c.Weight
-	}
-	var sum float64
-	for _, ind := range s.Indicators {
-		if ind.Category == c.ID {
-			sum += ind.Weight
-		}
-	}
-	return sum
-}
-
-// rankVetoNames joins the names of the vetoes that hit e, in config order.
-func rankVetoNames(s *config.Scheme, e *scoring.EntityResult, sep string) string {
-	var names []string
-	for _, id := range e.Vetoes {
-		for _, v := range s.Vetoes {
-			if v.ID == id {
-				names = append(names, v.Name)
-			}
-		}
-	}
-	return strings.Join(names, sep)
 }
 
 // rankIndicatorReference is what an indicator's values are compared with on

@@ -173,7 +173,7 @@ func TestRankBarsCompact(t *testing.T) {
 func TestRankParentLabels(t *testing.T) {
 	m := demo(t)
 	r := latestPlain(t, m, "basic")
-	for id, l := range m.rankParentLabels(r.Groups[0]) {
+	for id, l := range m.Data.Entities.ParentLabels(r.Groups[0].MemberIDs()) {
 		if l != "" {
 			t.Errorf("basic: %s has parent label %q, want none", id, l)
 		}
@@ -183,7 +183,7 @@ func TestRankParentLabels(t *testing.T) {
 	dept := m.Data.Entities.Get(e.Parent)
 	court := m.Data.Entities.Get(dept.Parent)
 	want := court.Name + " · " + dept.Name
-	if got := m.rankParentLabels(p.Groups[0])[e.ID]; got != want {
+	if got := m.Data.Entities.ParentLabels(p.Groups[0].MemberIDs())[e.ID]; got != want {
 		t.Errorf("prosecutor %s: parent label %q, want %q", e.ID, got, want)
 	}
 }

@@ -147,7 +147,7 @@ func (sx *sheetIndex) scheme(s *config.Scheme) *sheetScheme {
 	m := sx.m
 	ss := &sheetScheme{}
 	for _, c := range s.Categories {
-		sc := sheetCat{c: c, full: rankCategoryFull(s, c)}
+		sc := sheetCat{c: c, full: s.CategoryFull(c)}
 		for _, ind := range s.Indicators {
 			if ind.Category == c.ID {
 				sc.inds = append(sc.inds, m.newSheetInd(s, ind))
@@ -250,7 +250,7 @@ func (sx *sheetIndex) entityParents(e *dataset.Entity) []RankingLink {
 		return v.([]RankingLink)
 	}
 	var links []RankingLink
-	for _, a := range sx.m.rankAncestors(e) {
+	for _, a := range sx.m.Data.Entities.Ancestors(e.ID) {
 		links = append(links, RankingLink{Label: a.Name, Path: EntityPath(a.ID)})
 	}
 	v, _ := sx.parents.LoadOrStore(e.ID, links)
@@ -276,7 +276,7 @@ func (sx *sheetIndex) page(s *config.Scheme, i, gi int, e *scoring.EntityResult)
 		Period:  PeriodLink{ID: r.Period.ID, Label: sp.label, Path: sp.ranking, Derived: r.Period.Derived},
 		Ranking: sg.ranking, Group: sg.name, N: len(g.Entities),
 		Rank: e.Rank, RankChange: e.RankChange, Total: e.Total, Grade: e.Grade, Vetoed: e.Vetoed,
-		VetoNames: rankVetoNames(s, e, m.T("、", ", ")),
+		VetoNames: s.VetoNames(e.Vetoes, m.T("、", ", ")),
 		Summary:   explain.Summary(s, e, g, m.Lang),
 	}
 	if len(ss.cats) > 0 {

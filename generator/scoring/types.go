@@ -24,6 +24,15 @@ type Group struct {
 	Stats map[string]*IndicatorStats
 }
 
+// MemberIDs lists the ids of the group's members, by rank.
+func (g *Group) MemberIDs() []string {
+	ids := make([]string, len(g.Entities))
+	for i, e := range g.Entities {
+		ids[i] = e.Entity.ID
+	}
+	return ids
+}
+
 // IndicatorStats describes an indicator's values within a group.
 type IndicatorStats struct {
 	N         int      // |V|: members with a value
