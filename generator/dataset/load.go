@@ -1,6 +1,7 @@
 package dataset
 
 import (
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
@@ -131,7 +132,7 @@ func Load(cfg *config.Config) (*Dataset, diag.List) {
 	}
 
 	ds.Notes = readNotes(filepath.Join(cfg.DataDir, "notes"), s, &l)
-	for _, id := range sortedKeys(ds.Notes) {
+	for _, id := range slices.Sorted(maps.Keys(ds.Notes)) {
 		if ds.Period(id) == nil {
 			file := s.rel(filepath.Join(cfg.DataDir, "notes", id+".md"))
 			l.Warnf(diag.Pos{File: file}, "期间 %s 没有数据，此说明不会显示", "period %s has no data; this note will not be shown", id)
@@ -166,15 +167,6 @@ func sortPeriods(ps []*PeriodData) {
 		}
 		return 0
 	})
-}
-
-func sortedKeys(m map[string]string) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }
 
 // reportOverflow reports a sum of finite values that overflowed (two cells

@@ -3,7 +3,9 @@ package manifest
 import (
 	"errors"
 	"io/fs"
+	"maps"
 	"path/filepath"
+	"slices"
 	"sort"
 )
 
@@ -70,7 +72,7 @@ func Verify(dir string) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	for _, name := range sortedKeys(m.Outputs) {
+	for _, name := range slices.Sorted(maps.Keys(m.Outputs)) {
 		if !seen[name] {
 			rep.Missing = append(rep.Missing, name)
 		}

@@ -3,9 +3,11 @@ package publish
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -42,7 +44,7 @@ func (r *Record) Verify() diag.List {
 	var jobs []*job
 	for _, p := range r.Periods {
 		for _, v := range p.Versions {
-			for _, s := range sortedKeys(v.Results) {
+			for _, s := range slices.Sorted(maps.Keys(v.Results)) {
 				jobs = append(jobs, &job{p: p, v: v, s: s, want: v.Results[s]})
 			}
 		}
@@ -190,12 +192,3 @@ func (r *Record) Recover(id string) error {
 // KeptFolder reports whether data/published/<id>/ keeps the results of a
 // version.
 func (r *Record) KeptFolder(id string) bool { return len(r.keptVersions(id)) > 0 }
-
-func sortedKeys(m map[string]string) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
-}
