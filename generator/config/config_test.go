@@ -254,3 +254,28 @@ working_days = true    # true: publish --days counts Monday–Friday
 		t.Errorf("Publication without the table = %+v", c.Publication)
 	}
 }
+
+// TestCategoryFullAndVetoNames: a category without a weight is out of its
+// indicators' weights; veto names come in the scheme's order.
+func TestCategoryFullAndVetoNames(t *testing.T) {
+	w := 30.0
+	s := &Scheme{
+		Categories: []*Category{{ID: "quality", Weight: &w}, {ID: "speed"}},
+		Indicators: []*Indicator{{ID: "a", Category: "speed", Weight: 12.5}, {ID: "b", Category: "quality", Weight: 20},
+			{ID: "c", Category: "speed", Weight: 7.5}},
+		Vetoes: []*Veto{{ID: "leak", Name: "泄密"}, {ID: "late", Name: "超期"}, {ID: "other", Name: "其他"}},
+	}
+	// quality has its weight, 30; speed is out of a + c = 12.5 + 7.5 = 20.
+	if got := s.CategoryFull(s.Categories[0]); got != 30 {
+		t.Errorf("quality: %v, want 30", got)
+	}
+	if got := s.CategoryFull(s.Categories[1]); got != 20 {
+		t.Errorf("speed: %v, want 20", got)
+	}
+	if got := s.VetoNames([]string{"other", "leak"}, "、"); got != "泄密、其他" {
+		t.Errorf("VetoNames = %q, want 泄密、其他", got)
+	}
+	if got := s.VetoNames(nil, "、"); got != "" {
+		t.Errorf("VetoNames(nil) = %q, want empty", got)
+	}
+}

@@ -210,7 +210,7 @@ func checkSheets(t *testing.T, p *build.Project, period string, got sheetRows) {
 					num(row, "排名", float64(e.Rank))
 					num(row, "总分", e.Total)
 					for _, c := range s.Categories {
-						num(row, fmt.Sprintf("%s（%s分）", c.Name, strconv.FormatFloat(categoryFull(s, c), 'f', -1, 64)), e.Categories[c.ID])
+						num(row, fmt.Sprintf("%s（%s分）", c.Name, strconv.FormatFloat(s.CategoryFull(c), 'f', -1, 64)), e.Categories[c.ID])
 					}
 					if e.Grade != nil {
 						if c := at(row, "等次"); c != (cell{Kind: "s", Text: *e.Grade}) {
@@ -251,20 +251,6 @@ func jsonNumber(t *testing.T, m json.RawMessage) float64 {
 		t.Fatalf("not a number: %q", m)
 	}
 	return v
-}
-
-// categoryFull is what a category is out of, worked out here again.
-func categoryFull(s *config.Scheme, c *config.Category) float64 {
-	if c.Weight != nil {
-		return *c.Weight
-	}
-	var sum float64
-	for _, ind := range s.Indicators {
-		if ind.Category == c.ID {
-			sum += ind.Weight
-		}
-	}
-	return sum
 }
 
 // withResults are the demo's periods that have results.
