@@ -11,10 +11,14 @@ import (
 )
 
 // chromiumPath finds the browser: $KAOPING_CHROMIUM, else `chromium` on
-// PATH. Without one the test is skipped, or fails when the environment
-// says the browser tests are required (CI).
+// PATH. Without one, or under go test -short, the test is skipped; it
+// fails instead when the environment says the browser tests are required
+// (CI).
 func chromiumPath(t *testing.T) string {
 	t.Helper()
+	if testing.Short() && os.Getenv("KAOPING_BROWSER_TESTS") != "required" {
+		t.Skip("browser test skipped under go test -short")
+	}
 	path := os.Getenv("KAOPING_CHROMIUM")
 	if path != "" {
 		if _, err := os.Stat(path); err != nil {
