@@ -275,6 +275,10 @@ func (l *loader) fields(v any) []Field {
 		if !nameRe.MatchString(id) {
 			t.report(id, fmt.Sprintf("字段名 \"%s\" 不合规：%s", diag.Value(id), nameRuleZH),
 				fmt.Sprintf("field name \"%s\" is not valid: %s", diag.Value(id), nameRuleEN))
+		} else if id == "name" {
+			// A period file's name column (SPEC §4) is never a field.
+			t.errf(id, "字段名 name 留给数据文件的名称列（核对编号用，不是字段）；请给该字段换一个名字",
+				"the field name name is kept for the name column of data files (it checks the ids and is not a field); give the field another name")
 		}
 		label, ok := m[id].(string)
 		switch {
@@ -282,6 +286,9 @@ func (l *loader) fields(v any) []Field {
 			t.typeErr(id, m[id], "字符串（字段的标签，如 \"受理案件数\"）", "a string (the field's label, e.g. \"cases received\")")
 		case strings.TrimSpace(label) == "":
 			t.errf(id, "字段 %s 的标签不能为空", "the label of field %s must not be empty", id)
+		case strings.EqualFold(strings.TrimSpace(label), "name") || strings.TrimSpace(label) == "名称":
+			t.errf(id, "字段 %[1]s 的标签 \"%[2]s\" 是数据文件名称列的表头（核对编号用，不是字段）；请换一个标签",
+				"the label \"%[2]s\" of field %[1]s heads the name column of data files (it checks the ids and is not a field); choose another label", id, diag.Value(label))
 		default:
 			if other, dup := labels[label]; dup {
 				t.errf(id, "标签 \"%s\" 已用于字段 %s，每个字段的标签须不同",

@@ -243,6 +243,12 @@ func TestProblems(t *testing.T) {
 				errAt(6, "字段 empty 的标签不能为空", "the label of field empty must not be empty"),
 				errAt(7, "num 应为字符串（字段的标签", "num must be a string (the field's label"),
 			}},
+		{"fields that would head the name column", edit(base, 3, "cases = \"受理案件数\"\nname = \"单位名称\"\nunit = \"名称\"\nlabel = \" Name \""),
+			[]want{
+				errAt(4, "字段名 name 留给数据文件的名称列", "the field name name is kept for the name column"),
+				errAt(5, `字段 unit 的标签 "名称" 是数据文件名称列的表头`, `the label "名称" of field unit heads the name column`),
+				errAt(6, `字段 label 的标签 " Name " 是数据文件名称列的表头`, `the label " Name " of field label heads the name column`),
+			}},
 		{"fields not a table", edit(base, 2, "fields = 3") + "[extra]\n",
 			// Line 3 (cases = ...) now belongs to the root table.
 			[]want{

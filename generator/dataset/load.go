@@ -39,7 +39,11 @@ import (
 //     name (^[a-z][a-z0-9_]*$) is taken as is. A column with an empty
 //     header is allowed if all its cells are empty (Excel exports such
 //     columns); a short row means empty cells. A column with a bad header
-//     is reported once and its cells skipped.
+//     is reported once and its cells skipped. One column headed name (any
+//     case) or 名称 is the name column, never a field: a non-empty cell
+//     (trimmed) must equal the entity's name exactly, else the error
+//     names the cell, the id and both names; a second such column is an
+//     error.
 //   - Cells are trimmed (Unicode spaces); a value is digits with an
 //     optional point and digits: 12, 12.5, 0.5, 007; not .5, 5., +5, 1e3,
 //     1,234, 12%. Messages give the line, the column number (Pos.Col,

@@ -15,6 +15,14 @@ var fieldRE = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
 // columns are still checked.
 const skipField = "\x00"
 
+// nameColumn marks the column headed name or 名称 (SPEC §4): not a field,
+// but each non-empty cell must be the row's entity's name, which catches
+// a row pasted against the wrong id.
+const nameColumn = "\x01"
+
+// isNameHeader reports whether a header cell heads the name column.
+func isNameHeader(h string) bool { return strings.EqualFold(h, "name") || h == "名称" }
+
 // fieldNames maps what may head a column of a period file to a field id:
 // the ids and the labels declared in config.toml's [fields]. An id wins
 // over a label that spells the same; other raw names (fieldRE) are
@@ -102,8 +110,10 @@ type fileState struct {
 	field  []string       // field per 0-based column, "" = no header, skipField = bad header
 	col    []int          // grid column per 0-based column (where field is a field)
 	cols   map[string]int // field -> 1-based column
-	rows   int
-	ok     bool // header usable
+	// nameCol is the 1-based column of the name column, 0 when none.
+	nameCol int
+	rows    int
+	ok      bool // header usable
 	// number, if set, reads a spreadsheet numeric cell whose raw value is
 	// not a plain decimal (see xlsxSheet.number).
 	number func(line, col int) (float64, bool)
@@ -174,6 +184,10 @@ func (pr *periodReader) readRow(fs *fileState, r *row) bool {
 		if f == skipField {
 			continue
 		}
+		if f == nameColumn {
+			pr.checkName(pos, id, cell)
+			continue
+		}
 		v, ok := parseAmount(cell)
 		if !ok && fs.number != nil {
 			v, ok = fs.number(r.line, j+1)
@@ -199,6 +213,22 @@ func (pr *periodReader) readRow(fs *fileState, r *row) bool {
 		}
 	}
 	return true
+}
+
+// checkName reports a name cell that is not the name entities.csv gives
+// the row's id. Without a readable entities.csv there is nothing to
+// compare with.
+func (pr *periodReader) checkName(pos diag.Pos, id, name string) {
+	if pr.entities.es == nil {
+		return
+	}
+	e := pr.entities.es.Get(id)
+	if e == nil || e.Name == name {
+		return
+	}
+	pr.l.Errorf(pos, "名称与编号不符：编号 “%[1]s” 在 entities.csv 中是 “%[2]s”，本行名称列却是 “%[3]s”；请核对这一行是否填错了编号（名称列也可留空）",
+		"the name does not match the id: entity \"%[1]s\" is \"%[2]s\" in entities.csv, but this row's name column says \"%[3]s\"; check that the row has the right id (the name column may also be left empty)",
+		diag.Value(id), diag.Value(e.Name), diag.Value(name))
 }
 
 func (pr *periodReader) placeOf(row int, f string) diag.Pos {
@@ -255,6 +285,17 @@ func (pr *periodReader) readHeader(fs *fileState, r *row) bool {
 			continue // a column without header must stay empty; see readRow
 		}
 		pos := diag.Pos{File: fs.file, Line: r.lineOf(j), Col: j + 1}
+		if isNameHeader(h) {
+			if fs.nameCol > 0 {
+				l.Errorf(pos, "%[1]s 列与 %[2]s 列都是名称列；请删除其中一列", "columns %[2]s and %[1]s are both the name column; delete one of them",
+					colName(j+1), colName(fs.nameCol))
+				fs.field[j] = skipField
+				continue
+			}
+			fs.field[j] = nameColumn
+			fs.nameCol = j + 1
+			continue
+		}
 		f, known := pr.names.resolve(h)
 		if !known {
 			l.Errorf(pos, "%[1]s 列的表头 “%[2]s” 既不是字段名（小写字母、数字、_，以字母开头），也不是 config.toml [fields] 中声明的标签",

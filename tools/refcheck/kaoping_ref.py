@@ -338,8 +338,8 @@ def load_site(site):
                 eid = r[0].strip()
                 for j, fld in enumerate(cols):
                     c = r[j + 1].strip() if j + 1 < len(r) else ""
-                    if c == "":
-                        continue
+                    if c == "" or fld.lower() == "name" or fld == "名称":
+                        continue  # empty, or the name column (SPEC §4): not a field
                     cells.setdefault(eid, {})[fld] = float(c)
     return cfg, ents, children, raw
 
