@@ -44,6 +44,8 @@ func commands() []command {
 		{"explain", "kaoping explain --scheme S --period P --entity E [--config F]\n  逐项说明某单位每一分的来历", "explains in words how each point of E was obtained", cmdExplain},
 		{"serve", "kaoping serve [--addr 127.0.0.1:8080] [--config F] [--quiet]\n  在内存中生成并在本机预览站点，不写入任何文件；修改配置、数据或模板后自动重新载入并刷新浏览器",
 			"serves the site from memory, writing nothing; loads it again and reloads the browser when config, data or templates change", cmdServe},
+		{"form", "kaoping form 考核期 [--out 文件] [--config F]\n  生成该期的空白填报表（Excel）：每个单位一行、每个字段一列，只能填不小于 0 的数；默认写入当前文件夹的 考核期-填报表.xlsx，不覆盖已有文件；填好后保存为 data/periods/考核期.xlsx",
+			"writes the period's blank data-entry workbook (one row per unit, one column per field, numbers ≥ 0 only); by default PERIOD-填报表.xlsx in the current folder, never over an existing file; once filled, save it as data/periods/PERIOD.xlsx", cmdForm},
 		{"publish", "kaoping publish 考核期 [--from 日期 --days 天数] [--amend \"更正原因\"] [--withdraw \"撤回原因\"] [--config F]\n  记录该期已公示（连同其累计期）及公示期（--from 2026-04-01 --days 5，按 [publication] working_days 计自然日或工作日）；此后该期数据或结果改变时 build 会报错，除非用 --amend 记录更正；--withdraw 撤回公示，该期重新成为未公示的草稿",
 			"records a period as published (with its cumulative period) and its 公示期 (--from 2026-04-01 --days 5: calendar days, or Monday–Friday with [publication] working_days = true); a later build fails when its data or results change, unless --amend records a correction; --withdraw REASON withdraws the publication, and the period is a draft again", cmdPublish},
 		{"verify", "kaoping verify 目录\n  按 manifest.json 校验生成的站点或解压后的归档包，列出缺少、多出和被改动的文件",
