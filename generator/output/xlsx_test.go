@@ -25,6 +25,7 @@ import (
 
 	"kaoping/generator/build"
 	"kaoping/generator/config"
+	"kaoping/generator/initsite"
 	"kaoping/generator/output"
 	"kaoping/generator/scoring"
 )
@@ -138,7 +139,21 @@ func valueHead(ind *config.Indicator) string {
 // its results: the sheets of each scheme in config order, the ranking's
 // ranks, ids and totals, and on the 明细 each indicator's value (display
 // units) and points, the subtotals, total, rank and grade of every entity.
+// The JSON is output.JSON's of p's result.
 func checkSheets(t *testing.T, p *build.Project, period string, got sheetRows) {
+	t.Helper()
+	checkSheetsAgainst(t, p, period, got, func(r *scoring.Result) []byte {
+		js, err := output.JSON(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return js
+	})
+}
+
+// checkSheetsAgainst is checkSheets with the JSON document of each
+// scheme's result given by jsonOf.
+func checkSheetsAgainst(t *testing.T, p *build.Project, period string, got sheetRows, jsonOf func(*scoring.Result) []byte) {
 	t.Helper()
 	var names []string
 	for _, s := range p.Config.Schemes {
@@ -154,12 +169,8 @@ func checkSheets(t *testing.T, p *build.Project, period string, got sheetRows) {
 		if r == nil {
 			continue
 		}
-		js, err := output.JSON(r)
-		if err != nil {
-			t.Fatal(err)
-		}
 		var doc docJSON
-		if err := json.Unmarshal(js, &doc); err != nil {
+		if err := json.Unmarshal(jsonOf(r), &doc); err != nil {
 			t.Fatal(err)
 		}
 		label := r.Period.Period.Label(p.Config.Language)
@@ -292,6 +303,52 @@ func TestXLSXDemoReadsBackAsTheJSON(t *testing.T) {
 	}
 	if missing == 0 || percents == 0 {
 		t.Errorf("%d missing values and %d percents: the test covers less than it says", missing, percents)
+	}
+}
+
+// TestXLSXOfABuildReadsBackAsItsJSON builds a new site (kaoping init's)
+// and reads every results workbook of the output back with excelize:
+// every number of every 明细 and ranking sheet is the one in the
+// data/<scheme>/<period>.json files written by the same build.
+func TestXLSXOfABuildReadsBackAsItsJSON(t *testing.T) {
+	site := filepath.Join(t.TempDir(), "site")
+	if _, problems := initsite.Create(site); problems.HasErrors() {
+		t.Fatal(problems.Err("en"))
+	}
+	cfg := filepath.Join(site, "config.toml")
+	out := filepath.Join(t.TempDir(), "public")
+	if _, _, problems := build.Build(build.Options{ConfigPath: cfg, OutDir: out, NoBundles: true}); problems.HasErrors() {
+		t.Fatal(problems.Err("en"))
+	}
+	p := loadProject(t, cfg)
+	periods := withResults(p)
+	if len(periods) < 2 {
+		t.Fatalf("periods with results: %v", periods)
+	}
+	percents := 0
+	for _, period := range periods {
+		wb, err := os.ReadFile(filepath.Join(out, "data", "results-"+period+".xlsx"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, _ := readExcelize(t, wb)
+		checkSheetsAgainst(t, p, period, got, func(r *scoring.Result) []byte {
+			js, err := os.ReadFile(filepath.Join(out, "data", r.Scheme.ID, period+".json"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			return js
+		})
+		for _, s := range p.Config.Schemes {
+			for _, ind := range s.Indicators {
+				if ind.Format == "percent" && p.Result(s.ID, period) != nil {
+					percents++
+				}
+			}
+		}
+	}
+	if percents == 0 {
+		t.Error("no percent indicator: the display units are not tested")
 	}
 }
 
