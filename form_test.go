@@ -3,8 +3,8 @@ package main
 import (
 	"archive/zip"
 	"encoding/json"
-	"io"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -377,34 +377,38 @@ func TestFormBadInput(t *testing.T) {
 }
 
 // TestFirstForm: a new site without any period yet (its periods folder
-// empty) gets a form of every entity at the bottom of the hierarchy; it
-// is not refused for the missing data, while a config error still is.
+// missing or empty) gets a form of every entity at the bottom of the
+// hierarchy; it is not refused for the missing data, while a config error
+// still is.
 func TestFirstForm(t *testing.T) {
-	cfg := initSite(t)
-	dir := filepath.Dir(cfg)
-	periods := filepath.Join(dir, "data", "periods")
-	if err := os.RemoveAll(periods); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.Mkdir(periods, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	f, err := excelize.OpenFile(writeForm(t, cfg))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	rows, _ := f.GetRows(formSheet)
-	var ids []string
-	for _, r := range rows[1:] {
-		ids = append(ids, r[0])
-	}
-	if want := []string{"dq-01", "dq-02", "xq-01", "xq-02", "nx-01", "nx-02", "bx-01", "bx-02"}; !slices.Equal(ids, want) {
-		t.Errorf("rows %q, want the prosecutors %q", ids, want)
-	}
-	replaceIn(t, cfg, "\n[fields]", "\n[fields]\nname = \"单位名称\"")
-	code, _, stderr := runCLI("form", formPeriod, "--config", cfg, "--out", filepath.Join(t.TempDir(), "x.xlsx"))
-	if code != exitInput || !strings.Contains(stderr, "字段名 name 留给数据文件的名称列") {
-		t.Errorf("form with a config error: exit %d\n%s", code, stderr)
+	for _, empty := range []bool{false, true} {
+		cfg := initSite(t)
+		periods := filepath.Join(filepath.Dir(cfg), "data", "periods")
+		if err := os.RemoveAll(periods); err != nil {
+			t.Fatal(err)
+		}
+		if empty {
+			if err := os.Mkdir(periods, 0o755); err != nil {
+				t.Fatal(err)
+			}
+		}
+		f, err := excelize.OpenFile(writeForm(t, cfg))
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows, _ := f.GetRows(formSheet)
+		f.Close()
+		var ids []string
+		for _, r := range rows[1:] {
+			ids = append(ids, r[0])
+		}
+		if want := []string{"dq-01", "dq-02", "xq-01", "xq-02", "nx-01", "nx-02", "bx-01", "bx-02"}; !slices.Equal(ids, want) {
+			t.Errorf("empty folder %v: rows %q, want the prosecutors %q", empty, ids, want)
+		}
+		replaceIn(t, cfg, "\n[fields]", "\n[fields]\nname = \"单位名称\"")
+		code, _, stderr := runCLI("form", formPeriod, "--config", cfg, "--out", filepath.Join(t.TempDir(), "x.xlsx"))
+		if code != exitInput || !strings.Contains(stderr, "字段名 name 留给数据文件的名称列") {
+			t.Errorf("empty folder %v: form with a config error: exit %d\n%s", empty, code, stderr)
+		}
 	}
 }
