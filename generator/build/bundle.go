@@ -45,8 +45,8 @@ type bundlePlan struct {
 func (b *bundlePlan) path() string { return report.BundlePath(b.period) }
 
 // planBundle lists the entries of period's bundle: index.html,
-// README.txt, the assets, the pages the bundle holds in the site's order,
-// the result files.
+// README.txt, the assets, the search index, the pages the bundle holds in
+// the site's order, the result files.
 func (s *Site) planBundle(id string) *bundlePlan {
 	b := &bundlePlan{period: id, seq: map[string]int{}, modified: periodEnd(s.p.Data.Period(id).Period)}
 	b.holds = func(p string) bool { return p == report.HomePath() || s.bundles.Holds(id, p) }
@@ -59,6 +59,7 @@ func (s *Site) planBundle(id string) *bundlePlan {
 	for _, a := range s.r.Assets() {
 		add(a.Path)
 	}
+	add(report.SearchIndexPath)
 	for _, j := range s.jobs {
 		if j.Bundle == id || j.Bundle == report.AllBundles {
 			add(j.Path)

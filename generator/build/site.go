@@ -41,6 +41,8 @@ type Site struct {
 	// period with data, in period order.
 	bundles *report.Bundles
 	plans   []*bundlePlan
+	// search lists what the search box finds (report.SearchIndexPath).
+	search func() []report.SearchEntry
 
 	byPath sync.Map // site path -> file index, filled once by File
 	index  sync.Once
@@ -69,6 +71,7 @@ func NewSite(p *Project, opts SiteOptions) (*Site, diag.List) {
 	s.m = p.Model(!opts.NoBundles)
 	s.jobs = s.m.Jobs()
 	s.data = s.m.DataFiles()
+	s.search = sync.OnceValue(s.m.SearchIndex)
 	if !opts.NoBundles {
 		s.bundles = s.m.Bundles(s.jobs)
 		for _, pd := range p.Data.Periods {
@@ -210,6 +213,31 @@ func (s *Site) items(out sink, writers []*bundleWriter, only string) (items []it
 			return nil
 		})
 	}
+	items = append(items, func(w *worker) error {
+		if only == "" {
+			data, err := report.SearchIndexJS(s.search())
+			if err != nil {
+				return err
+			}
+			if err := out.file(report.SearchIndexPath, data); err != nil {
+				return err
+			}
+		}
+		// A bundle's index finds the pages the bundle holds, no others.
+		for _, bw := range writers {
+			if bw == nil {
+				continue
+			}
+			data, err := report.SearchIndexJS(s.m.BundleSearchIndex(s.search(), bw.plan.period, bw.plan.holds))
+			if err != nil {
+				return err
+			}
+			if err := bw.putBytes(w, report.SearchIndexPath, data); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 	for _, bw := range writers {
 		if bw == nil {
 			continue
@@ -413,6 +441,7 @@ func (s *Site) File(p string) ([]byte, error) {
 		for i, b := range s.plans {
 			s.byPath.Store(b.path(), fileRef{kind: fileBundle, i: i})
 		}
+		s.byPath.Store(report.SearchIndexPath, fileRef{kind: fileSearch})
 		s.byPath.Store(manifest.FileName, fileRef{kind: fileManifest})
 	})
 	v, ok := s.byPath.Load(p)
@@ -436,6 +465,8 @@ func (s *Site) File(p string) ([]byte, error) {
 		return buf.Bytes(), nil
 	case fileData:
 		return s.dataFile(s.data[ref.i])
+	case fileSearch:
+		return report.SearchIndexJS(s.search())
 	case fileBundle:
 		m := &memSink{want: p}
 		_, _, err := s.generate(m, noProgress{}, s.plans[ref.i].period)
@@ -457,6 +488,7 @@ const (
 	filePage
 	fileData
 	fileBundle
+	fileSearch
 	fileManifest
 )
 

@@ -24,7 +24,7 @@ const entitiesOpenAll = 300
 func entitiesIndexJobs(m *Model) []Job {
 	return []Job{{Path: EntitiesPath(), Data: func() (any, error) {
 		es := m.Data.Entities
-		d := &EntitiesIndex{Page: m.Page(EntitiesPath(), m.T("单位", "Units"), ""), Count: len(es.All)}
+		d := &EntitiesIndex{Page: m.Page(EntitiesPath(), m.T("单位", "Units"), NavEntities), Count: len(es.All)}
 		seen := map[string]bool{}
 		var build func(id string, depth int) []*EntityNode
 		build = func(id string, depth int) []*EntityNode {

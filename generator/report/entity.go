@@ -118,7 +118,7 @@ func (m *Model) entityCrumbs(e *dataset.Entity) []Crumb {
 }
 
 func (m *Model) entityPage(idx *entityIndex, e *dataset.Entity) (*EntityPage, error) {
-	page := m.Page(EntityPath(e.ID), e.Name, "", m.entityCrumbs(e)...)
+	page := m.Page(EntityPath(e.ID), e.Name, NavEntities, m.entityCrumbs(e)...)
 	d := &EntityPage{
 		Page:   page,
 		Entity: e,

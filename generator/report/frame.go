@@ -70,11 +70,12 @@ const (
 	NavRankings    = "rankings"
 	NavIndicators  = "indicators"
 	NavCompare     = "compare"
+	NavEntities    = "entities"
 	NavMethodology = "methodology"
 	NavArchive     = "archive"
 )
 
-// siteNav is the navigation bar: 首页, 考核期, 排名, 指标, 对比, 考核办法, 归档.
+// siteNav is the navigation bar: 首页, 考核期, 排名, 指标, 对比, 单位, 考核办法, 归档.
 func siteNav() []NavItem {
 	return []NavItem{
 		{NavHome, HomePath()},
@@ -82,6 +83,7 @@ func siteNav() []NavItem {
 		{NavRankings, SchemesIndexPath()},
 		{NavIndicators, IndicatorsIndexPath()},
 		{NavCompare, CompareIndexPath()},
+		{NavEntities, EntitiesPath()},
 		{NavMethodology, MethodologyIndexPath()},
 		{NavArchive, ArchivePath()},
 	}

@@ -1,4 +1,5 @@
-/* kaoping site script: draws every chart on the page, and nothing else.
+/* kaoping site script: draws every chart on the page; runs the search box
+ * in the header; adds a filter box above every table of more than 20 rows.
  *
  * A chart is a container  <div data-chart="ID-option" ...>  plus its option
  * as JSON in  <script type="application/json" id="ID-option">. There is no
@@ -144,4 +145,147 @@
 
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
   else start();
+})();
+
+/* The search box (header of every page). The index is a script,
+ * assets/search-index.js, setting window.kaopingSearch to rows of
+ * [name, id, pinyin, initials, path, note]; it is loaded on first use, as
+ * a script so that it loads from file:// too. A bundle carries an index of
+ * its own pages only. Without JavaScript the box stays hidden and the 单位
+ * list in the navigation is the way in. */
+(function () {
+  'use strict';
+  var script = document.currentScript;
+  var box = document.querySelector('.site-search');
+  if (!box || !script || !script.src) return;
+  var base = script.src.slice(0, script.src.lastIndexOf('/') + 1); // .../assets/
+  var input = box.querySelector('input');
+  var list = box.querySelector('ul');
+  var status = box.querySelector('[aria-live]');
+  var en = /^en/i.test(document.documentElement.lang || '');
+  var MAX = 12;
+  var loading = false;
+  box.hidden = false;
+
+  function load(then) {
+    if (window.kaopingSearch) { then(); return; }
+    if (loading) return;
+    loading = true;
+    var s = document.createElement('script');
+    s.src = base + 'search-index.js';
+    s.onload = function () { then(); };
+    s.onerror = function () { status.textContent = en ? 'The search index is missing.' : '搜索索引缺失。'; };
+    document.head.appendChild(s);
+  }
+
+  // score: lower is better; -1 = no match. An exact name or id comes
+  // first, then names, ids and pinyin that start with the query, then
+  // those that only contain it; equals keep the index's order (periods,
+  // schemes, indicators, then entities from the top of the hierarchy).
+  function score(row, q) {
+    var best = -1;
+    function at(text, prefix, other) {
+      var i = text.indexOf(q);
+      if (i < 0) return;
+      var sc = text === q ? 0 : i === 0 ? prefix : other;
+      if (best < 0 || sc < best) best = sc;
+    }
+    at(row[0].toLowerCase(), 1, 4);
+    at(row[1], 2, 5);
+    at(row[3], 2, 6);
+    at(row[2], 3, 6);
+    return best;
+  }
+
+  function show() {
+    var q = input.value.trim().toLowerCase().replace(/\s+/g, '');
+    while (list.firstChild) list.removeChild(list.firstChild);
+    if (!q) { list.hidden = true; status.textContent = ''; return; }
+    var rows = window.kaopingSearch || [], hits = [];
+    for (var i = 0; i < rows.length; i++) {
+      var sc = score(rows[i], q);
+      if (sc >= 0) hits.push([sc, i]);
+    }
+    hits.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1]; });
+    for (var j = 0; j < hits.length && j < MAX; j++) {
+      var r = rows[hits[j][1]];
+      var li = document.createElement('li');
+      var a = document.createElement('a');
+      a.href = base + '../' + r[4];
+      a.textContent = r[0];
+      var note = document.createElement('span');
+      note.className = 'note';
+      note.textContent = r[5];
+      a.appendChild(note);
+      li.appendChild(a);
+      list.appendChild(li);
+    }
+    list.hidden = hits.length === 0;
+    status.textContent = hits.length === 0 ? (en ? 'Nothing found.' : '没有找到。')
+      : hits.length > MAX ? (en ? hits.length + ' found, first ' + MAX + ' shown.' : '找到 ' + hits.length + ' 项，显示前 ' + MAX + ' 项。')
+      : (en ? hits.length + ' found.' : '找到 ' + hits.length + ' 项。');
+  }
+
+  input.addEventListener('focus', function () { load(show); });
+  input.addEventListener('input', function () { load(show); });
+  input.addEventListener('keydown', function (e) {
+    var first = list.querySelector('a');
+    if (e.key === 'Enter' && first) { e.preventDefault(); window.location.href = first.href; }
+    if (e.key === 'ArrowDown' && first) { e.preventDefault(); first.focus(); }
+    if (e.key === 'Escape') { input.value = ''; show(); }
+  });
+  list.addEventListener('keydown', function (e) {
+    var li = e.target.parentNode;
+    if (e.key === 'ArrowDown' && li.nextSibling) { e.preventDefault(); li.nextSibling.firstChild.focus(); }
+    if (e.key === 'ArrowUp') { e.preventDefault(); if (li.previousSibling) li.previousSibling.firstChild.focus(); else input.focus(); }
+    if (e.key === 'Escape') { input.focus(); input.value = ''; show(); }
+  });
+  document.addEventListener('click', function (e) {
+    if (!box.contains(e.target)) list.hidden = true;
+  });
+})();
+
+/* A filter box above every table of more than 20 rows (a ranking of 60
+ * prosecutors, the entity list): typing keeps the rows whose text holds
+ * what was typed. Not printed. */
+(function () {
+  'use strict';
+  var MIN_ROWS = 21;
+  var en = /^en/i.test(document.documentElement.lang || '');
+  var tables = document.querySelectorAll('main table');
+  for (var i = 0; i < tables.length; i++) add(tables[i], i);
+
+  function add(table, n) {
+    var body = table.tBodies[0];
+    if (!body || body.rows.length < MIN_ROWS || table.closest('.chart-data')) return;
+    var rows = body.rows, total = rows.length;
+    var wrap = document.createElement('div');
+    wrap.className = 'table-filter no-print';
+    var id = 'table-filter-' + n;
+    var label = document.createElement('label');
+    label.htmlFor = id;
+    label.textContent = en ? 'Filter this table' : '筛选本表';
+    var input = document.createElement('input');
+    input.type = 'search';
+    input.id = id;
+    input.autocomplete = 'off';
+    var count = document.createElement('span');
+    count.setAttribute('aria-live', 'polite');
+    count.textContent = en ? total + ' rows' : '共 ' + total + ' 行';
+    wrap.appendChild(label);
+    wrap.appendChild(input);
+    wrap.appendChild(count);
+    var at = table.parentNode.classList && table.parentNode.classList.contains('table-wrap') ? table.parentNode : table;
+    at.parentNode.insertBefore(wrap, at);
+    input.addEventListener('input', function () {
+      var q = input.value.trim().toLowerCase(), shown = 0;
+      for (var r = 0; r < rows.length; r++) {
+        var keep = !q || rows[r].textContent.toLowerCase().indexOf(q) >= 0;
+        rows[r].hidden = !keep;
+        if (keep) shown++;
+      }
+      count.textContent = !q ? (en ? total + ' rows' : '共 ' + total + ' 行')
+        : (en ? shown + ' of ' + total + ' rows' : '显示 ' + shown + ' / ' + total + ' 行');
+    });
+  }
 })();
