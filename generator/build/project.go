@@ -61,6 +61,7 @@ func load(configPath string, prog Progress) (*Project, diag.List) {
 	}
 	eng, ps := scoring.Compile(cfg, scoring.KnownFields(cfg, ds))
 	problems.Add(ps...)
+	problems.Add(eng.CheckPeers(ds.Entities)...)
 	if problems.HasErrors() || eng == nil {
 		return nil, problems
 	}

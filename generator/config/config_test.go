@@ -60,7 +60,7 @@ func TestLoadSpecExample(t *testing.T) {
 	}
 	check("Scheme(x)", c.Scheme("x") == nil, true)
 	check("Scheme.Line", s.Line, 17)
-	check("Peers", s.Peers, "all")
+	check("Peers", strings.Join(s.Peers, ","), "all")
 	check("Kind", s.Kind, "procuratorate")
 	check("len(Periods)", len(s.Periods), 0)
 	check("TieBreak", strings.Join(s.TieBreak, ","), "quality")
@@ -144,8 +144,8 @@ max_minus = 1
 		t.Errorf("site defaults: %q %q %q %q", c.Language, c.DataDir, c.OutputDir, c.TemplatesDir)
 	}
 	s := c.Schemes[0]
-	if s.Peers != "all" {
-		t.Errorf("Peers = %q, want all", s.Peers)
+	if len(s.Peers) != 1 || s.Peers[0] != "all" {
+		t.Errorf("Peers = %q, want [all]", s.Peers)
 	}
 	e, z := s.Indicators[0], s.Indicators[1]
 	if e.Format != "number" || e.Decimals != 2 || e.Missing != "average" {

@@ -133,8 +133,18 @@ func TestProblems(t *testing.T) {
 			[]want{errAt(28, `等次名称 "优秀" 重复（第 25 行已用过）`, `grade name "优秀" is used twice (already on line 25)`)}},
 		{"duplicate scheme", base + "[[schemes]]\nid = \"basic\"\nname = \"B\"\nkind = \"k\"\n[[schemes.categories]]\nid = \"c\"\nname = \"C\"\n[[schemes.indicators]]\nid = \"x\"\nname = \"X\"\ncategory = \"c\"\nformula = \"1\"\nweight = 1\nmethod = \"direct\"\n",
 			[]want{errAt(30, `方案 id "basic" 重复（第 6 行已用过）`, `scheme id "basic" is used twice (already on line 6)`)}},
-		{"bad peers", edit(base, 9, "kind = \"procuratorate\"\npeers = \"city\""),
-			[]want{errAt(10, `peers 的值 "city" 不可用，可选 "all", "parent", "group"`, `peers = "city" is not allowed`)}},
+		{"bad peers", edit(base, 9, "kind = \"procuratorate\"\npeers = \"City\""),
+			[]want{errAt(10, `peers 的值 "City" 不可用：可选 "all"、"parent"、"group" 或一个实体类型`, `peers = "City" is not allowed: use "all", "parent", "group" or an entity kind`)}},
+		{"peers list: bad part, duplicate, not a string", edit(base, 9, "kind = \"procuratorate\"\npeers = [\n  \"city\",\n  \"by group\",\n  \"city\",\n  3,\n]"),
+			[]want{
+				errAt(12, `peers 的值 "by group" 不可用`, `peers = "by group" is not allowed`),
+				errAt(13, `peers 中的 "city" 重复`, `"city" appears twice in peers`),
+				errAt(14, "peers[3] 应为字符串，这里是整数", "peers[3] must be a string, not an integer"),
+			}},
+		{"peers empty list", edit(base, 9, "kind = \"procuratorate\"\npeers = []"),
+			[]want{errAt(10, "peers 不能是空数组", "peers must not be an empty list")}},
+		{"peers not a string", edit(base, 9, "kind = \"procuratorate\"\npeers = 1"),
+			[]want{errAt(10, "peers 应为字符串或字符串数组，这里是整数", "peers must be a string or an array of strings, not an integer")}},
 		{"bad period", edit(base, 9, "kind = \"procuratorate\"\nperiods = [\n  \"2024-Q1\",\n  \"2024-Q5\",\n  \"2024-Q1\",\n]"),
 			[]want{
 				errAt(12, `periods 中的 "2024-Q5" 不是有效的期间`, `"2024-Q5" in periods is not a valid period`),
@@ -373,4 +383,32 @@ func dump(l diag.List) string {
 		fmt.Fprintf(&b, "  %s\n  %s\n", p.Format("zh-CN"), p.Format("en"))
 	}
 	return b.String()
+}
+
+// TestPeersForms: every accepted form of peers, with the parts in order
+// and the line of each (the key's line for a string).
+func TestPeersForms(t *testing.T) {
+	tests := []struct {
+		repl  string
+		parts []string
+		lines []int
+	}{
+		{"kind = \"procuratorate\"", []string{"all"}, []int{6}}, // absent: the table's line
+		{"kind = \"procuratorate\"\npeers = \"\"", []string{"all"}, []int{10}},
+		{"kind = \"procuratorate\"\npeers = \"parent\"", []string{"parent"}, []int{10}},
+		{"kind = \"prosecutor\"\npeers = \"procuratorate\"", []string{"procuratorate"}, []int{10}},
+		{"kind = \"prosecutor\"\npeers = [\"city\", \"group\"]", []string{"city", "group"}, []int{10, 10}},
+		{"kind = \"prosecutor\"\npeers = [\n  \"all\",\n  \"group\",\n]", []string{"all", "group"}, []int{11, 12}},
+	}
+	for _, tt := range tests {
+		c, probs := parse("config.toml", "/site", edit(base, 9, tt.repl))
+		if len(probs) != 0 {
+			t.Errorf("%q: unexpected problems:\n%s", tt.repl, dump(probs))
+			continue
+		}
+		s := c.Schemes[0]
+		if fmt.Sprint(s.Peers) != fmt.Sprint(tt.parts) || fmt.Sprint(s.PeersLines) != fmt.Sprint(tt.lines) {
+			t.Errorf("%q: Peers %q at lines %v; want %q at %v", tt.repl, s.Peers, s.PeersLines, tt.parts, tt.lines)
+		}
+	}
 }

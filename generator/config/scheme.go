@@ -64,7 +64,7 @@ func (l *loader) scheme(i int, r *rawScheme, c *Config) *Scheme {
 	}
 	s.Name = t.str("name", r.Name, true)
 	s.Kind = t.id("kind", r.Kind, nameRe, nameRuleZH, nameRuleEN)
-	s.Peers = t.enum("peers", r.Peers, "all", "all", "parent", "group")
+	s.Peers, s.PeersLines = t.peers(r.Peers)
 	s.Periods = t.strList("periods", r.Periods)
 	seen := map[string]bool{}
 	for k, p := range s.Periods {
@@ -257,4 +257,76 @@ func (s *Scheme) grade(name string) *Grade {
 		}
 	}
 	return nil
+}
+
+// The fixed forms of peers; any other part names an entity kind.
+const (
+	PeersAll    = "all"
+	PeersParent = "parent"
+	PeersGroup  = "group"
+)
+
+// peers reads the peers key: a string or a non-empty list of distinct
+// strings, each "all", "parent", "group" or an entity kind. It returns the
+// parts and the line of each. Whether a kind exists and stands above the
+// scheme's kind depends on entities.csv, so scoring checks that
+// (Engine.CheckPeers).
+func (t *table) peers(v any) ([]string, []int) {
+	line := t.line("peers")
+	switch x := v.(type) {
+	case nil:
+		return []string{PeersAll}, []int{line}
+	case string:
+		if x == "" {
+			return []string{PeersAll}, []int{line}
+		}
+		if !t.peerPart("peers", x) {
+			return []string{PeersAll}, []int{line}
+		}
+		return []string{x}, []int{line}
+	case []any:
+		if len(x) == 0 {
+			t.errf("peers", "peers 不能是空数组；全体统一比较请写 peers = \"all\"",
+				"peers must not be an empty list; write peers = \"all\" to compare everyone together")
+			return []string{PeersAll}, []int{line}
+		}
+		var parts []string
+		var lines []int
+		seen := map[string]bool{}
+		ok := true
+		for i, e := range x {
+			k := fmt.Sprintf("peers[%d]", i)
+			s, isStr := e.(string)
+			switch {
+			case !isStr:
+				t.typeErr(k, e, "字符串", "a string")
+				ok = false
+			case !t.peerPart(k, s):
+				ok = false
+			case seen[s]:
+				t.errf(k, "peers 中的 \"%s\" 重复", "\"%s\" appears twice in peers", diag.Value(s))
+				ok = false
+			}
+			seen[s] = true
+			parts = append(parts, s)
+			lines = append(lines, t.line(k))
+		}
+		if !ok {
+			return []string{PeersAll}, []int{line}
+		}
+		return parts, lines
+	}
+	t.typeErr("peers", v, "字符串或字符串数组", "a string or an array of strings")
+	return []string{PeersAll}, []int{line}
+}
+
+// peerPart reports (at key k) a part of peers that is neither a fixed form
+// nor a well-formed kind.
+func (t *table) peerPart(k, s string) bool {
+	if s == PeersAll || s == PeersParent || s == PeersGroup || nameRe.MatchString(s) {
+		return true
+	}
+	t.report(k, fmt.Sprintf("peers 的值 \"%s\" 不可用：可选 \"all\"、\"parent\"、\"group\" 或一个实体类型（类型须以小写英文字母开头，只含小写字母、数字和下划线，如 procuratorate），也可以是它们组成的数组", diag.Value(s)),
+		fmt.Sprintf("peers = \"%s\" is not allowed: use \"all\", \"parent\", \"group\" or an entity kind (a kind must start with a lowercase letter and hold only lowercase letters, digits and underscores, e.g. procuratorate), or a list of these", diag.Value(s)))
+	return false
 }

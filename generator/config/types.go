@@ -62,12 +62,17 @@ type Constant struct {
 
 // Scheme is one [[schemes]] table.
 type Scheme struct {
-	ID       string
-	Name     string
-	Kind     string   // entity kind that is scored
-	Peers    string   // "all" (default) | "parent" | "group"
-	Periods  []string // optional filter; empty = all periods
-	TieBreak []string // category ids
+	ID   string
+	Name string
+	Kind string // entity kind that is scored
+	// Peers says who is compared with whom (SPEC §6): the parts of the
+	// peers key in order, each "all", "parent", "group" or an entity kind
+	// (the nearest ancestor of that kind). A plain string is one part;
+	// absent is ["all"]. Entities are peers when they agree on every part.
+	Peers      []string
+	PeersLines []int    // line of each part in config.toml (the key's line for a string)
+	Periods    []string // optional filter; empty = all periods
+	TieBreak   []string // category ids
 
 	Categories  []*Category
 	Indicators  []*Indicator

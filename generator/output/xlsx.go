@@ -415,18 +415,10 @@ func number(v float64) any {
 	return v
 }
 
-// groupName is the name of a peer group on the sheets: 全部 for "all",
-// the parent unit's name for peers = "parent", else the group id.
+// groupName is the name of a peer group on the sheets, as on the pages
+// (scoring.GroupLabel).
 func (b *workbook) groupName(s *config.Scheme, id string) string {
-	if id == scoring.AllGroup {
-		return b.t("全部", "All")
-	}
-	if s.Peers == "parent" && b.entities != nil {
-		if e := b.entities.Get(id); e != nil {
-			return e.Name
-		}
-	}
-	return id
+	return scoring.GroupLabel(s, b.entities, id, b.t("全部", "All"))
 }
 
 // pointsText writes a number of points as config.toml gives it.

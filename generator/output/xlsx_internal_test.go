@@ -75,7 +75,7 @@ func handWorkbook(lang string) (*config.Config, *dataset.Entities, map[string]*s
 		{ID: "b1", Name: "李一", Kind: "prosecutor", Parent: "b"},
 	})
 	w := 10.0
-	s := &config.Scheme{ID: "p", Name: "检察官", Kind: "prosecutor", Peers: "parent",
+	s := &config.Scheme{ID: "p", Name: "检察官", Kind: "prosecutor", Peers: []string{"parent"},
 		Categories:  []*config.Category{{ID: "q", Name: "质量", Weight: &w}},
 		Indicators:  []*config.Indicator{{ID: "rate", Name: "结案率", Category: "q", Format: "percent", Decimals: 1, Weight: 6}, {ID: "ratio", Name: "案件比", Category: "q", Format: "ratio", Decimals: 2, Weight: 4}},
 		Adjustments: []*config.Adjustment{{ID: "adj", Name: "加分"}},

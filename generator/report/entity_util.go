@@ -27,18 +27,11 @@ func (m *Model) KindLabel(kind string) string {
 	return kind
 }
 
-// GroupLabel names a peer group: 全部 for "all", the parent's name when
-// the scheme compares by parent, else the group label itself.
+// GroupLabel names a peer group for readers (scoring.GroupLabel): 全部 for
+// "all", an entity key (parent, a kind) by the entity's name, the parts of
+// a list joined by " / ".
 func (m *Model) GroupLabel(s *config.Scheme, id string) string {
-	if id == scoring.AllGroup {
-		return m.T("全部", "All")
-	}
-	if s.Peers == "parent" {
-		if e := m.Data.Entities.Get(id); e != nil {
-			return e.Name
-		}
-	}
-	return id
+	return scoring.GroupLabel(s, m.Data.Entities, id, m.T("全部", "All"))
 }
 
 // trendIndexes are the indexes into m.Results[s] that trend charts use:

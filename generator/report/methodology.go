@@ -326,11 +326,22 @@ func (m *Model) whoText(s *config.Scheme) string {
 // peersText says who is compared with whom, naming the groups when peers
 // is "group".
 func (m *Model) peersText(s *config.Scheme) string {
-	switch s.Peers {
-	case "parent":
-		return m.T("按上级单位分组：同一上级单位的考核对象相互比较，参考值、名次和等次都在组内计算。",
-			"By parent: members under the same parent are compared with each other; references, ranks and grades are computed within each group.")
-	case "group":
+	parts := peerParts(s)
+	within := m.T("参考值、名次和等次都在组内计算。", "references, ranks and grades are computed within each group.")
+	if len(parts) > 1 {
+		zh, en := m.peerPartNames(parts)
+		return m.T("按"+strings.Join(zh, "、")+"分组：这几项都相同的考核对象相互比较，"+within+"缺少其中某项的，按其余各项分组。",
+			"By "+strings.Join(en, " and ")+": members that agree on all of these are compared with each other; "+within+" A member lacking one of them is grouped by the others.")
+	}
+	if len(parts) == 0 {
+		return m.T("全部考核对象统一比较：参考值、名次和等次在全体考核对象中计算。",
+			"All members are compared together: references, ranks and grades are computed over all of them.")
+	}
+	switch parts[0] {
+	case config.PeersParent:
+		return m.T("按上级单位分组：同一上级单位的考核对象相互比较，"+within,
+			"By parent: members under the same parent are compared with each other; "+within)
+	case config.PeersGroup:
 		var groups []string
 		seen := map[string]bool{}
 		for _, e := range m.Data.Entities.All {
@@ -343,11 +354,39 @@ func (m *Model) peersText(s *config.Scheme) string {
 				groups = append(groups, g)
 			}
 		}
-		return m.T("按业务分组比较（"+strings.Join(groups, "、")+"）：同组考核对象相互比较，参考值、名次和等次都在组内计算。",
-			"By group ("+strings.Join(groups, ", ")+"): members of the same group are compared with each other; references, ranks and grades are computed within each group.")
+		return m.T("按业务分组比较（"+strings.Join(groups, "、")+"）：同组考核对象相互比较，"+within,
+			"By group ("+strings.Join(groups, ", ")+"): members of the same group are compared with each other; "+within)
 	}
-	return m.T("全部考核对象统一比较：参考值、名次和等次在全体考核对象中计算。",
-		"All members are compared together: references, ranks and grades are computed over all of them.")
+	label := m.KindLabel(parts[0])
+	return m.T("按所属"+label+"分组：同一"+label+"的考核对象相互比较（中间隔着内设部门等层级的也算在内），"+within+"上面没有"+label+"的归入“全部”组。",
+		"By "+strings.ToLower(label)+": members under the same "+strings.ToLower(label)+" are compared with each other, whatever lies between; "+within+" Members with none above them form the group All.")
+}
+
+// peerParts are the parts of s.Peers that form groups (all but "all").
+func peerParts(s *config.Scheme) []string {
+	var out []string
+	for _, p := range s.Peers {
+		if p != config.PeersAll {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// peerPartNames names each part of peers in words: 上级单位, 分组, 所属基层院.
+func (m *Model) peerPartNames(parts []string) (zh, en []string) {
+	for _, p := range parts {
+		switch p {
+		case config.PeersParent:
+			zh, en = append(zh, "上级单位"), append(en, "parent")
+		case config.PeersGroup:
+			zh, en = append(zh, "业务分组"), append(en, "group")
+		default:
+			zh = append(zh, "所属"+m.KindLabel(p)) // m.T picks zh or en: each is read in its own language
+			en = append(en, strings.ToLower(m.KindLabel(p)))
+		}
+	}
+	return zh, en
 }
 
 // schemePeriodsText says which periods the scheme scores.

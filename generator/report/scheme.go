@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strings"
 	"sync"
 
 	"kaoping/generator/chart"
@@ -90,13 +91,20 @@ func schemeOverviewJobs(m *Model) []Job {
 
 // overviewPeers says in words how a scheme compares its members.
 func (m *Model) overviewPeers(s *config.Scheme) string {
-	switch s.Peers {
-	case "parent":
+	parts := peerParts(s)
+	switch {
+	case len(parts) == 0:
+		return m.T("全体统一比较", "all compared together")
+	case len(parts) > 1:
+		zh, en := m.peerPartNames(parts)
+		return m.T("按"+strings.Join(zh, "、")+"分组比较", "compared within each "+strings.Join(en, " and "))
+	case parts[0] == config.PeersParent:
 		return m.T("按上级单位分组比较", "compared within each parent")
-	case "group":
+	case parts[0] == config.PeersGroup:
 		return m.T("按分组比较", "compared within each group")
 	}
-	return m.T("全体统一比较", "all compared together")
+	label := m.KindLabel(parts[0])
+	return m.T("按所属"+label+"分组比较", "compared within each "+strings.ToLower(label))
 }
 
 func (m *Model) schemeOverview(s *config.Scheme, means groupMeans, order map[string]int) (*SchemeOverview, error) {

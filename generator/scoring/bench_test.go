@@ -37,7 +37,7 @@ func BenchmarkScore(b *testing.B) {
 		ind("direct", "min(good, 10)", "direct", 10, func(i *config.Indicator) { i.Direction = ""; i.ValidIf = "cases >= 10" }),
 		ind("mean", "days / max(items, 1)", "mean_relative", 10, step(0.1), caps(3, 3), func(i *config.Indicator) { i.Reference = "median" }),
 	)
-	s.Peers = "parent"
+	s.Peers = []string{"parent"}
 	s.Grades = []*config.Grade{{Name: "优秀", Share: f(0.2)}, {Name: "称职", Share: f(0.7)}, {Name: "基本称职"}}
 	e, probs := Compile(&config.Config{Schemes: []*config.Scheme{s}}, []string{"cases", "days", "good", "items"})
 	if probs.HasErrors() {

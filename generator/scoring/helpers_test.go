@@ -39,7 +39,7 @@ func ind(id, formula, method string, w float64, mods ...func(*config.Indicator))
 
 func scheme(inds ...*config.Indicator) *config.Scheme {
 	return &config.Scheme{
-		ID: "s", Name: "S", Kind: "unit", Peers: "all",
+		ID: "s", Name: "S", Kind: "unit", Peers: []string{"all"},
 		Categories: []*config.Category{{ID: "q", Name: "Q"}, {ID: "e", Name: "E"}},
 		Indicators: inds,
 	}

@@ -320,45 +320,56 @@ func TestPeers(t *testing.T) {
 	}
 	data := map[string]row{"c1": {"x": 1}, "c2": {"x": 1}, "p1": {"x": 80}, "p2": {"x": 120}, "p3": {"x": 60}, "p4": {"x": 100}}
 	tests := []struct {
-		peers string
+		peers []string
 		want  map[string][]string // group -> members by rank
 		pts   map[string]float64
 	}{
 		// all: mean (80+120+60+100)/4 = 90; d = −11.1, 33.3, −33.3, 11.1 %;
 		// ·0.1 = −1.11, +3.33 → 3, −3.33 → −3, +1.11.
-		{"all", map[string][]string{"all": {"p2", "p4", "p1", "p3"}},
+		{[]string{"all"}, map[string][]string{"all": {"p2", "p4", "p1", "p3"}},
 			map[string]float64{"p1": 10 - 10.0/9, "p2": 13, "p3": 7, "p4": 10 + 10.0/9}},
 		// parent: c1 {p1, p2} mean 100 → 8, 12; c2 {p3} alone → 10; p4 no parent → all.
-		{"parent", map[string][]string{"all": {"p4"}, "c1": {"p2", "p1"}, "c2": {"p3"}},
+		{[]string{"parent"}, map[string][]string{"all": {"p4"}, "c1": {"p2", "p1"}, "c2": {"p3"}},
 			map[string]float64{"p1": 8, "p2": 12, "p3": 10, "p4": 10}},
 		// group: 刑事 {p1, p3} mean 70: d = +14.29 %, −14.29 % → ±1.429;
 		// 民事 {p2} → 10; p4 no group → all → 10.
-		{"group", map[string][]string{"all": {"p4"}, "刑事": {"p1", "p3"}, "民事": {"p2"}},
+		{[]string{"group"}, map[string][]string{"all": {"p4"}, "刑事": {"p1", "p3"}, "民事": {"p2"}},
 			map[string]float64{"p1": 10 + 100.0/70, "p2": 10, "p3": 10 - 100.0/70, "p4": 10}},
 	}
 	for _, tt := range tests {
-		s := scheme(ind("i", "x", "mean_relative", 10, step(0.1), caps(3, 3)))
-		s.Peers = tt.peers
-		r := score(t, nil, s, ents, data)
-		got := map[string][]string{}
-		var order []string
-		for _, g := range r.Groups {
-			order = append(order, g.ID)
-			for _, er := range g.Entities {
-				got[g.ID] = append(got[g.ID], er.Entity.ID)
-				if er.Group != g.ID {
-					t.Errorf("%s: %s.Group = %q; want %q", tt.peers, er.Entity.ID, er.Group, g.ID)
-				}
+		checkPeerGroups(t, ents, data, tt.peers, tt.want, tt.pts)
+	}
+}
+
+// checkPeerGroups scores one mean_relative indicator (weight 10, step 0.1,
+// caps ±3) on field x with the given peers and checks the groups, their
+// order, each member's rank order and Group, and the points.
+func checkPeerGroups(t *testing.T, ents []*dataset.Entity, data map[string]row, peers []string, want map[string][]string, pts map[string]float64) {
+	t.Helper()
+	s := scheme(ind("i", "x", "mean_relative", 10, step(0.1), caps(3, 3)))
+	s.Peers = peers
+	r := score(t, nil, s, ents, data)
+	got := map[string][]string{}
+	var order []string
+	for _, g := range r.Groups {
+		order = append(order, g.ID)
+		for k, er := range g.Entities {
+			got[g.ID] = append(got[g.ID], er.Entity.ID)
+			if er.Rank != k+1 { // the fixtures have no ties
+				t.Errorf("%q: %s has rank %d; want %d", peers, er.Entity.ID, er.Rank, k+1)
+			}
+			if er.Group != g.ID {
+				t.Errorf("%q: %s.Group = %q; want %q", peers, er.Entity.ID, er.Group, g.ID)
 			}
 		}
-		if !reflect.DeepEqual(got, tt.want) {
-			t.Errorf("%s: groups %v; want %v", tt.peers, got, tt.want)
-		}
-		if !sortedStrings(order) {
-			t.Errorf("%s: groups not sorted by id: %v", tt.peers, order)
-		}
-		checkPoints(t, r, "i", tt.pts)
 	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("%q: groups %v; want %v", peers, got, want)
+	}
+	if !sortedStrings(order) {
+		t.Errorf("%q: groups not sorted by id: %v", peers, order)
+	}
+	checkPoints(t, r, "i", pts)
 }
 
 func sortedStrings(s []string) bool {

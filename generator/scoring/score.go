@@ -11,8 +11,9 @@ import (
 // eps is the tolerance of SPEC §6 for equal keys when ranking.
 const eps = 1e-9
 
-// AllGroup is the id of the group of entities without a parent or group
-// label, and of the only group when peers = "all".
+// AllGroup is the id of the group of entities with no key under peers
+// (no parent, no group label, no ancestor of the kind), and of the only
+// group when peers = "all".
 const AllGroup = "all"
 
 // Score computes scheme s for one period (SPEC §6). The members are the
@@ -26,7 +27,7 @@ func (e *Engine) Score(s *config.Scheme, pd *dataset.PeriodData, es *dataset.Ent
 		if ent.Kind != s.Kind || !pd.HasValues(ent.ID) {
 			continue
 		}
-		g := groupOf(s.Peers, ent)
+		g := groupOf(s, es, ent)
 		byGroup[g] = append(byGroup[g], ent)
 	}
 	ids := make([]string, 0, len(byGroup))
@@ -38,21 +39,6 @@ func (e *Engine) Score(s *config.Scheme, pd *dataset.PeriodData, es *dataset.Ent
 		res.Groups = append(res.Groups, e.scoreGroup(s, pd, id, byGroup[id]))
 	}
 	return res
-}
-
-// groupOf returns the peer group of ent.
-func groupOf(peers string, ent *dataset.Entity) string {
-	var g string
-	switch peers {
-	case "parent":
-		g = ent.Parent
-	case "group":
-		g = ent.Group
-	}
-	if g == "" {
-		return AllGroup
-	}
-	return g
 }
 
 // scoreGroup scores the members of one peer group.
