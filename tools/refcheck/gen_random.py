@@ -27,10 +27,29 @@ def gen(out, seed):
         for u in range(R.randint(2, 4)):
             uid = "%s-u%d" % (cid, u)
             ents.append((uid, "院%d-%d" % (c, u), "unit", cid, R.choice(["", "", "甲", "乙"])))
+            # some units put their people in departments (peers = a kind
+            # then reaches the unit through them)
+            dept = None
+            if R.random() < 0.5:
+                dept = "%s-d" % uid
+                ents.append((dept, "部%d-%d" % (c, u), "dept", uid, ""))
             for p in range(R.randint(0, 4)):
-                ents.append(("%s-p%d" % (uid, p), "检察官%d%d%d" % (c, u, p), "person", uid, R.choice(groups + [""])))
-    # an extra top-level unit with no parent (peers=parent -> "all")
+                parent = dept if dept and R.random() < 0.7 else uid
+                ents.append(("%s-p%d" % (uid, p), "检察官%d%d%d" % (c, u, p), "person", parent, R.choice(groups + [""])))
+    # an extra top-level unit with no parent (peers=parent -> "all"), and
+    # people under it, who have no city or region above them
     ents.append(("lone", "独立院", "unit", "", R.choice(["", "甲"])))
+    for p in range(R.randint(0, 2)):
+        ents.append(("lone-p%d" % p, "独立检察官%d" % p, "person", "lone", R.choice(groups + [""])))
+    # the kinds above each kind, for peers
+    kind_of = {e[0]: e[2] for e in ents}
+    parent_of = {e[0]: e[3] for e in ents}
+    above = {}
+    for (eid, _, kind, parent, _) in ents:
+        a = parent
+        while a:
+            above.setdefault(kind, set()).add(kind_of[a])
+            a = parent_of[a]
     hdr_cn = R.random() < 0.3
     with open(os.path.join(out, "data", "entities.csv"), "w", encoding="utf-8") as f:
         f.write(("编号,名称,类型,上级,分组\n" if hdr_cn else "id,name,kind,parent,group\n"))
@@ -67,7 +86,7 @@ def gen(out, seed):
         for (eid, _, kind, parent, _) in ents:
             if kind == "region":
                 continue
-            prob = {"person": 0.85, "unit": 0.35, "city": 0.15}[kind]
+            prob = {"person": 0.85, "unit": 0.35, "city": 0.15, "dept": 0.1}[kind]
             if kind == "unit" and not any(e[3] == eid for e in ents):
                 prob = 0.9
             if eid == "lone":
@@ -132,7 +151,12 @@ def gen(out, seed):
         L.append('id = "s%d"' % si)
         L.append('name = "方案%d"' % si)
         L.append('kind = "%s"' % kinds[si])
-        L.append('peers = "%s"' % R.choice(["all", "parent", "group"]))
+        # peers: a fixed form, a kind above the scheme's kind, or a list
+        opts = ["all", "parent", "group"] + sorted(above.get(kinds[si], ()))
+        if R.random() < 0.6:
+            L.append('peers = "%s"' % R.choice(opts))
+        else:
+            L.append("peers = [%s]" % ", ".join(tq(x) for x in R.sample(opts, R.randint(1, min(3, len(opts))))))
         ncat = R.randint(1, 3)
         cats = ["k%d" % i for i in range(ncat)]
         if R.random() < 0.6:

@@ -536,15 +536,28 @@ def score_indicator(ind, members, vals, fieldvals, consts, node):
 def score_period(cfg, sch, ents, fieldvals):
     consts = {k: float(v) for k, v in cfg.get("constants", {}).items()}
     members = [e for e in ents if ents[e]["kind"] == sch["kind"] and fieldvals[e]]
-    peers = sch.get("peers", "all")
+    peers = sch.get("peers", "all") or "all"
+    parts = [peers] if isinstance(peers, str) else list(peers)
+
+    def key(e, part):
+        # SPEC §6: one part's key of entity e, "" when it has none
+        if part == "all":
+            return ""
+        if part == "parent":
+            return ents[e]["parent"]
+        if part == "group":
+            return ents[e]["group"]
+        a = ents[e]["parent"]            # a kind: the nearest ancestor of that kind
+        while a:
+            if ents[a]["kind"] == part:
+                return a
+            a = ents[a]["parent"]
+        return ""
+
     groups = {}
     for e in members:
-        if peers == "all":
-            g = "all"
-        elif peers == "parent":
-            g = ents[e]["parent"] or "all"
-        else:
-            g = ents[e]["group"] or "all"
+        keys = [k for k in (key(e, p) for p in parts) if k]
+        g = "/".join(keys) if keys else "all"
         groups.setdefault(g, []).append(e)
     cats = [c["id"] for c in sch.get("categories", [])]
     grades = sch.get("grades", [])
