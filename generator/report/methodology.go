@@ -330,7 +330,7 @@ func (m *Model) peersText(s *config.Scheme) string {
 	within := m.T("参考值、名次和等次都在组内计算。", "references, ranks and grades are computed within each group.")
 	if len(parts) > 1 {
 		zh, en := m.peerPartNames(parts)
-		return m.T("按"+strings.Join(zh, "、")+"分组：这几项都相同的考核对象相互比较，"+within+"缺少其中某项的，按其余各项分组。",
+		return m.T("按"+strings.Join(zh, "、")+"划分比较组：这几项都相同的考核对象相互比较，"+within+"缺少其中某项的，按其余各项分组。",
 			"By "+strings.Join(en, " and ")+": members that agree on all of these are compared with each other; "+within+" A member lacking one of them is grouped by the others.")
 	}
 	if len(parts) == 0 {

@@ -108,3 +108,35 @@ func TestMethodologyConditionText(t *testing.T) {
 		}
 	}
 }
+
+// TestPeersText: each form of peers in words, on the methodology page and
+// the scheme overview, in both languages.
+func TestPeersText(t *testing.T) {
+	d := demo(t)
+	m := New(d.Config, d.Data, d.Results) // its own, since the language changes
+	tests := []struct {
+		peers            []string
+		method, overview string
+		methodEN, overEN string
+	}{
+		{[]string{"all"}, "全部考核对象统一比较", "全体统一比较", "All members are compared together", "all compared together"},
+		{[]string{"parent"}, "按上级单位分组", "按上级单位分组比较", "By parent", "compared within each parent"},
+		{[]string{"procuratorate"}, "按所属基层院分组：同一基层院的考核对象相互比较", "按所属基层院分组比较",
+			"By basic procuratorate: members under the same basic procuratorate", "compared within each basic procuratorate"},
+		{[]string{"all", "procuratorate"}, "按所属基层院分组", "按所属基层院分组比较", "By basic procuratorate", "compared within each basic procuratorate"},
+		{[]string{"city", "group"}, "按所属市院、业务分组划分比较组：这几项都相同的考核对象相互比较", "按所属市院、业务分组比较",
+			"By city procuratorate and group: members that agree on all of these", "compared within each city procuratorate and group"},
+	}
+	for _, tt := range tests {
+		s := &config.Scheme{ID: "x", Kind: "prosecutor", Peers: tt.peers}
+		m.Lang = "zh-CN"
+		got := []string{m.peersText(s), m.overviewPeers(s)}
+		m.Lang = "en"
+		got = append(got, m.peersText(s), m.overviewPeers(s))
+		for i, want := range []string{tt.method, tt.overview, tt.methodEN, tt.overEN} {
+			if !strings.HasPrefix(got[i], want) {
+				t.Errorf("%q: text %d = %q; want it to start with %q", tt.peers, i, got[i], want)
+			}
+		}
+	}
+}

@@ -97,7 +97,7 @@ func (m *Model) overviewPeers(s *config.Scheme) string {
 		return m.T("全体统一比较", "all compared together")
 	case len(parts) > 1:
 		zh, en := m.peerPartNames(parts)
-		return m.T("按"+strings.Join(zh, "、")+"分组比较", "compared within each "+strings.Join(en, " and "))
+		return m.T("按"+strings.Join(zh, "、")+"比较", "compared within each "+strings.Join(en, " and "))
 	case parts[0] == config.PeersParent:
 		return m.T("按上级单位分组比较", "compared within each parent")
 	case parts[0] == config.PeersGroup:
