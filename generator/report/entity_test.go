@@ -131,12 +131,19 @@ func TestEntityProfileShanting(t *testing.T) {
 	if basic.Latest.Rank != er.Rank || basic.Latest.Total != er.Total {
 		t.Errorf("latest: %d %v, want %d %v", basic.Latest.Rank, basic.Latest.Total, er.Rank, er.Total)
 	}
-	// Departments are not scored: the comparison goes down to the prosecutors.
-	if len(d.Comparisons) != 1 || d.Comparisons[0].Scheme.ID != "prosecutor" || d.Comparisons[0].Chart == nil {
+	// Departments are not scored: the comparisons go down to the
+	// prosecutors, one per scheme that scores them (city-wide by business
+	// line, and within the 院).
+	if len(d.Comparisons) != 2 || d.Comparisons[0].Scheme.ID != "prosecutor" || d.Comparisons[1].Scheme.ID != "inhouse" {
 		t.Fatalf("comparisons: %+v", d.Comparisons)
 	}
-	if got := len(d.Comparisons[0].Chart.Data.Rows) - 1; got != prosecutors { // minus the reference row
-		t.Errorf("comparison: %d prosecutors, want %d", got, prosecutors)
+	for _, c := range d.Comparisons {
+		if c.Chart == nil {
+			t.Fatalf("comparison %s: no chart", c.Scheme.ID)
+		}
+		if got := len(c.Chart.Data.Rows) - 1; got != prosecutors { // minus the reference row
+			t.Errorf("comparison %s: %d prosecutors, want %d", c.Scheme.ID, got, prosecutors)
+		}
 	}
 	// Breadcrumbs: 首页 › 单位 › 山东省 › 枣庄市 › 山亭区人民检察院.
 	var crumbs []string
