@@ -34,6 +34,10 @@ type SheetPage struct {
 	Vetoed     bool
 	VetoNames  string
 
+	// Losses are the indicators that lost the most points (失分项), at most
+	// explain.TopLosses, with what would win them back; none when no
+	// indicator lost any.
+	Losses        []SheetLoss
 	Categories    []SheetCategory
 	IndicatorSum  float64
 	Adjustments   []SheetAdjustment
@@ -76,6 +80,15 @@ type SheetIndicator struct {
 	Points, Weight            float64
 	Rule                      string // the method in a few words
 	Explain                   string // explain.Indicator: the whole computation
+}
+
+// SheetLoss is one line of the 失分项 block: explain.Loss with the
+// indicator's page.
+type SheetLoss struct {
+	Name                 string
+	Path                 string
+	Points, Weight, Lost float64
+	Gain                 string // explain.Gain: what would change the score
 }
 
 // SheetAdjustment is one adjustment's line.
@@ -278,6 +291,10 @@ func (sx *sheetIndex) page(s *config.Scheme, i, gi int, e *scoring.EntityResult)
 		Rank: e.Rank, RankChange: e.RankChange, Total: e.Total, Grade: e.Grade, Vetoed: e.Vetoed,
 		VetoNames: s.VetoNames(e.Vetoes, m.T("、", ", ")),
 		Summary:   explain.Summary(s, e, g, m.Lang),
+	}
+	for _, l := range explain.Losses(m.Config, s, r.Period, e, g, m.Lang, explain.TopLosses) {
+		d.Losses = append(d.Losses, SheetLoss{Name: l.Indicator.Name, Path: IndicatorPath(s.ID, l.Indicator.ID),
+			Points: l.Points, Weight: l.Indicator.Weight, Lost: l.Lost, Gain: l.Gain})
 	}
 	if len(ss.cats) > 0 {
 		d.Categories = make([]SheetCategory, 0, len(ss.cats))

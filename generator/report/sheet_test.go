@@ -132,3 +132,35 @@ func TestSheetNeighbours(t *testing.T) {
 	}
 	t.Fatal("no 2025-Q4 result")
 }
+
+// TestSheetLosses: the sheet opens with explain.Losses — the same
+// indicators, points and sentences `kaoping explain` prints — each linking
+// to its indicator's page.
+func TestSheetLosses(t *testing.T) {
+	m := demo(t)
+	jobs := sheetJobs(m)
+	r := latestPlain(t, m, "basic")
+	seen := 0
+	for _, g := range r.Groups {
+		for _, e := range g.Entities {
+			d := pageData(t, jobs, SheetPath("basic", r.Period.ID, e.Entity.ID)).(*SheetPage)
+			want := explain.Losses(m.Config, r.Scheme, r.Period, e, g, m.Lang, explain.TopLosses)
+			if len(d.Losses) != len(want) {
+				t.Fatalf("%s: %d losses, want %d", e.Entity.ID, len(d.Losses), len(want))
+			}
+			for i, l := range want {
+				got := d.Losses[i]
+				if got.Name != l.Indicator.Name || got.Path != IndicatorPath("basic", l.Indicator.ID) || got.Lost != l.Lost || got.Points != l.Points || got.Gain != l.Gain || got.Gain == "" {
+					t.Errorf("%s: loss %d = %+v, want %+v", e.Entity.ID, i, got, l)
+				}
+				if i > 0 && got.Lost > d.Losses[i-1].Lost+1e-9 {
+					t.Errorf("%s: losses out of order: %v after %v", e.Entity.ID, got.Lost, d.Losses[i-1].Lost)
+				}
+			}
+			seen += len(d.Losses)
+		}
+	}
+	if seen == 0 {
+		t.Error("no score sheet of the demo lists a loss")
+	}
+}
