@@ -136,6 +136,20 @@ func TestSheetShowsEveryIndicator(t *testing.T) {
 				t.Errorf("%s: adjustment sentence missing: %q", path, line)
 			}
 		}
+		// The sheet opens with the 失分项 block: explain's sentences, in order,
+		// before the first category.
+		at := strings.Index(pg, `<section class="sheet-losses">`)
+		if at < 0 || at > strings.Index(pg, `<section class="sheet-category">`) {
+			t.Errorf("%s: the 失分项 block does not open the sheet", path)
+		}
+		for _, l := range explain.Losses(m.Config, r.Scheme, r.Period, e, g, m.Lang, explain.TopLosses) {
+			i := strings.Index(pg[max(at, 0):], l.Gain)
+			if i < 0 {
+				t.Errorf("%s: the 失分项 block lacks %q", path, l.Gain)
+				continue
+			}
+			at += i
+		}
 		if sum := explain.Summary(r.Scheme, e, g, m.Lang); !strings.Contains(pg, sum) {
 			t.Errorf("%s: summary missing: %q", path, sum)
 		}

@@ -158,7 +158,7 @@ func TestGain(t *testing.T) {
 			// r = (80 − 75)/(95 − 75) = 0.25: 8 × (0.6 + 0.4 × 0.25) = 5.6.
 			// 8 × 0.4 / 20 = 0.16 points per percentage point; 2.4 to win.
 			name: "efficacy",
-			ind: config.Indicator{ID: "e", Name: "提出率", Method: "efficacy", Direction: "higher", Weight: 8, Format: "percent", Decimals: 1, Floor: f(0.6)},
+			ind:  config.Indicator{ID: "e", Name: "提出率", Method: "efficacy", Direction: "higher", Weight: 8, Format: "percent", Decimals: 1, Floor: f(0.6)},
 			st:   scoring.IndicatorStats{N: 3, Hi: f(95), Lo: f(75)},
 			ms:   []member{{"a", 0.8, 5.6, 2}},
 			lang: "zh-CN",
