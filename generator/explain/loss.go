@@ -488,8 +488,8 @@ func (x *gain) target() string {
 		delta = x.dv - t
 	}
 	change := x.amount(x.need(delta, false), ind.Decimals)
-	return x.pick("再"+x.verb(up)+" "+change+"，"+x.reach(up, x.level(t))+" 可得满分（"+numfmt.Signed(left, 2)+" 分）。",
-		"A further "+x.verb(up)+" of "+change+", "+x.reach(up, x.level(t))+", gives full points ("+numfmt.Signed(left, 2)+").")
+	return x.pick(x.reach(up, x.level(t))+" 可得满分（还需"+x.verb(up)+" "+change+"，"+numfmt.Signed(left, 2)+" 分）。",
+		upper(x.reach(up, x.level(t)))+" gives full points (a further "+x.verb(up)+" of "+change+", "+numfmt.Signed(left, 2)+").")
 }
 
 // rankPoints is the rank method's points at rank r among m members.
@@ -526,7 +526,7 @@ func (x *gain) rank() string {
 	p := rankPoints(x.ind, next, m)
 	by := numfmt.Signed(p-x.sc.Points, 2)
 	n := strconv.Itoa(next)
-	return x.pick("超过第 "+n+" 名的 "+dv(x.ind, at, x.lang)+" 可升至第 "+n+" 名，得分 "+numfmt.Points(p)+" 分（"+by+" 分）。",
+	return x.pick("超过第 "+n+" 名的 "+dv(x.ind, at, x.lang)+"，可升至第 "+n+" 名，得分 "+numfmt.Points(p)+" 分（"+by+" 分）。",
 		"Beating the "+dv(x.ind, at, x.lang)+" of rank "+n+" would move it up to rank "+n+": "+numfmt.Points(p)+" points ("+by+").")
 }
 
@@ -579,6 +579,14 @@ func (x *gain) missing(cfg *config.Config, pd *dataset.PeriodData, sc *scoring.I
 	}
 	return x.pick("无有效值；"+rule+what+"按实际值计分。",
 		"No value; "+rule+" "+what+" would have the value scored instead.")
+}
+
+// upper capitalises the first letter of an English sentence.
+func upper(s string) string {
+	if s == "" || s[0] < 'a' || s[0] > 'z' {
+		return s
+	}
+	return string(s[0]-'a'+'A') + s[1:]
 }
 
 // num is *p, or def when p is nil (Load fills the defaults).

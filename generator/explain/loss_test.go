@@ -232,7 +232,7 @@ func TestGain(t *testing.T) {
 			st:   scoring.IndicatorStats{N: 1},
 			ms:   []member{{"a", 0.279, 0, 1}},
 			lang: "zh-CN",
-			want: "再提高 2.1 个百分点，达到 30.0% 可得满分（+4.00 分）。",
+			want: "达到 30.0% 可得满分（还需提高 2.1 个百分点，+4.00 分）。",
 		},
 		{
 			// 4 × 24/30 = 3.2; 4/30 = 0.133 a point; 0.8 to win.
@@ -250,7 +250,15 @@ func TestGain(t *testing.T) {
 			st:   scoring.IndicatorStats{N: 1},
 			ms:   []member{{"a", 18.25, 0, 1}},
 			lang: "zh-CN",
-			want: "再降低 3.3 天，降至 15.0 天 可得满分（+5.00 分）。",
+			want: "降至 15.0 天 可得满分（还需降低 3.3 天，+5.00 分）。",
+		},
+		{
+			name: "target lower days en",
+			ind:  config.Indicator{ID: "t", Name: "Days", Method: "target", Direction: "lower", Weight: 5, Format: "days", Decimals: 1, Target: f(15)},
+			st:   scoring.IndicatorStats{N: 1},
+			ms:   []member{{"a", 18.25, 0, 1}},
+			lang: "en",
+			want: "Falling to 15.0 days gives full points (a further decrease of 3.3 days, +5.00).",
 		},
 		{
 			// Values 10, 8, 8, 5 (higher better): ranks 1, 2, 2, 4 of 4.
@@ -260,7 +268,7 @@ func TestGain(t *testing.T) {
 			st:   scoring.IndicatorStats{N: 4},
 			ms:   []member{{"d", 5, 0, 4}, {"a", 10, 6, 1}, {"b", 8, 4, 2}, {"c", 8, 4, 2}},
 			lang: "zh-CN",
-			want: "超过第 2 名的 8.0 可升至第 2 名，得分 4.00 分（+4.00 分）。",
+			want: "超过第 2 名的 8.0，可升至第 2 名，得分 4.00 分（+4.00 分）。",
 		},
 		{
 			// step 4: rank 3 → max(0, 6 − 8) = 0 like rank 4, so the rank
