@@ -24,14 +24,16 @@ import (
 // TopLosses is how many indicators a score sheet lists under 失分项.
 const TopLosses = 3
 
-// lossEps is the least loss counted: points are sums of floats.
+// lossEps is the tolerance of comparisons of points.
 const lossEps = 1e-9
 
 // Loss is one indicator that scored less than its full weight.
 type Loss struct {
 	Indicator *config.Indicator
 	Points    float64 // what it scored
-	Lost      float64 // weight − points, > 0
+	// Lost is the weight − the points as shown (two decimals), > 0: so
+	// that 得 + 失 = 满分 on the page, and 13.9999 (shown 14.00) is no loss.
+	Lost float64
 	Gain      string  // what would change the score, one or two sentences
 }
 
@@ -45,7 +47,7 @@ func Losses(cfg *config.Config, s *config.Scheme, pd *dataset.PeriodData, e *sco
 		if sc == nil {
 			continue
 		}
-		if lost := ind.Weight - sc.Points; lost > lossEps {
+		if lost := ind.Weight - shownPoints(sc.Points); lost > lossEps {
 			ls = append(ls, Loss{Indicator: ind, Points: sc.Points, Lost: lost})
 		}
 	}
@@ -65,6 +67,16 @@ func Losses(cfg *config.Config, s *config.Scheme, pd *dataset.PeriodData, e *sco
 		ls[i].Gain = Gain(cfg, ls[i].Indicator, pd, e, g, lang)
 	}
 	return ls
+}
+
+// shownPoints is p rounded as numfmt.Points shows it (half away from zero
+// on the decimal digits, which math.Round on binary values does not do).
+func shownPoints(p float64) float64 {
+	v, err := strconv.ParseFloat(strings.ReplaceAll(numfmt.Points(p), ",", ""), 64)
+	if err != nil {
+		return p // not finite: never a loss
+	}
+	return v
 }
 
 // LossesText is the 失分项 block of `kaoping explain`: a heading and one
@@ -125,7 +137,7 @@ func Gain(cfg *config.Config, ind *config.Indicator, pd *dataset.PeriodData, e *
 	if sc.Missing || sc.Display == nil {
 		return x.missing(cfg, pd, sc)
 	}
-	x.sc, x.st, x.dv = sc, st, *sc.Display
+	x.sc, x.st, x.dv, x.pts = sc, st, *sc.Display, shownPoints(sc.Points)
 	switch ind.Method {
 	case "mean_relative":
 		return x.meanRelative()
@@ -142,8 +154,8 @@ func Gain(cfg *config.Config, ind *config.Indicator, pd *dataset.PeriodData, e *
 	case "range":
 		return x.rangeGain()
 	case "direct":
-		return x.pick("本项为直接录入的分值（录入 "+dispNum(ind, x.dv, lang)+"，满分 "+trim(ind.Weight)+" 分），不由其他数据计算，得分随录入的评分结果变化。",
-			"This score is entered as data ("+dispNum(ind, x.dv, lang)+" of "+trim(ind.Weight)+"); no other figure changes it, only the score entered.")
+		return x.pick("本项为直接录入的分值（录入 "+numfmt.Points(x.dv)+"，满分 "+trim(ind.Weight)+" 分），不由其他数据计算，得分随录入的评分结果变化。",
+			"This score is entered as data ("+numfmt.Points(x.dv)+" of "+trim(ind.Weight)+"); no other figure changes it, only the score entered.")
 	}
 	return ""
 }
@@ -158,6 +170,7 @@ type gain struct {
 	sc   *scoring.IndicatorScore
 	st   *scoring.IndicatorStats
 	dv   float64 // the entity's display value
+	pts  float64 // its points as shown: what is left to win is counted from them
 }
 
 func (x *gain) pick(zh, en string) string {
@@ -183,10 +196,15 @@ func (x *gain) level(d float64) string { return dispNum(x.ind, d, x.lang) }
 // for percents, 1.5 天 for days, 0.01 for ratios and numbers.
 func (x *gain) amount(d float64, decimals int) string {
 	s := numfmt.Fixed(d, decimals)
-	switch x.ind.Format {
-	case "percent":
+	one := s == "1"
+	switch {
+	case x.ind.Format == "percent" && x.en && one:
+		return s + " percentage point"
+	case x.ind.Format == "percent":
 		return s + x.pick(" 个百分点", " percentage points")
-	case "days":
+	case x.ind.Format == "days" && x.en && one:
+		return s + " day"
+	case x.ind.Format == "days":
 		return s + x.pick(" 天", " days")
 	}
 	return s
@@ -314,7 +332,7 @@ func (x *gain) heldRef(what, whatEN string, ref float64) string {
 func (x *gain) curve(k, x0, base, maxPlus, maxMinus float64, note string) string {
 	s := x.ind.Sign()
 	top := math.Max(0, base+maxPlus)
-	left := top - x.sc.Points
+	left := top - x.pts
 	if left <= lossEps {
 		return x.atMost(top)
 	}
@@ -399,7 +417,7 @@ func (x *gain) efficacy() string {
 		return x.atMost(x.sc.Points)
 	}
 	up := hi > lo
-	l := linear{up: up, k: ind.Weight * (1 - floor) / math.Abs(hi-lo), gain: ind.Weight - x.sc.Points, start: math.NaN()}
+	l := linear{up: up, k: ind.Weight * (1 - floor) / math.Abs(hi-lo), gain: ind.Weight - x.pts, start: math.NaN()}
 	l.capAt = x.reach(up, x.level(hi)) + x.pick(" 即得满分", " gives full points")
 	if (x.dv-lo)*(hi-lo) < 0 {
 		l.start = lo // worse than the not-allowed value: floor until it is passed
@@ -468,7 +486,7 @@ func (x *gain) bands() string {
 	if !best.ok {
 		return x.atMost(top)
 	}
-	by := numfmt.Signed(best.points-pts, 2)
+	by := numfmt.Signed(best.points-x.pts, 2)
 	return x.pick("再"+x.verb(best.up)+" "+x.amount(best.change, x.ind.Decimals)+"（"+best.at+"）可进入上一档，得 "+numfmt.Points(best.points)+" 分（"+by+" 分）。",
 		"A further "+x.verb(best.up)+" of "+x.amount(best.change, x.ind.Decimals)+" ("+best.at+") reaches a better band: "+numfmt.Points(best.points)+" points ("+by+").")
 }
@@ -477,7 +495,7 @@ func (x *gain) target() string {
 	ind := x.ind
 	t := num(ind.Target, 0)
 	up := ind.Sign() >= 0
-	left := ind.Weight - x.sc.Points
+	left := ind.Weight - x.pts
 	if ind.Proportional && up && t > 0 {
 		// w·dv/t: w/t points per display unit until dv = t.
 		return x.sentence(linear{up: true, k: ind.Weight / t, gain: left, start: math.NaN(),
@@ -524,7 +542,7 @@ func (x *gain) rank() string {
 		return x.atMost(x.sc.Points)
 	}
 	p := rankPoints(x.ind, next, m)
-	by := numfmt.Signed(p-x.sc.Points, 2)
+	by := numfmt.Signed(p-x.pts, 2)
 	n := strconv.Itoa(next)
 	return x.pick("超过第 "+n+" 名的 "+dv(x.ind, at, x.lang)+"，可升至第 "+n+" 名，得分 "+numfmt.Points(p)+" 分（"+by+" 分）。",
 		"Beating the "+dv(x.ind, at, x.lang)+" of rank "+n+" would move it up to rank "+n+": "+numfmt.Points(p)+" points ("+by+").")
@@ -542,7 +560,7 @@ func (x *gain) rangeGain() string {
 	if step <= 0 {
 		return x.atMost(x.sc.Points)
 	}
-	l := linear{up: up, k: step, gain: ind.Weight - x.sc.Points, start: math.NaN(), capAt: full}
+	l := linear{up: up, k: step, gain: ind.Weight - x.pts, start: math.NaN(), capAt: full}
 	// w − step·distance, not below 0: points grow within w/step of the bound.
 	if d := math.Abs(x.dv - bound); step*d > ind.Weight {
 		if up {

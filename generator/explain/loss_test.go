@@ -304,7 +304,7 @@ func TestGain(t *testing.T) {
 			st:   scoring.IndicatorStats{N: 1},
 			ms:   []member{{"a", 3.5, 3.5, 0}},
 			lang: "zh-CN",
-			want: "本项为直接录入的分值（录入 3.5，满分 5 分），不由其他数据计算，得分随录入的评分结果变化。",
+			want: "本项为直接录入的分值（录入 3.50，满分 5 分），不由其他数据计算，得分随录入的评分结果变化。",
 		},
 		{
 			name: "no member has a value",
@@ -359,8 +359,10 @@ func TestLossesSelection(t *testing.T) {
 		{"ties in indicator order", []float64{3, 4, 3, 5, 2}, "i5:3 i1:2 i3:2"},
 		// i1 and i3 both lose 1: in indicator order.
 		{"equal losses", []float64{4, 5, 4, 5, 5}, "i1:1 i3:1"},
-		// a loss of 1e-12 is rounding, not a loss.
-		{"fewer than three", []float64{5, 5 - 1e-12, 4.5, 5, 5}, "i3:0.5"},
+		// a loss of 1e-12, or of 0.004 (4.996 shows as 5.00), is no loss.
+		{"fewer than three", []float64{5, 5 - 1e-12, 4.5, 4.996, 5}, "i3:0.5"},
+		// 4.575 shows as 4.58 (decimal rounding), so 0.42 is lost, not 0.425.
+		{"lost as shown", []float64{4.575, 5, 5, 5, 5}, "i1:0.42"},
 		{"no loss", []float64{5, 5, 5, 5, 5}, ""},
 	}
 	for _, tt := range tests {
