@@ -544,8 +544,8 @@ func (x *gain) rank() string {
 	p := rankPoints(x.ind, next, m)
 	by := numfmt.Signed(p-x.pts, 2)
 	n := strconv.Itoa(next)
-	return x.pick("超过第 "+n+" 名的 "+dv(x.ind, at, x.lang)+"，可升至第 "+n+" 名，得分 "+numfmt.Points(p)+" 分（"+by+" 分）。",
-		"Beating the "+dv(x.ind, at, x.lang)+" of rank "+n+" would move it up to rank "+n+": "+numfmt.Points(p)+" points ("+by+").")
+	return x.pick("达到第 "+n+" 名的 "+dv(x.ind, at, x.lang)+"（并列即同名次），可升至第 "+n+" 名，得分 "+numfmt.Points(p)+" 分（"+by+" 分）。",
+		"Matching the "+dv(x.ind, at, x.lang)+" of rank "+n+" (ties share a rank) would move it up to rank "+n+": "+numfmt.Points(p)+" points ("+by+").")
 }
 
 func (x *gain) rangeGain() string {

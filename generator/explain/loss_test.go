@@ -268,7 +268,7 @@ func TestGain(t *testing.T) {
 			st:   scoring.IndicatorStats{N: 4},
 			ms:   []member{{"d", 5, 0, 4}, {"a", 10, 6, 1}, {"b", 8, 4, 2}, {"c", 8, 4, 2}},
 			lang: "zh-CN",
-			want: "超过第 2 名的 8.0，可升至第 2 名，得分 4.00 分（+4.00 分）。",
+			want: "达到第 2 名的 8.0（并列即同名次），可升至第 2 名，得分 4.00 分（+4.00 分）。",
 		},
 		{
 			// step 4: rank 3 → max(0, 6 − 8) = 0 like rank 4, so the rank
@@ -278,7 +278,7 @@ func TestGain(t *testing.T) {
 			st:   scoring.IndicatorStats{N: 4},
 			ms:   []member{{"d", 40, 0, 4}, {"a", 10, 6, 1}, {"b", 20, 2, 2}, {"c", 30, 0, 3}},
 			lang: "en",
-			want: "Beating the 20.0 days of rank 2 would move it up to rank 2: 2.00 points (+2.00).",
+			want: "Matching the 20.0 days of rank 2 (ties share a rank) would move it up to rank 2: 2.00 points (+2.00).",
 		},
 		{
 			// 27.5% above 25.0%: 8 − 2.5 × 1 = 5.5; 0.1 a tenth of a point.
