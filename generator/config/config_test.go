@@ -16,8 +16,8 @@ func TestLoadSpecExample(t *testing.T) {
 	}
 	// The SPEC example has two things worth a warning: category quality
 	// weighs 50 but holds one indicator of weight 10, and the shares
-	// 0.2 + 0.9 = 1.1 pass 1 at the second grade (line 65).
-	wantWarn := map[int]string{28: "weight = 50", 65: "1.1"}
+	// 0.2 + 0.9 = 1.1 pass 1 at the second grade (line 66).
+	wantWarn := map[int]string{28: "weight = 50", 66: "1.1"}
 	if len(probs) != len(wantWarn) {
 		t.Errorf("got %d problems, want %d: %v", len(probs), len(wantWarn), probs)
 	}
@@ -91,19 +91,20 @@ func TestLoadSpecExample(t *testing.T) {
 	check("Reference", i.Reference, "mean")
 	check("Base", *i.Base, 10.0) // default: the weight
 	check("Floor", i.Floor == nil, true)
+	check("Alert", *i.Alert, Alert{Yellow: 0.05, Red: 0.15})
 
 	a := s.Adjustments[0]
 	check("Adjustment", a.ID+" "+a.Field, "typical_cases typical_cases")
 	check("Adjustment points", a.Points, 2.0)
 	check("Adjustment cap", *a.Cap, 6.0)
-	check("Adjustment FieldLine", a.FieldLine, 50)
+	check("Adjustment FieldLine", a.FieldLine, 51)
 	v := s.Vetoes[0]
 	check("Veto", v.ID+" "+v.Field+" "+v.Grade, "discipline discipline_cases 基本称职")
-	check("Veto FieldLine", v.FieldLine, 57)
+	check("Veto FieldLine", v.FieldLine, 58)
 	check("len(Grades)", len(s.Grades), 3)
 	check("Grade 1 share", *s.Grades[0].Share, 0.2)
 	check("Grade 3 share", s.Grades[2].Share == nil, true)
-	check("Grade 3 line", s.Grades[2].Line, 66)
+	check("Grade 3 line", s.Grades[2].Line, 67)
 }
 
 // TestDefaults checks every default on a minimal config.

@@ -98,6 +98,7 @@ func (l *loader) indicator(t *table, r *rawIndicator) *Indicator {
 
 	ind.Method = t.str("method", r.Method, true)
 	known := ind.Method != "" && t.oneOf("method", ind.Method, Methods...)
+	ind.Alert = l.alert(t, r.Alert, ind.Method)
 	if ind.Method == "" || !known {
 		// Without a method the parameters cannot be judged; still read
 		// the direction if it is there.
@@ -203,6 +204,56 @@ func (l *loader) params(t *table, ind *Indicator, r *rawIndicator) {
 	if ind.Low != nil && ind.High != nil && *ind.Low > *ind.High {
 		t.errf("high", "区间下限 low = %g 大于上限 high = %g", "low = %g is greater than high = %g", *ind.Low, *ind.High)
 	}
+}
+
+// alert reads alert = [Y, R] (SPEC §6): two numbers in display units,
+// 0 ≤ Y ≤ R. range and direct have no unfavourable side to measure, so
+// alert there is an error. nil when absent or wrong.
+func (l *loader) alert(t *table, v any, method string) *Alert {
+	if v == nil {
+		return nil
+	}
+	arr, ok := v.([]any)
+	if !ok || len(arr) != 2 {
+		gotZH, gotEN := "", ""
+		if ok {
+			gotZH, gotEN = fmt.Sprintf("（这里有 %d 个值）", len(arr)), fmt.Sprintf(" (here %d values)", len(arr))
+		}
+		t.report("alert", "alert 应为两个数 [黄色预警阈值, 红色预警阈值]，按显示单位，如 alert = [5, 10]"+gotZH,
+			"alert must be two numbers [yellow threshold, red threshold] in display units, e.g. alert = [5, 10]"+gotEN)
+		return nil
+	}
+	var th [2]float64
+	for k, e := range arr {
+		f := t.num(fmt.Sprintf("alert[%d]", k), e, true)
+		if f == nil {
+			return nil
+		}
+		th[k] = *f
+	}
+	bad := false
+	for _, x := range th {
+		if x < 0 {
+			t.errf("alert", "alert 的阈值不能为负数，这里是 %g：阈值是比参考值差多少（按显示单位），写正数",
+				"alert thresholds must not be negative, not %g: a threshold is how far worse than the reference (display units); write a positive number", x)
+			bad = true
+			break
+		}
+	}
+	if !bad && th[0] > th[1] {
+		t.errf("alert", "alert 的黄色阈值 %g 大于红色阈值 %g；应写作 [黄色, 红色]，黄色不大于红色",
+			"alert's yellow threshold %g is greater than its red threshold %g; write [yellow, red] with yellow ≤ red", th[0], th[1])
+		bad = true
+	}
+	if method == "range" || method == "direct" {
+		t.errf("alert", "方法 %s 不区分高低，没有“较差”的一侧，不能设 alert；请删去这一行",
+			"method %s has no better side, so there is no worse side to warn about; delete alert", method)
+		bad = true
+	}
+	if bad {
+		return nil
+	}
+	return &Alert{Yellow: th[0], Red: th[1]}
 }
 
 // bands reads bands = [{min = .., max = .., points = ..}, ...].

@@ -61,6 +61,7 @@ type rawIndicator struct {
 	ValidIf     any `toml:"valid_if"`
 	Method      any `toml:"method"`
 	Description any `toml:"description"`
+	Alert       any `toml:"alert"`
 
 	Step         any `toml:"step"`
 	MaxPlus      any `toml:"max_plus"`

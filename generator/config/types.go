@@ -131,9 +131,19 @@ type Indicator struct {
 	Low          *float64 // range
 	High         *float64 // range
 
+	// Alert is the optional 预警 thresholds (SPEC §6); nil when absent.
+	Alert *Alert
+
 	Line        int // line of the [[schemes.indicators]] header
 	FormulaLine int // line of the formula key (for formula errors)
 	ValidIfLine int // line of the valid_if key
+}
+
+// Alert is an indicator's `alert = [Y, R]`: how far (in display units)
+// a value may fall short of the reference on the unfavourable side before
+// it is flagged yellow, then red. 0 ≤ Yellow ≤ Red.
+type Alert struct {
+	Yellow, Red float64
 }
 
 // Sign is +1 for direction "higher", -1 for "lower", 0 otherwise.
