@@ -52,7 +52,7 @@ func sameOptional(a, b *float64) bool {
 }
 
 func TestDemoJSON(t *testing.T) {
-	var missing, percents int
+	var missing, percents, alerts int
 	for _, r := range demoResults(t) {
 		js, err := output.JSON(r)
 		if err != nil {
@@ -93,8 +93,13 @@ func TestDemoJSON(t *testing.T) {
 				}
 				for _, ind := range r.Scheme.Indicators {
 					s, di := e.Indicators[ind.ID], de.Indicators[ind.ID]
-					if alert, ok := di["alert"]; len(di) != 4 || !ok || string(alert) != "null" {
-						t.Errorf("%s %s %s: keys %v, want value, points, reference and a null alert", name, e.Entity.ID, ind.ID, di)
+					wantAlert := "null"
+					if s.Alert != scoring.NoAlert {
+						wantAlert = `"` + string(s.Alert) + `"`
+						alerts++
+					}
+					if alert, ok := di["alert"]; len(di) != 4 || !ok || string(alert) != wantAlert {
+						t.Errorf("%s %s %s: keys %v, want value, points, reference and alert %s", name, e.Entity.ID, ind.ID, di, wantAlert)
 					}
 					if !sameOptional(number(t, di["value"]), s.Value) || *number(t, di["points"]) != s.Points || !sameOptional(number(t, di["reference"]), s.Reference) {
 						t.Errorf("%s %s %s: %s %s %s, want %v %v %v", name, e.Entity.ID, ind.ID, di["value"], di["points"], di["reference"], s.Value, s.Points, s.Reference)
@@ -109,8 +114,8 @@ func TestDemoJSON(t *testing.T) {
 			}
 		}
 	}
-	if missing == 0 || percents == 0 {
-		t.Errorf("the demo has %d missing values and %d percents: the test covers less than it says", missing, percents)
+	if missing == 0 || percents == 0 || alerts == 0 {
+		t.Errorf("the demo has %d missing values, %d percents and %d alerts: the test covers less than it says", missing, percents, alerts)
 	}
 }
 

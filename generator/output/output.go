@@ -48,9 +48,7 @@ type entityJSON struct {
 }
 
 // indicatorJSON is one indicator of one entity. Alert is "yellow", "red"
-// or null; scoring has no 预警 yet (config.toml accepts no `alert` key),
-// so every indicator is one without `alert`, whose alert SPEC §7 says is
-// null.
+// or null (always present, SPEC §7).
 type indicatorJSON struct {
 	Value     *float64 `json:"value"`
 	Points    float64  `json:"points"`
@@ -134,7 +132,12 @@ func toJSON(r *scoring.Result) (*resultJSON, error) {
 				if !finite(s.Points) {
 					return nil, nonFinite(r, e, "the points of indicator "+id, s.Points)
 				}
-				ej.Indicators[id] = indicatorJSON{Value: optional(s.Value), Points: s.Points, Reference: optional(s.Reference)}
+				ij := indicatorJSON{Value: optional(s.Value), Points: s.Points, Reference: optional(s.Reference)}
+				if s.Alert != scoring.NoAlert {
+					a := string(s.Alert)
+					ij.Alert = &a
+				}
+				ej.Indicators[id] = ij
 			}
 			for id, a := range e.Adjustments {
 				if !finite(a.Points) {

@@ -19,7 +19,8 @@ func fptr(x float64) *float64 { return &x }
 
 // sample is one group of two entities: st ranks first with an up move of 2,
 // tc is vetoed, has a missing value and an infinite reference. The second
-// indicator is a percent: v = 0.925 is shown as dv = 92.5.
+// indicator is a percent: v = 0.925 is shown as dv = 92.5. st's case_ratio
+// has a yellow alert, tc's rate a red one.
 func sample(grades bool) *scoring.Result {
 	s := &config.Scheme{ID: "basic",
 		Categories: []*config.Category{{ID: "quality"}},
@@ -33,7 +34,7 @@ func sample(grades bool) *scoring.Result {
 		Entity: &dataset.Entity{ID: "st", Name: "山亭区人民检察院"}, Rank: 1, Total: 101.23, Grade: "优秀", RankChange: &up,
 		Categories: map[string]float64{"quality": 45.2},
 		Indicators: map[string]*scoring.IndicatorScore{
-			"case_ratio": {Value: fptr(1.23), Display: fptr(1.23), Points: 10.5, Reference: fptr(1.31)},
+			"case_ratio": {Value: fptr(1.23), Display: fptr(1.23), Points: 10.5, Reference: fptr(1.31), Alert: scoring.AlertYellow},
 			"rate":       {Value: fptr(0.925), Display: fptr(92.5), Points: 5},
 		},
 		Adjustments: map[string]*scoring.AdjustmentScore{"typical_cases": {Points: 2}},
@@ -43,7 +44,7 @@ func sample(grades bool) *scoring.Result {
 		Categories: map[string]float64{"quality": 0},
 		Indicators: map[string]*scoring.IndicatorScore{
 			"case_ratio": {Value: nil, Points: 7, Reference: fptr(math.Inf(1))},
-			"rate":       {Value: fptr(0), Display: fptr(0), Points: 0},
+			"rate":       {Value: fptr(0), Display: fptr(0), Points: 0, Alert: scoring.AlertRed},
 		},
 		Adjustments: map[string]*scoring.AdjustmentScore{"typical_cases": {Points: -1.5}},
 	}
@@ -57,15 +58,15 @@ func TestJSONShape(t *testing.T) {
 		t.Fatal(err)
 	}
 	// The SPEC §7 example, field for field, in this order; map keys
-	// sorted; the infinite reference and the missing value null; alert
-	// null (no indicator has one).
+	// sorted; the infinite reference and the missing value null; alert a
+	// string or null.
 	want := `{"scheme":"basic","period":"2021-Q4","groups":[{"id":"all","entities":[` +
 		`{"id":"st","name":"山亭区人民检察院","rank":1,"total":101.23,"grade":"优秀","vetoed":false,"rank_change":2,` +
-		`"categories":{"quality":45.2},"indicators":{"case_ratio":{"value":1.23,"points":10.5,"reference":1.31,"alert":null},` +
+		`"categories":{"quality":45.2},"indicators":{"case_ratio":{"value":1.23,"points":10.5,"reference":1.31,"alert":"yellow"},` +
 		`"rate":{"value":0.925,"points":5,"reference":null,"alert":null}},"adjustments":{"typical_cases":2}},` +
 		`{"id":"tc","name":"台儿庄区, \"东\"","rank":2,"total":0.3333333333333333,"grade":"称职","vetoed":true,"rank_change":null,` +
 		`"categories":{"quality":0},"indicators":{"case_ratio":{"value":null,"points":7,"reference":null,"alert":null},` +
-		`"rate":{"value":0,"points":0,"reference":null,"alert":null}},"adjustments":{"typical_cases":-1.5}}]}]}`
+		`"rate":{"value":0,"points":0,"reference":null,"alert":"red"}},"adjustments":{"typical_cases":-1.5}}]}]}`
 	var compact bytes.Buffer
 	if err := json.Compact(&compact, js); err != nil {
 		t.Fatal(err)

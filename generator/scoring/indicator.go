@@ -108,6 +108,7 @@ func (e *Engine) scoreIndicator(ind *config.Indicator, pd *dataset.PeriodData, m
 		run.direct()
 	}
 	run.missing()
+	run.alerts()
 	for k, sc := range run.scores {
 		sc.Points = run.points[k]
 		sc.Reference = run.st.Reference
@@ -268,6 +269,38 @@ func (r *indicatorRun) rankValues() {
 type rankKey struct {
 	x float64
 	k int
+}
+
+// alerts sets each member's 预警 (SPEC §6): with dref the display value of
+// the reference (mean_relative's ref, else the mean of V), u = s·(dref − dv)
+// is how much worse than the reference the member is; red when u ≥ R,
+// yellow when u ≥ Y, with eps of tolerance so that a value exactly at a
+// threshold, up to rounding, is flagged. Members without a value, and
+// all members when the reference is not computable, get no alert.
+func (r *indicatorRun) alerts() {
+	a := r.ind.Alert
+	if a == nil || r.sign == 0 {
+		return
+	}
+	ref := r.st.Mean
+	if r.ind.Method == "mean_relative" {
+		ref = r.st.Reference
+	}
+	if ref == nil {
+		return
+	}
+	dref := *ref * r.scale
+	if math.IsInf(dref, 0) || math.IsNaN(dref) {
+		return
+	}
+	for _, k := range r.have {
+		switch u := r.sign * (dref - r.dv[k]); {
+		case u >= a.Red-eps:
+			r.scores[k].Alert = AlertRed
+		case u >= a.Yellow-eps:
+			r.scores[k].Alert = AlertYellow
+		}
+	}
 }
 
 // missing applies the missing-value policy to the members without a value.

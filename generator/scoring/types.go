@@ -74,7 +74,21 @@ type IndicatorScore struct {
 	Missing   bool // no value: points come from the missing policy
 	Invalid   bool // a value was computed but valid_if was false or not computable
 	Band      int  // bands: index of the band that held dv, -1 if none
+	// Alert is the 预警 level (SPEC §6): AlertRed, AlertYellow, or
+	// NoAlert when the indicator has no alert, the value is missing or the
+	// reference is not computable.
+	Alert Alert
 }
+
+// Alert is a 预警 level. Its text is what results JSON writes.
+type Alert string
+
+// The 预警 levels, worst last.
+const (
+	NoAlert     Alert = ""
+	AlertYellow Alert = "yellow"
+	AlertRed    Alert = "red"
+)
 
 // AdjustmentScore is one adjustment for one entity.
 type AdjustmentScore struct {

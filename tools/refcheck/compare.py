@@ -44,7 +44,7 @@ def cmp_entity(label, w, r, g):
         if k not in ri or k not in gi:
             diff(label, "%s.indicators.%s" % (w, k), ri.get(k, "<absent>"), gi.get(k, "<absent>"))
             continue
-        for f in ("value", "points", "reference"):
+        for f in ("value", "points", "reference", "alert"):
             cmpval(label, "%s.indicators.%s.%s" % (w, k, f), ri[k].get(f, "<absent>"), gi[k].get(f, "<absent>"))
 
 

@@ -17,6 +17,7 @@ def tq(x):
 
 def gen(out, seed):
     R = random.Random(seed)
+    RA = random.Random(seed * 7919 + 1)
     os.makedirs(os.path.join(out, "data", "periods"), exist_ok=True)
     # ---------------- entities
     ents = [("root", "全省", "region", "", "")]
@@ -192,6 +193,11 @@ def gen(out, seed):
                 L.append('  valid_if = "%s"' % R.choice(valid_ifs))
             L.append('  method = "%s"' % m)
             sc = 100 if pct else 3   # display-unit scale for thresholds
+            # 预警 from a generator of its own, so that the sites are those
+            # the seeds gave before alerts existed, plus the alert lines.
+            if m not in ("range", "direct") and RA.random() < 0.6:
+                y, r_ = RA.choice([(0, 0), (0, 0.1), (0.05, 0.05), (0.1, 0.3), (0.2, 0.5), (0.5, 1)])
+                L.append("  alert = [%s, %s]" % (round(y * sc, 6), round(r_ * sc, 6)))
             if m in ("mean_relative", "zscore"):
                 L.append("  step = %s" % R.choice([0.1, 0.3, 0.5, 1, 2]))
                 L.append("  max_plus = %s" % R.choice([0, 1, 2, 3]))

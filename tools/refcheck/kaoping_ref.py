@@ -402,7 +402,7 @@ def median(xs):
 
 
 def score_indicator(ind, members, vals, fieldvals, consts, node):
-    """returns {e: (value, points, reference)}"""
+    """returns {e: (value, points, reference, alert)}"""
     w = float(ind["weight"])
     s = 1 if ind.get("direction", "higher") == "higher" else -1
     pct = ind.get("format", "number") == "percent"
@@ -412,7 +412,7 @@ def score_indicator(ind, members, vals, fieldvals, consts, node):
     V = [vals[e] for e in have]
     pts, ref = {}, None
     if not V:
-        return {e: (vals[e], 0.0, None) for e in members}
+        return {e: (vals[e], 0.0, None, None) for e in members}
     if method == "mean_relative":
         step, mp, mm = float(ind["step"]), float(ind["max_plus"]), float(ind["max_minus"])
         base = float(ind.get("base", w))
@@ -530,7 +530,24 @@ def score_indicator(ind, members, vals, fieldvals, consts, node):
         raise ValueError(method)
     miss = ind.get("missing", "average")
     fill = mean([pts[e] for e in have]) if miss == "average" else (0.0 if miss == "zero" else w)
-    return {e: (vals[e], pts.get(e, fill), ref) for e in members}
+    # 预警 (SPEC §6): u = s·(dref − dv) against the ref of mean_relative, else the mean of V.
+    alerts = {}
+    if "alert" in ind:
+        Y, Rd = float(ind["alert"][0]), float(ind["alert"][1])
+        aref = ref if method == "mean_relative" else mean(V)
+        if aref is None:
+            COV["alert_no_ref"] += 1
+        else:
+            for e in have:
+                u = s * (D(aref) - D(vals[e]))
+                if u >= Rd - EPS:
+                    alerts[e] = "red"
+                elif u >= Y - EPS:
+                    alerts[e] = "yellow"
+                COV["alert_" + alerts.get(e, "none")] += 1
+                if abs(u - Rd) <= EPS or abs(u - Y) <= EPS:
+                    COV["alert_at_threshold"] += 1
+    return {e: (vals[e], pts.get(e, fill), ref, alerts.get(e)) for e in members}
 
 
 def score_period(cfg, sch, ents, fieldvals):
@@ -583,8 +600,8 @@ def score_period(cfg, sch, ents, fieldvals):
                 vals[e] = v
             r = score_indicator(ind, G, vals, fieldvals, consts, node)
             for e in G:
-                v, p, ref = r[e]
-                res[e]["indicators"][ind["id"]] = dict(value=v, points=p, reference=ref)
+                v, p, ref, al = r[e]
+                res[e]["indicators"][ind["id"]] = dict(value=v, points=p, reference=ref, alert=al)
                 res[e]["categories"][ind["category"]] += p
         for e in G:
             tot = sum(x["points"] for x in res[e]["indicators"].values())
