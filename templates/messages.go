@@ -53,6 +53,28 @@ var messages = map[string]Message{
 	"col.period":      {"考核期", "Period"},
 	"col.scheme":      {"考评方案", "Scheme"},
 
+	// 预警 (alert.templ)
+	"alert.red":           {"红色预警", "red alert"},
+	"alert.yellow":        {"黄色预警", "yellow alert"},
+	"alert.mark_red":      {"〔红〕", "[R]"},
+	"alert.mark_yellow":   {"〔黄〕", "[Y]"},
+	"alert.col":           {"预警指标", "Alerts"},
+	"alert.heading":       {"预警指标", "Indicators in alert"},
+	"alert.none":          {"本期无预警指标。", "No indicator is in alert this period."},
+	"alert.detail_sep":    {"：", ": "},
+	"alert.legend_yellow": {"黄色预警", "yellow alert"},
+	"alert.legend_sep":    {"；", "; "},
+	"alert.legend_red":    {"红色预警", "red alert"},
+	"alert.legend_end":    {"：按指标方向，数值比参考值（计分所用参考值，未设的为组内平均值）差到考核办法规定的预警线及以上。", ": by the indicator's direction, the value is worse than the reference (the scoring reference, else the group mean) by the alert line the methodology sets, or more."},
+	"alert.home_heading":  {"红色预警", "Red alerts"},
+	"alert.home_lead":     {"各方案最新一期中有红色预警指标的单位（人）及其红色预警项数。", "Who has red alerts in each scheme's latest period, and how many."},
+	"alert.home_none":     {"无", "none"},
+	"alert.home_count":    {"%d 个单位（人）", "%d with red alerts"},
+	"alert.home_list_sep": {"、", "; "},
+	"alert.home_unit":     {"（%d 项：", " (%d: "},
+	"alert.home_unit_end": {"）", ")"},
+	"alert.home_more":     {"；另有 %d 个，见", "; %d more in the"},
+
 	// home, periods, archive, 考核办法, comparison
 	"home.heading":            {"最新考评结果", "Latest results"},
 	"home.lead":               {"各考评方案最近一期的总体情况：谁领先、谁落后、谁变化最大。点击名称查看得分明细。", "Each scheme's latest period: who leads, who trails, who moved most. Click a name for its score sheet."},

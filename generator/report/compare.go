@@ -35,6 +35,7 @@ type ComparePage struct {
 	Ranking       string // site path of the ranking of this period
 	Methodology   string
 	Categories    []string // category names, in config order
+	HasAlerts     bool     // some indicator has `alert`: the values table has a 预警 legend
 	Indicators    []CompareColumn
 	Groups        []*CompareGroup
 }
@@ -91,6 +92,7 @@ type CompareChange struct {
 // (▲ better / ▼ worse than the reference), so colour is never alone.
 type CompareCell struct {
 	Text, Class, Marker, Title string
+	Alert                      scoring.Alert // an indicator value's 预警
 }
 
 // compareChartMax is the largest number of units a comparison chart shows;
@@ -137,7 +139,7 @@ func (m *Model) comparePage(s *config.Scheme, r *scoring.Result) (*ComparePage, 
 		Crumb{Label: m.T("对比", "Comparison"), Path: CompareIndexPath()})
 	page.PrintHeader = title
 	page.Period, page.PeriodLabel = r.Period.ID, label
-	d := &ComparePage{Page: page, Scheme: s, Kind: kind, PeriodLabel: label,
+	d := &ComparePage{Page: page, Scheme: s, Kind: kind, PeriodLabel: label, HasAlerts: HasAlerts(s),
 		Ranking: RankingPath(s.ID, r.Period.ID), Methodology: MethodologyPath(s.ID)}
 	prev, last := m.PreviousResult(s, r), m.LastYearResult(s, r)
 	if prev != nil {
@@ -281,7 +283,7 @@ func (m *Model) compareValue(ind *config.Indicator, sc *scoring.IndicatorScore, 
 		return c
 	}
 	v := *sc.Value
-	c := CompareCell{Text: numfmt.Value(v, ind.Format, ind.Decimals, m.Lang)}
+	c := CompareCell{Text: numfmt.Value(v, ind.Format, ind.Decimals, m.Lang), Alert: sc.Alert}
 	diff := numfmt.Display(v, ind.Format) - numfmt.Display(ref, ind.Format)
 	if math.IsNaN(diff) || ind.Sign() == 0 {
 		return c

@@ -64,6 +64,11 @@ type EntitySchemeView struct {
 	RankChart   *chart.Chart
 	KeyCharts   []*chart.Chart
 	TrendPoints int // number of periods in the trend charts
+	// HasAlerts: some indicator of the scheme has `alert`, so the profile
+	// lists the indicators in 预警 in the latest period (Alerts, possibly
+	// empty), with their sheet for the details.
+	HasAlerts bool
+	Alerts    []AlertItem
 }
 
 // PeriodRow is one period of an entity's results in a scheme.

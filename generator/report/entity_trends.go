@@ -47,6 +47,11 @@ func (m *Model) entitySchemeView(idx *entityIndex, s *config.Scheme, e *dataset.
 	if gid := hist[latest].Group; gid != scoring.AllGroup {
 		v.Group = m.GroupLabel(s, gid)
 	}
+	if v.HasAlerts = HasAlerts(s); v.HasAlerts {
+		if g := findGroup(rs[latest], hist[latest].Group); g != nil {
+			v.Alerts = m.alertItems(s, hist[latest], g, true)
+		}
+	}
 	err := m.trendCharts(v, si, e, hist)
 	return v, err
 }

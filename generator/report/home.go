@@ -16,6 +16,9 @@ type HomePage struct {
 	Periods  []PeriodYear // latest first, grouped by year
 	Entities string       // site path of the entities index
 	Note     *HomeNote    // the latest period's commentary, if any
+	// Alerts are the units with red 预警 in the periods the summaries
+	// show, for the schemes whose indicators have `alert`.
+	Alerts []HomeAlerts
 }
 
 // HomeScheme is one scheme on the home page: its latest period and, when
@@ -60,6 +63,9 @@ func homeJobs(m *Model) []Job {
 					return nil, err
 				}
 				hs.Summaries = append(hs.Summaries, HomeSummary{Summary: sum, Chart: c})
+				if a := m.homeAlerts(s, r); a != nil {
+					d.Alerts = append(d.Alerts, *a)
+				}
 				if !r.Period.Derived {
 					break
 				}

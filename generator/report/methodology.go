@@ -62,6 +62,7 @@ type MethIndicator struct {
 	Missing, ValidIf, Format         string
 	Weight                           float64
 	Description                      string // Markdown
+	Alert                            string // the 预警 thresholds in words; "" without alert
 }
 
 // MethConstant is a named number the scheme's formulas use.
@@ -140,6 +141,7 @@ func (m *Model) methodologyPage(s *config.Scheme) *MethodologyPage {
 			Missing:   explain.MissingPolicy(ind, lang),
 			Format:    m.formatText(ind),
 			Weight:    ind.Weight, Description: ind.Description,
+			Alert: m.alertRule(ind),
 		}
 		if strings.HasPrefix(mi.Rule, mi.Method) {
 			mi.Method = "" // the rule names its method already

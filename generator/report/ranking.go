@@ -36,7 +36,10 @@ type RankingPage struct {
 	HasParent   bool // some group needs the parent-unit column
 	HasGrades   bool
 	HasVetoes   bool
-	Groups      []*RankingGroup
+	// HasAlerts: some indicator has `alert`, so the table has a 预警
+	// column (each row's Alerts) and a legend.
+	HasAlerts bool
+	Groups    []*RankingGroup
 	// Corrections are the 更正说明 of this ranking, when its published
 	// results were amended.
 	Corrections []CorrectionView
@@ -85,6 +88,7 @@ type RankingRow struct {
 	Grade       string
 	Vetoed      bool
 	VetoNames   string
+	Alerts      []AlertItem // the indicators in 预警, red first; names only
 }
 
 // RankingMean is the 参考值 row: group means of the totals and subtotals.
@@ -129,6 +133,7 @@ func (ix *rankIndex) rankingPage(s *config.Scheme, i int) (*RankingPage, error) 
 		Methodology: MethodologyPath(s.ID),
 		HasGrades:   len(s.Grades) > 0,
 		HasVetoes:   len(s.Vetoes) > 0,
+		HasAlerts:   HasAlerts(s),
 		Corrections: m.corrections(r.Period.ID, s.ID),
 		Downloads: []RankingLink{
 			{Label: "JSON", Path: DataPath(s.ID, r.Period.ID, "json")},
@@ -186,6 +191,7 @@ func (ix *rankIndex) rankingGroup(s *config.Scheme, r *scoring.Result, g *scorin
 	// One backing array per kind of cell for the whole group: a province
 	// group has thousands of rows.
 	nc, na := len(s.Categories), len(s.Adjustments)
+	alerts := HasAlerts(s)
 	cats, adjs := make([]float64, len(g.Entities)*nc), make([]float64, len(g.Entities)*na)
 	rg.Rows = make([]RankingRow, len(g.Entities))
 	for k, e := range g.Entities {
@@ -208,6 +214,9 @@ func (ix *rankIndex) rankingGroup(s *config.Scheme, r *scoring.Result, g *scorin
 				v = sc.Points
 			}
 			row.Adjustments[i] = v
+		}
+		if alerts {
+			row.Alerts = m.alertItems(s, e, g, false)
 		}
 	}
 	gm := ix.groupMeans(s, g)

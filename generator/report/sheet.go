@@ -45,6 +45,11 @@ type SheetPage struct {
 	Vetoes        []string // explain.Veto for each veto that hit
 	Summary       string   // explain.Summary
 
+	// HasAlerts: some indicator of the scheme has `alert`, so the sheet
+	// shows the 预警指标 list (Alerts, possibly empty) and the legend.
+	HasAlerts bool
+	Alerts    []AlertItem
+
 	Prev, Next *PeriodLink // this entity's sheet in the neighbouring periods of the same kind
 
 	Radar      *chart.Chart
@@ -77,6 +82,7 @@ type SheetIndicator struct {
 	// DiffMark says the same in words (较好/较差), so colour never stands alone.
 	Diff, DiffClass, DiffMark string
 	Rank, N                   int // rank within the group's values; 0 when none
+	Alert                     scoring.Alert
 	Points, Weight            float64
 	Rule                      string // the method in a few words
 	Explain                   string // explain.Indicator: the whole computation
@@ -132,7 +138,8 @@ func newSheetIndex(m *Model) *sheetIndex { return &sheetIndex{m: m, ix: newRankI
 
 // sheetScheme is what every sheet of a scheme shows the same way.
 type sheetScheme struct {
-	cats []sheetCat
+	cats      []sheetCat
+	hasAlerts bool
 }
 
 // sheetCat is a category and its indicators, in config order.
@@ -158,7 +165,7 @@ func (sx *sheetIndex) scheme(s *config.Scheme) *sheetScheme {
 		return v.(*sheetScheme)
 	}
 	m := sx.m
-	ss := &sheetScheme{}
+	ss := &sheetScheme{hasAlerts: HasAlerts(s)}
 	for _, c := range s.Categories {
 		sc := sheetCat{c: c, full: s.CategoryFull(c)}
 		for _, ind := range s.Indicators {
@@ -299,6 +306,10 @@ func (sx *sheetIndex) page(s *config.Scheme, i, gi int, e *scoring.EntityResult)
 	if len(ss.cats) > 0 {
 		d.Categories = make([]SheetCategory, 0, len(ss.cats))
 	}
+	if ss.hasAlerts {
+		d.HasAlerts = true
+		d.Alerts = m.alertItems(s, e, g, true)
+	}
 	for _, c := range ss.cats {
 		sc := SheetCategory{Name: c.c.Name, Subtotal: e.Categories[c.c.ID], Full: c.full, Mean: sg.means.Categories[c.c.ID]}
 		if len(c.inds) > 0 {
@@ -368,7 +379,7 @@ func (m *Model) sheetRow(si *sheetInd, pd *dataset.PeriodData, e *scoring.Entity
 		row.Missing = si.notScored
 		return row
 	}
-	row.Points, row.Rank = sc.Points, sc.Rank
+	row.Points, row.Rank, row.Alert = sc.Points, sc.Rank, sc.Alert
 	if sc.Value == nil || math.IsNaN(*sc.Value) || math.IsInf(*sc.Value, 0) {
 		row.Missing = m.sheetMissing(ind, sc, st)
 		return row
