@@ -27,6 +27,9 @@ type Project struct {
 	// corrections are the amendments of published periods, read by
 	// CheckPublished for the page model.
 	corrections map[string][]publish.Correction
+	// notices are the periods published now, read by CheckPublished:
+	// the pages of any other period are drafts.
+	notices map[string]publish.Notice
 }
 
 // Model is the page model of the project; bundles says whether the site
@@ -34,6 +37,7 @@ type Project struct {
 func (p *Project) Model(bundles bool) *report.Model {
 	m := report.New(p.Config, p.Data, p.Results)
 	m.Corrections = p.corrections
+	m.Notices = p.notices
 	m.HasBundles = bundles
 	return m
 }

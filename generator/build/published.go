@@ -69,7 +69,8 @@ func checkRecord(rec *publish.Record) diag.List {
 // a kept result of any version that changed or is missing, and a period
 // whose entry was removed from the record while its results are kept in
 // data/published/ (checkRecord). A withdrawn period is not compared: it is
-// unpublished. It also reads the corrections (更正说明) for the pages.
+// unpublished. It also reads the corrections (更正说明) and which periods
+// are published, with their 公示期, for the pages.
 func (p *Project) CheckPublished() diag.List {
 	rec, problems := p.loadPublished()
 	if rec == nil || problems.HasErrors() {
@@ -108,6 +109,7 @@ func (p *Project) CheckPublished() diag.List {
 	corr, warnings := rec.Corrections()
 	problems.Add(warnings...)
 	p.corrections = corr
+	p.notices = rec.Notices()
 	return problems
 }
 

@@ -66,3 +66,28 @@ func (t Term) Describe() (zh, en string) {
 	return fmt.Sprintf("%s 至 %s（%d %s）", t.From, t.To, t.Days, unitZH),
 		fmt.Sprintf("%s to %s (%d %s)", t.From, t.To, t.Days, unitEN)
 }
+
+// Notice is what the pages of a published period show of its
+// publication: the date it was first published (the date of the 公示
+// notice; corrections carry their own dates) and its 公示期, if recorded.
+type Notice struct {
+	Date    string // YYYY-MM-DD; "" when unknown (a recovered version)
+	Term    Term
+	HasTerm bool
+}
+
+// Notices returns the Notice of every period published now, by period
+// id; a period absent from it is unpublished (a draft, SPEC §7).
+func (r *Record) Notices() map[string]Notice {
+	out := map[string]Notice{}
+	for _, p := range r.Periods {
+		vs := p.Publication()
+		if len(vs) == 0 {
+			continue
+		}
+		n := Notice{Date: vs[0].Date}
+		n.Term, n.HasTerm = p.Term()
+		out[p.ID] = n
+	}
+	return out
+}

@@ -246,3 +246,34 @@ func TestSaveSortsAndUndoes(t *testing.T) {
 		t.Errorf("kept results now %q", b)
 	}
 }
+
+// TestNotices: the pages learn which periods are published, since when
+// and with which 公示期; a withdrawn period is a draft again, and a period
+// published again dates its notice from the new publication.
+func TestNotices(t *testing.T) {
+	dir := t.TempDir()
+	r, _ := Load(dir, "data/published.toml")
+	term, _ := NewTerm("2026-04-01", 5, true)
+	st := state(nil, map[string][]byte{"basic": result(entity("a", "甲", 1, "1"))})
+	r.Publish("2026-03", st, "2026-03-31", &term)
+	r.Amend("2026-03", st, "2026-04-02", "r", nil)
+	r.Publish("2026-02", st, "2026-03-01", nil)
+	r.Publish("2026-01", st, "2026-02-01", nil)
+	if err := r.Withdraw("2026-01", "2026-02-03", "w"); err != nil {
+		t.Fatal(err)
+	}
+	got := r.Notices()
+	if n, ok := got["2026-03"]; !ok || n.Date != "2026-03-31" || !n.HasTerm || n.Term != term {
+		t.Errorf("2026-03: %+v %v, want dated 2026-03-31 (first version) with %+v", n, ok, term)
+	}
+	if n, ok := got["2026-02"]; !ok || n.Date != "2026-03-01" || n.HasTerm {
+		t.Errorf("2026-02: %+v %v, want dated 2026-03-01 without a 公示期", n, ok)
+	}
+	if n, ok := got["2026-01"]; ok {
+		t.Errorf("withdrawn 2026-01 is listed: %+v", n)
+	}
+	r.Publish("2026-01", st, "2026-02-10", nil)
+	if n := r.Notices()["2026-01"]; n.Date != "2026-02-10" {
+		t.Errorf("2026-01 published again: dated %q, want 2026-02-10", n.Date)
+	}
+}

@@ -100,7 +100,7 @@ func (m *Model) bundlePage(bs *Bundles, period string) *BundlePage {
 	title := label + m.T("考评报告", " report")
 	page := m.Page(HomePath(), title, NavHome)
 	page.PrintHeader = title
-	page.Period, page.PeriodLabel = period, label
+	m.setPeriod(page, period, label)
 	d := &BundlePage{
 		Page: page, Label: title, Derived: pd != nil && pd.Derived, Period: PeriodPath(period),
 		Lead: m.T("本归档包是"+m.Config.Title+"本期考评结果的完整副本：各方案排名公示表、每个考核对象的评分表、对比、考核办法和数据文件，断网也可打开、打印。灰色文字指向本包以外的页面（其他考核期、档案等）。",

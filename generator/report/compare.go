@@ -138,7 +138,7 @@ func (m *Model) comparePage(s *config.Scheme, r *scoring.Result) (*ComparePage, 
 	page := m.Page(ComparePath(s.ID, r.Period.ID), title, NavCompare,
 		Crumb{Label: m.T("对比", "Comparison"), Path: CompareIndexPath()})
 	page.PrintHeader = title
-	page.Period, page.PeriodLabel = r.Period.ID, label
+	m.setPeriod(page, r.Period.ID, label)
 	d := &ComparePage{Page: page, Scheme: s, Kind: kind, PeriodLabel: label, HasAlerts: HasAlerts(s),
 		Ranking: RankingPath(s.ID, r.Period.ID), Methodology: MethodologyPath(s.ID)}
 	prev, last := m.PreviousResult(s, r), m.LastYearResult(s, r)

@@ -53,6 +53,9 @@ type Page struct {
 	// site's HTML slots receive it.
 	Period      string
 	PeriodLabel string
+	// Status is the publication status of the page's period, shown on
+	// screen and in print; nil on a page of no period.
+	Status *PeriodStatus
 }
 
 // Lang is the site language, "zh-CN" unless the site says "en".

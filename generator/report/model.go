@@ -21,6 +21,10 @@ type Model struct {
 	// Corrections are the amendments of published periods (更正说明), by
 	// period id, oldest first; set by the build from data/published.toml.
 	Corrections map[string][]publish.Correction
+	// Notices are the periods published now (公示), by period id, with
+	// their 公示期; the pages of every other period are drafts (未公示).
+	// Set by the build from data/published.toml.
+	Notices map[string]publish.Notice
 	// HasBundles says that the build writes a zip of each period's report
 	// (BundlePath), so that the archive and the period pages link to it.
 	HasBundles bool

@@ -149,7 +149,7 @@ func (m *Model) periodPage(i int, idx periodIndex) *PeriodPage {
 	page := m.Page(PeriodPath(pd.ID), label, NavPeriods,
 		Crumb{Label: m.T("考核期", "Periods"), Path: PeriodsIndexPath()})
 	page.PrintHeader = label
-	page.Period, page.PeriodLabel = pd.ID, label
+	m.setPeriod(page, pd.ID, label)
 	d := &PeriodPage{
 		Page: page, ID: pd.ID, Label: label, Derived: pd.Derived, Files: pd.Files,
 		Note: m.Data.Notes[pd.ID], Downloads: m.periodDownloads(pd.ID, idx),
