@@ -75,8 +75,27 @@ func TestRankingMatchesJSON(t *testing.T) {
 		if err := json.Unmarshal(file(t, s, report.DataPath(scheme, r.Period.ID, "json")), &doc); err != nil {
 			t.Fatal(err)
 		}
-		// Groups appear in order, each with its 参考值 row after its members.
+		// Groups appear in order, each with its 参考值 row after its
+		// members; several groups have a page each, linked in order.
 		sections := strings.Split(pg, `<section class="rank-group"`)[1:]
+		pages := make([]string, len(sections))
+		for i := range pages {
+			pages[i] = path
+		}
+		if len(doc.Groups) > 1 {
+			ids := make([]string, len(doc.Groups))
+			for i, g := range doc.Groups {
+				ids[i] = g.ID
+			}
+			pages = report.GroupPaths(scheme, r.Period.ID, ids)
+			for i, gp := range pages {
+				// The period's page sits in the folder above the group's.
+				if !strings.Contains(pg, `href="`+html.EscapeString(strings.TrimPrefix(gp, "schemes/"+scheme+"/"))+`"`) {
+					t.Errorf("%s: the period's page does not link group %s at %s", scheme, ids[i], gp)
+				}
+				sections = append(sections, strings.Split(page(t, s, gp), `<section class="rank-group"`)[1:]...)
+			}
+		}
 		if len(sections) != len(doc.Groups) {
 			t.Fatalf("%s: %d group sections, want %d", scheme, len(sections), len(doc.Groups))
 		}
@@ -88,7 +107,7 @@ func TestRankingMatchesJSON(t *testing.T) {
 			}
 			for i, e := range g.Entities {
 				got := rows[i]
-				sheet, _ := resolveRef(path, html.UnescapeString(got[2]))
+				sheet, _ := resolveRef(pages[gi], html.UnescapeString(got[2]))
 				want := report.SheetPath(scheme, r.Period.ID, e.ID)
 				if got[1] != itoa(e.Rank) || sheet != want || html.UnescapeString(got[3]) != e.Name || got[4] != numfmt.Points(e.Total) {
 					t.Errorf("%s group %s row %d = rank %s, %s, %s, total %s; want %d, %s, %s, %s",

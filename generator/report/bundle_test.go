@@ -28,6 +28,9 @@ func TestBundleHolds(t *testing.T) {
 			continue
 		}
 		want = append(want, RankingPath(s.ID, period), ComparePath(s.ID, period), DataPath(s.ID, period, "json"), DataPath(s.ID, period, "csv"))
+		if len(r.Groups) > 1 {
+			want = append(want, m.groupPaths(s, r)...) // each group's 公示表
+		}
 		for _, g := range r.Groups {
 			for _, e := range g.Entities {
 				want = append(want, SheetPath(s.ID, period, e.Entity.ID))

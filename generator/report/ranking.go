@@ -10,16 +10,19 @@ import (
 	"kaoping/generator/scoring"
 )
 
-// RankingPage is a scheme's 公示表 for one period: one table per peer
-// group in rank order, then the group's charts.
+// RankingPage is a scheme's 公示表 for one period. When the scheme has one
+// peer group, the period's page holds its table and charts. When it has
+// more, the period's page lists the groups (Index) and each group has a
+// page of its own (GroupPaths), so that a 院 prints only its own people
+// and no page grows with the province.
 type RankingPage struct {
 	Page   *Page
 	Scheme *config.Scheme
 	Period PeriodLink
-	// Notice is the 公示 line printed above the table.
-	Notice string
-	// Members is the number of ranked entities over all groups; Lead
-	// says it in a sentence.
+	// Gongshi is the 公示 notice around the table; nil on a group index.
+	Gongshi *Gongshi
+	// Members is the number of ranked entities of the page (every group
+	// on an index); Lead says it in a sentence.
 	Members     int
 	Lead        string
 	Downloads   []RankingLink
@@ -30,6 +33,11 @@ type RankingPage struct {
 	// Periods are all the scheme's rankings, in period order, for the
 	// period selector.
 	Periods []RankingChoice
+	// Index lists the peer groups with their pages, on the period's page
+	// of a scheme of several groups; Groups is then empty.
+	Index []RankingGroupLink
+	// Up is the period's list of groups, on a group's page; nil otherwise.
+	Up *RankingLink
 
 	Categories  []RankingColumn
 	Adjustments []RankingColumn
@@ -43,6 +51,38 @@ type RankingPage struct {
 	// Corrections are the 更正说明 of this ranking, when its published
 	// results were amended.
 	Corrections []CorrectionView
+}
+
+// Gongshi is the 公示 notice a ranking prints as: its title above the
+// table, and below it the 公示期, where objections go, the issuing unit
+// and date, and who prepared and reviewed it (config [publication]).
+type Gongshi struct {
+	Title string // 关于2026年3月院内员额检察官业绩考评结果的公示
+	Group string // the peer group, on a group's page; "" otherwise
+	Intro string // 现将…结果公示如下。
+	// Draft: the period is not published; the grades are proposed (拟定).
+	Draft bool
+	Term  string // the 公示期 in words; "" when none was recorded
+	// Contact is where objections go; Objections says it in a sentence.
+	Contact, Objections    string
+	Issuer, Date           string
+	PreparedBy, ReviewedBy string
+}
+
+// RankingGroupLink is one peer group on a group index: its page, its
+// size and its first and last.
+type RankingGroupLink struct {
+	Name, Path string
+	Count      int
+	First      RankingEnd
+	Last       *RankingEnd // nil for a group of one
+}
+
+// RankingEnd is the first or last member of a group.
+type RankingEnd struct {
+	Rank        int
+	Name, Sheet string
+	Total       float64
 }
 
 // RankingLink is a labelled link to a site path.
@@ -103,33 +143,59 @@ func rankingJobs(m *Model) []Job {
 	var jobs []Job
 	for _, s := range m.Config.Schemes {
 		for i, r := range m.Results[s.ID] {
-			path := RankingPath(s.ID, r.Period.ID)
-			jobs = append(jobs, Job{Path: path, Bundle: r.Period.ID, Data: func() (any, error) {
-				return ix.rankingPage(s, i)
+			jobs = append(jobs, Job{Path: RankingPath(s.ID, r.Period.ID), Bundle: r.Period.ID, Data: func() (any, error) {
+				return ix.rankingPage(s, i, -1)
 			}})
+			if len(r.Groups) < 2 {
+				continue
+			}
+			for gi, path := range m.groupPaths(s, r) {
+				jobs = append(jobs, Job{Path: path, Bundle: r.Period.ID, Data: func() (any, error) {
+					return ix.rankingPage(s, i, gi)
+				}})
+			}
 		}
 	}
 	return jobs
 }
 
-// rankingPage builds the ranking of scheme s for its i-th period.
-func (ix *rankIndex) rankingPage(s *config.Scheme, i int) (*RankingPage, error) {
+// groupPaths are the pages of r's peer groups (GroupPaths), aligned with
+// r.Groups.
+func (m *Model) groupPaths(s *config.Scheme, r *scoring.Result) []string {
+	ids := make([]string, len(r.Groups))
+	for i, g := range r.Groups {
+		ids[i] = g.ID
+	}
+	return GroupPaths(s.ID, r.Period.ID, ids)
+}
+
+// rankingPage builds the ranking of scheme s for its i-th period: the
+// page of its group gi, or with gi < 0 the period's page (the table of
+// its only group, or the list of its groups).
+func (ix *rankIndex) rankingPage(s *config.Scheme, i, gi int) (*RankingPage, error) {
 	m := ix.m
 	rs := m.Results[s.ID]
 	r := rs[i]
 	label := r.Period.Period.Label(m.Lang)
 	path := RankingPath(s.ID, r.Period.ID)
 	title := s.Name + " · " + label
-	page := m.Page(path, title, NavRankings,
-		Crumb{Label: m.T("考核排名", "Rankings"), Path: SchemesIndexPath()},
-		Crumb{Label: s.Name, Path: SchemePath(s.ID)})
-	page.PrintHeader = s.Name + " · " + label
-	page.Period, page.PeriodLabel = r.Period.ID, label
+	crumbs := []Crumb{{Label: m.T("考核排名", "Rankings"), Path: SchemesIndexPath()},
+		{Label: s.Name, Path: SchemePath(s.ID)}}
+	var up *RankingLink
+	if gi >= 0 {
+		up = &RankingLink{Label: label + m.T("（各比较组）", " (all groups)"), Path: path}
+		crumbs = append(crumbs, Crumb{Label: label, Path: path})
+		path = m.groupPaths(s, r)[gi]
+		title += " · " + m.GroupLabel(s, r.Groups[gi].ID)
+	}
+	page := m.Page(path, title, NavRankings, crumbs...)
+	page.PrintHeader = title
+	m.setPeriod(page, r.Period.ID, label)
 	d := &RankingPage{
 		Page:        page,
 		Scheme:      s,
-		Period:      PeriodLink{ID: r.Period.ID, Label: label, Path: path, Derived: r.Period.Derived},
-		Notice:      m.T("对排名如有异议，请在公示期内向案件管理部门反映。", "Objections to this ranking may be raised with the case management office during the publication period."),
+		Period:      PeriodLink{ID: r.Period.ID, Label: label, Path: RankingPath(s.ID, r.Period.ID), Derived: r.Period.Derived},
+		Up:          up,
 		Methodology: MethodologyPath(s.ID),
 		HasGrades:   len(s.Grades) > 0,
 		HasVetoes:   len(s.Vetoes) > 0,
@@ -154,32 +220,82 @@ func (ix *rankIndex) rankingPage(s *config.Scheme, i int) (*RankingPage, error) 
 			Path: RankingPath(s.ID, x.Period.ID), Current: j == i,
 		})
 	}
+	if gi < 0 && len(r.Groups) > 1 {
+		for k, g := range r.Groups {
+			d.Index = append(d.Index, m.rankingGroupLink(s, r, g, m.groupPaths(s, r)[k]))
+			d.Members += len(g.Entities)
+		}
+		d.Lead = m.T(fmt.Sprintf("共 %d 个单位（人）参评，分 %d 个比较组，各组分别排名、分别公示。", d.Members, len(d.Index)),
+			fmt.Sprintf("%d ranked in %d peer groups, each ranked and published on its own page. ", d.Members, len(d.Index)))
+		return d, nil
+	}
 	for _, c := range s.Categories {
 		d.Categories = append(d.Categories, RankingColumn{Name: c.Name, Full: m.rankPointsText(s.CategoryFull(c))})
 	}
 	for _, a := range s.Adjustments {
 		d.Adjustments = append(d.Adjustments, RankingColumn{Name: a.Name})
 	}
-	for gi, g := range r.Groups {
-		rg, err := ix.rankingGroup(s, r, g, gi, page)
-		if err != nil {
-			return nil, err
-		}
-		for _, row := range rg.Rows {
-			if row.Parent != "" {
-				d.HasParent = true
-			}
-		}
-		d.Members += len(rg.Rows)
-		d.Groups = append(d.Groups, rg)
+	k := max(gi, 0)
+	rg, err := ix.rankingGroup(s, r, r.Groups[k], k, page)
+	if err != nil {
+		return nil, err
 	}
-	if len(d.Groups) > 1 {
-		d.Lead = m.T(fmt.Sprintf("共 %d 个单位（人）参评，分 %d 个比较组。", d.Members, len(d.Groups)),
-			fmt.Sprintf("%d ranked in %d peer groups. ", d.Members, len(d.Groups)))
-	} else {
-		d.Lead = m.T(fmt.Sprintf("共 %d 个单位（人）参评。", d.Members), fmt.Sprintf("%d ranked. ", d.Members))
+	for _, row := range rg.Rows {
+		if row.Parent != "" {
+			d.HasParent = true
+		}
+	}
+	d.Members = len(rg.Rows)
+	d.Groups = []*RankingGroup{rg}
+	d.Lead = m.T(fmt.Sprintf("共 %d 个单位（人）参评。", d.Members), fmt.Sprintf("%d ranked. ", d.Members))
+	d.Gongshi = m.gongshi(s, label, r.Period.ID)
+	if gi >= 0 {
+		d.Gongshi.Group = rg.Name
 	}
 	return d, nil
+}
+
+// rankingGroupLink is group g of r on the group index: its page, size,
+// first and last.
+func (m *Model) rankingGroupLink(s *config.Scheme, r *scoring.Result, g *scoring.Group, path string) RankingGroupLink {
+	end := func(e *scoring.EntityResult) RankingEnd {
+		return RankingEnd{Rank: e.Rank, Name: e.Entity.Name, Sheet: SheetPath(s.ID, r.Period.ID, e.Entity.ID), Total: e.Total}
+	}
+	l := RankingGroupLink{Name: m.GroupLabel(s, g.ID), Path: path, Count: len(g.Entities)}
+	if n := len(g.Entities); n > 0 {
+		l.First = end(g.Entities[0])
+		if n > 1 {
+			last := end(g.Entities[n-1])
+			l.Last = &last
+		}
+	}
+	return l
+}
+
+// gongshi is the 公示 notice of scheme s for a period: a draft until the
+// period is published (kaoping publish), then with its 公示期 and date.
+func (m *Model) gongshi(s *config.Scheme, label, period string) *Gongshi {
+	pub := m.Config.Publication
+	g := &Gongshi{
+		Title:   m.T("关于"+label+s.Name+"结果的公示", "Publication of the results of "+s.Name+", "+label),
+		Intro:   m.T("现将"+label+s.Name+"结果公示如下。", "The results of "+s.Name+", "+label+", are published below."),
+		Contact: pub.Contact, Issuer: pub.Issuer, PreparedBy: pub.PreparedBy, ReviewedBy: pub.ReviewedBy,
+	}
+	if pub.Contact != "" {
+		g.Objections = m.T("公示期内对结果如有异议，请向异议受理部门反映。", "Objections to these results may be raised during the publication period with:")
+	} else {
+		g.Objections = m.T("对排名如有异议，请在公示期内向案件管理部门反映。", "Objections to this ranking may be raised with the case management office during the publication period.")
+	}
+	n, ok := m.Notices[period]
+	if !ok {
+		g.Draft = true
+		return g
+	}
+	if n.HasTerm {
+		g.Term = m.termText(n.Term)
+	}
+	g.Date = m.dateText(n.Date)
+	return g
 }
 
 // rankingGroup builds one group's rows and charts.

@@ -18,12 +18,37 @@ func TestRankingRows(t *testing.T) {
 	for _, scheme := range []string{"basic", "prosecutor"} {
 		r := latestPlain(t, m, scheme)
 		d := pageData(t, jobs, RankingPath(scheme, r.Period.ID)).(*RankingPage)
-		if len(d.Groups) != len(r.Groups) {
-			t.Fatalf("%s: %d groups, want %d", scheme, len(d.Groups), len(r.Groups))
+		// One group: its table is on the period's page. Several: the
+		// period's page lists them, each with its page, first and last.
+		groups := d.Groups
+		if len(r.Groups) > 1 {
+			if len(d.Groups) != 0 || len(d.Index) != len(r.Groups) || d.Gongshi != nil {
+				t.Fatalf("%s: the period's page has %d groups and %d links, want %d links", scheme, len(d.Groups), len(d.Index), len(r.Groups))
+			}
+			paths := m.groupPaths(m.Config.Scheme(scheme), r)
+			for gi, g := range r.Groups {
+				l := d.Index[gi]
+				n := len(g.Entities)
+				if l.Path != paths[gi] || l.Count != n || l.First.Name != g.Entities[0].Entity.Name || l.First.Total != g.Entities[0].Total ||
+					(n > 1 && (l.Last == nil || l.Last.Name != g.Entities[n-1].Entity.Name || l.Last.Rank != g.Entities[n-1].Rank)) {
+					t.Errorf("%s: group link %d = %+v, want %s, %d members", scheme, gi, l, paths[gi], n)
+				}
+				gd := pageData(t, jobs, paths[gi]).(*RankingPage)
+				if len(gd.Groups) != 1 || gd.Up == nil || gd.Up.Path != RankingPath(scheme, r.Period.ID) || gd.Gongshi == nil || gd.Gongshi.Group != gd.Groups[0].Name {
+					t.Fatalf("%s: the page of group %s is not a 公示 of one group linking back: %+v", scheme, g.ID, gd)
+				}
+				if gd.Members != n {
+					t.Errorf("%s %s: %d members on its page, want %d", scheme, g.ID, gd.Members, n)
+				}
+				groups = append(groups, gd.Groups[0])
+			}
+		}
+		if len(groups) != len(r.Groups) {
+			t.Fatalf("%s: %d groups, want %d", scheme, len(groups), len(r.Groups))
 		}
 		members := 0
 		for gi, g := range r.Groups {
-			rg := d.Groups[gi]
+			rg := groups[gi]
 			if rg.ID != g.ID || len(rg.Rows) != len(g.Entities) {
 				t.Fatalf("%s: group %d is %s with %d rows, want %s with %d", scheme, gi, rg.ID, len(rg.Rows), g.ID, len(g.Entities))
 			}
@@ -47,8 +72,8 @@ func TestRankingRows(t *testing.T) {
 		if d.Members != members {
 			t.Errorf("%s: %d members, want %d", scheme, d.Members, members)
 		}
-		if scheme == "prosecutor" && len(d.Groups) < 2 {
-			t.Errorf("prosecutor scheme should have several peer groups, got %d", len(d.Groups))
+		if scheme == "prosecutor" && len(groups) < 2 {
+			t.Errorf("prosecutor scheme should have several peer groups, got %d", len(groups))
 		}
 		// Downloads: the period's JSON, CSV and workbook.
 		want := []string{DataPath(scheme, r.Period.ID, "json"), DataPath(scheme, r.Period.ID, "csv"), XLSXPath(r.Period.ID)}

@@ -211,7 +211,7 @@ type sheetHistory struct {
 // sheetGroup is a peer group's part of the sheets of its members.
 type sheetGroup struct {
 	name    string
-	ranking string // the ranking page at the group's section
+	ranking string // the group's ranking page
 	means   *rankGroupMeans
 	refs    map[string]*float64 // indicator id -> reference (nil when none)
 }
@@ -247,9 +247,17 @@ func (sx *sheetIndex) period(s *config.Scheme, i int) *sheetPeriod {
 		}
 		sp.history = append(sp.history, h)
 	}
+	var pages []string // the groups' own pages, when there are several
+	if len(r.Groups) > 1 {
+		pages = m.groupPaths(s, r)
+	}
 	for gi, g := range r.Groups {
+		ranking := sp.ranking
+		if pages != nil {
+			ranking = pages[gi]
+		}
 		sg := sheetGroup{
-			name: m.GroupLabel(s, g.ID), ranking: sp.ranking + "#" + rankGroupAnchor(gi),
+			name: m.GroupLabel(s, g.ID), ranking: ranking,
 			means: sx.ix.groupMeans(s, g), refs: map[string]*float64{},
 		}
 		for _, ind := range s.Indicators {
@@ -289,7 +297,7 @@ func (sx *sheetIndex) page(s *config.Scheme, i, gi int, e *scoring.EntityResult)
 	path := SheetPath(s.ID, r.Period.ID, e.Entity.ID)
 	page := m.Page(path, e.Entity.Name+sp.title, NavRankings, sp.crumbs...)
 	page.PrintHeader = sp.printHeader + e.Entity.Name
-	page.Period, page.PeriodLabel = r.Period.ID, sp.label
+	m.setPeriod(page, r.Period.ID, sp.label)
 	d := &SheetPage{
 		Page: page, Scheme: s, Entity: e.Entity, Profile: EntityPath(e.Entity.ID),
 		Parents: sx.entityParents(e.Entity),

@@ -3,6 +3,12 @@
 // step turns these models into files.
 package report
 
+import (
+	"strconv"
+	"strings"
+	"unicode"
+)
+
 // Site paths of every page, relative to the output root with forward
 // slashes. Ranking pages are <period>.html beside a <period>/ folder of
 // score sheets, so that no entity id (even "index") can collide with them.
@@ -75,3 +81,50 @@ func SchemesIndexPath() string { return "schemes/index.html" }
 
 // IndicatorsIndexPath lists every scheme's indicators.
 func IndicatorsIndexPath() string { return "indicators.html" }
+
+// GroupPaths are the pages of the peer groups of a scheme's period, one
+// per group id, in the order of ids (the result's groups, sorted by id):
+// schemes/<scheme>/<period>/_<name>.html beside the score sheets. The
+// leading "_" cannot start an entity id (^[a-z0-9]), so no group page
+// can be a score sheet. The name is the group id kept readable (Chinese
+// stays Chinese, "zz/刑事" becomes "zz-刑事"): letters and digits stay,
+// "-" and "_" stay, any other character (the "/" of list peers, spaces,
+// dots, characters that Windows forbids) becomes "-", and it is cut to
+// 40 characters. Two ids that would give the same name, also ignoring
+// case (a Windows or macOS disk), get "-2", "-3" … in id order.
+func GroupPaths(scheme, period string, ids []string) []string {
+	out := make([]string, len(ids))
+	taken := map[string]bool{}
+	for i, id := range ids {
+		base := groupFileName(id)
+		name := base
+		for n := 2; taken[strings.ToLower(name)]; n++ {
+			name = base + "-" + strconv.Itoa(n)
+		}
+		taken[strings.ToLower(name)] = true
+		out[i] = "schemes/" + scheme + "/" + period + "/_" + name + ".html"
+	}
+	return out
+}
+
+// groupFileName is a group id as a file name, without prefix and suffix.
+func groupFileName(id string) string {
+	var b strings.Builder
+	n := 0
+	for _, r := range id {
+		if n == 40 {
+			break
+		}
+		n++
+		switch {
+		case r == '-' || r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r):
+			b.WriteRune(r)
+		default:
+			b.WriteByte('-')
+		}
+	}
+	if b.Len() == 0 {
+		return "-"
+	}
+	return b.String()
+}

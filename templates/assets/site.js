@@ -143,6 +143,16 @@
     else if (mq.addListener) mq.addListener(onChange);
   }
 
+  // The print buttons of a 公示表: paper leaves the charts out unless the
+  // button says data-print="charts" (site.css, html.print-charts).
+  document.addEventListener('click', function (e) {
+    var b = e.target && e.target.closest ? e.target.closest('[data-print]') : null;
+    if (!b) return;
+    document.documentElement.classList.toggle('print-charts', b.getAttribute('data-print') === 'charts');
+    window.print();
+  });
+  window.addEventListener('afterprint', function () { document.documentElement.classList.remove('print-charts'); });
+
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
   else start();
 })();
