@@ -245,6 +245,7 @@ var messages = map[string]Message{
 	"rank.group_count":       {"人数", "Members"},
 	"rank.first":             {"第一名", "First"},
 	"rank.last":              {"最后一名", "Last"},
+	"rank.parts":             {"分页", "Pages"},
 	"rank.all_groups":        {"返回各比较组", "All peer groups"},
 	"rank.print":             {"打印公示表", "Print the notice"},
 	"rank.print_charts":      {"打印（附图表）", "Print with charts"},

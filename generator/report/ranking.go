@@ -38,6 +38,9 @@ type RankingPage struct {
 	Index []RankingGroupLink
 	// Up is the period's list of groups, on a group's page; nil otherwise.
 	Up *RankingLink
+	// Parts are the pages of a group too long for one (rankPageRows),
+	// this one current; nil for a group on one page.
+	Parts []RankingChoice
 
 	Categories  []RankingColumn
 	Adjustments []RankingColumn
@@ -143,21 +146,43 @@ func rankingJobs(m *Model) []Job {
 	var jobs []Job
 	for _, s := range m.Config.Schemes {
 		for i, r := range m.Results[s.ID] {
-			jobs = append(jobs, Job{Path: RankingPath(s.ID, r.Period.ID), Bundle: r.Period.ID, Data: func() (any, error) {
-				return ix.rankingPage(s, i, -1)
-			}})
 			if len(r.Groups) < 2 {
+				n := 0
+				if len(r.Groups) == 1 {
+					n = len(r.Groups[0].Entities)
+				}
+				for k := range rankParts(n) {
+					jobs = append(jobs, Job{Path: PartPath(RankingPath(s.ID, r.Period.ID), k+1), Bundle: r.Period.ID, Data: func() (any, error) {
+						return ix.rankingPage(s, i, -1, k)
+					}})
+				}
 				continue
 			}
+			jobs = append(jobs, Job{Path: RankingPath(s.ID, r.Period.ID), Bundle: r.Period.ID, Data: func() (any, error) {
+				return ix.rankingPage(s, i, -1, 0)
+			}})
 			for gi, path := range m.groupPaths(s, r) {
-				jobs = append(jobs, Job{Path: path, Bundle: r.Period.ID, Data: func() (any, error) {
-					return ix.rankingPage(s, i, gi)
-				}})
+				for k := range rankParts(len(r.Groups[gi].Entities)) {
+					jobs = append(jobs, Job{Path: PartPath(path, k+1), Bundle: r.Period.ID, Data: func() (any, error) {
+						return ix.rankingPage(s, i, gi, k)
+					}})
+				}
 			}
 		}
 	}
 	return jobs
 }
+
+// rankPageRows is the most rows of one ranking page. A longer group (a
+// province's 4,000 criminal prosecutors ranked together) is split into
+// parts of this many rows, without charts (thousands of bars say
+// nothing a reader can use, and their data tables would double the
+// page): at about 460 bytes a row, no part passes 1 MB. A variable for
+// the tests.
+var rankPageRows = 1000
+
+// rankParts is the number of pages of a group of n members: at least 1.
+func rankParts(n int) int { return max(1, (n+rankPageRows-1)/rankPageRows) }
 
 // groupPaths are the pages of r's peer groups (GroupPaths), aligned with
 // r.Groups.
@@ -169,10 +194,10 @@ func (m *Model) groupPaths(s *config.Scheme, r *scoring.Result) []string {
 	return GroupPaths(s.ID, r.Period.ID, ids)
 }
 
-// rankingPage builds the ranking of scheme s for its i-th period: the
-// page of its group gi, or with gi < 0 the period's page (the table of
-// its only group, or the list of its groups).
-func (ix *rankIndex) rankingPage(s *config.Scheme, i, gi int) (*RankingPage, error) {
+// rankingPage builds the ranking of scheme s for its i-th period: part
+// (from 0) of the page of its group gi, or with gi < 0 the period's page
+// (the table of its only group, or the list of its groups).
+func (ix *rankIndex) rankingPage(s *config.Scheme, i, gi, part int) (*RankingPage, error) {
 	m := ix.m
 	rs := m.Results[s.ID]
 	r := rs[i]
@@ -187,6 +212,18 @@ func (ix *rankIndex) rankingPage(s *config.Scheme, i, gi int) (*RankingPage, err
 		crumbs = append(crumbs, Crumb{Label: label, Path: path})
 		path = m.groupPaths(s, r)[gi]
 		title += " · " + m.GroupLabel(s, r.Groups[gi].ID)
+	}
+	first := path // part 1
+	k := max(gi, 0)
+	var parts int
+	if gi >= 0 || len(r.Groups) == 1 {
+		parts = rankParts(len(r.Groups[k].Entities))
+	}
+	if parts > 1 {
+		path = PartPath(first, part+1)
+		if part > 0 {
+			title += m.T(fmt.Sprintf("（第 %d 页）", part+1), fmt.Sprintf(" (page %d)", part+1))
+		}
 	}
 	page := m.Page(path, title, NavRankings, crumbs...)
 	page.PrintHeader = title
@@ -235,19 +272,31 @@ func (ix *rankIndex) rankingPage(s *config.Scheme, i, gi int) (*RankingPage, err
 	for _, a := range s.Adjustments {
 		d.Adjustments = append(d.Adjustments, RankingColumn{Name: a.Name})
 	}
-	k := max(gi, 0)
-	rg, err := ix.rankingGroup(s, r, r.Groups[k], k, page)
+	rg, err := ix.rankingGroup(s, r, r.Groups[k], k, parts < 2)
 	if err != nil {
 		return nil, err
+	}
+	if parts > 1 {
+		from, to := part*rankPageRows, min((part+1)*rankPageRows, len(rg.Rows))
+		rg.Rows = rg.Rows[from:to]
+		for j := range parts {
+			a, b := j*rankPageRows+1, min((j+1)*rankPageRows, len(r.Groups[k].Entities))
+			d.Parts = append(d.Parts, RankingChoice{Label: fmt.Sprintf("%d–%d", a, b),
+				Title: m.T(fmt.Sprintf("第 %d 页", j+1), fmt.Sprintf("Page %d", j+1)), Path: PartPath(first, j+1), Current: j == part})
+		}
 	}
 	for _, row := range rg.Rows {
 		if row.Parent != "" {
 			d.HasParent = true
 		}
 	}
-	d.Members = len(rg.Rows)
+	d.Members = len(r.Groups[k].Entities)
 	d.Groups = []*RankingGroup{rg}
 	d.Lead = m.T(fmt.Sprintf("共 %d 个单位（人）参评。", d.Members), fmt.Sprintf("%d ranked. ", d.Members))
+	if parts > 1 {
+		d.Lead += m.T(fmt.Sprintf("名单较长，分 %d 页列出，每页 %d 名；不附图表。", parts, rankPageRows),
+			fmt.Sprintf("The list is long: %d pages of %d, without charts. ", parts, rankPageRows))
+	}
 	d.Gongshi = m.gongshi(s, label, r.Period.ID)
 	if gi >= 0 {
 		d.Gongshi.Group = rg.Name
@@ -298,8 +347,9 @@ func (m *Model) gongshi(s *config.Scheme, label, period string) *Gongshi {
 	return g
 }
 
-// rankingGroup builds one group's rows and charts.
-func (ix *rankIndex) rankingGroup(s *config.Scheme, r *scoring.Result, g *scoring.Group, gi int, page *Page) (*RankingGroup, error) {
+// rankingGroup builds one group's rows, and its charts when charts is
+// set.
+func (ix *rankIndex) rankingGroup(s *config.Scheme, r *scoring.Result, g *scoring.Group, gi int, charts bool) (*RankingGroup, error) {
 	m := ix.m
 	rg := &RankingGroup{ID: g.ID, Name: m.GroupLabel(s, g.ID), Anchor: rankGroupAnchor(gi), Compact: len(g.Entities) > rankCompactLimit}
 	parents := m.Data.Entities.ParentLabels(g.MemberIDs())
@@ -342,6 +392,9 @@ func (ix *rankIndex) rankingGroup(s *config.Scheme, r *scoring.Result, g *scorin
 	}
 	for _, a := range s.Adjustments {
 		rg.Mean.Adjustments = append(rg.Mean.Adjustments, gm.Adjustments[a.ID])
+	}
+	if !charts {
+		return rg, nil
 	}
 	if err := ix.rankingCharts(s, g, rg, gm); err != nil {
 		return nil, err

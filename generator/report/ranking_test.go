@@ -216,3 +216,55 @@ func TestRankParentLabels(t *testing.T) {
 func specFor(title string) chart.Spec {
 	return chart.Spec{Title: title, Format: "number", Decimals: 2}
 }
+
+// TestRankingParts: a group longer than rankPageRows is split into pages
+// of that many rows in rank order, without charts, each listing every
+// page; the group's mean and size stay the whole group's.
+func TestRankingParts(t *testing.T) {
+	defer func(n int) { rankPageRows = n }(rankPageRows)
+	rankPageRows = 10
+	m := demo(t)
+	s := m.Config.Scheme("prosecutor")
+	r := m.Result("prosecutor", "2026-03")
+	gi := -1
+	for i, g := range r.Groups {
+		if len(g.Entities) > 20 && len(g.Entities)%10 != 0 {
+			gi = i
+		}
+	}
+	if gi < 0 {
+		t.Fatal("the demo has no prosecutor group of more than 20 in 2026-03 (not a multiple of 10)")
+	}
+	g := r.Groups[gi]
+	n := len(g.Entities)
+	parts := (n + 9) / 10 // 32 members: 10 + 10 + 10 + 2 on 4 pages
+	jobs := rankingJobs(m)
+	base := m.groupPaths(s, r)[gi]
+	for k := range parts {
+		path := PartPath(base, k+1)
+		d := pageData(t, jobs, path).(*RankingPage)
+		rows := d.Groups[0].Rows
+		if want := min(10, n-10*k); len(rows) != want {
+			t.Fatalf("%s: %d rows, want %d", path, len(rows), want)
+		}
+		for j, row := range rows {
+			if e := g.Entities[10*k+j]; row.ID != e.Entity.ID {
+				t.Errorf("%s row %d is %s, want %s", path, j, row.ID, e.Entity.ID)
+			}
+		}
+		if d.Members != n || d.Groups[0].TotalChart != nil || len(d.Groups[0].IndicatorCharts) != 0 {
+			t.Errorf("%s: %d members, charts %v", path, d.Members, d.Groups[0].TotalChart != nil)
+		}
+		if len(d.Parts) != parts || !d.Parts[k].Current || d.Parts[k].Path != path {
+			t.Errorf("%s: pages %+v", path, d.Parts)
+		}
+	}
+	if PartPath(base, 2) == base || !strings.HasSuffix(PartPath(base, 2), ".2.html") {
+		t.Errorf("part 2 of %s is %s", base, PartPath(base, 2))
+	}
+	for _, j := range jobs {
+		if j.Path == PartPath(base, parts+1) {
+			t.Errorf("%s: a page too many", j.Path)
+		}
+	}
+}

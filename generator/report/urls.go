@@ -128,3 +128,15 @@ func groupFileName(id string) string {
 	}
 	return b.String()
 }
+
+// PartPath is part k (1, 2, …) of a ranking too long for one page: the
+// page itself for part 1, else the page's name with ".k" before ".html"
+// (schemes/<s>/<p>/_刑事检察.2.html, schemes/<s>/<p>.2.html). Neither a
+// group name nor a period id nor an entity id holds a ".", so a part is
+// never another page.
+func PartPath(page string, k int) string {
+	if k <= 1 {
+		return page
+	}
+	return strings.TrimSuffix(page, ".html") + "." + strconv.Itoa(k) + ".html"
+}
