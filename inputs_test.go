@@ -53,6 +53,7 @@ func TestCheckInputErrors(t *testing.T) {
 			return `data/periods/2026-03.csv:2:2: 错误: B 列（cases）的值 “18\x1b[2J38” 无效`
 		}},
 		{"an unknown key in [publication]", func(t *testing.T, dir string) string {
+			dropPublication(t, filepath.Join(dir, "config.toml"))
 			line := replaceIn(t, filepath.Join(dir, "config.toml"), "\n[fields]", "\n[publication]\nissuer = \"枣庄市院\"\ncontact = \"电话\"\nisuer = \"x\"\n\n[fields]")
 			return "config.toml:" + strconv.Itoa(line+3) + ": 错误: 未知的键 publication.isuer（可能拼写有误；这里可用的键：issuer, contact, prepared_by, reviewed_by, working_days）"
 		}},

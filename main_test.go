@@ -31,6 +31,23 @@ func runCLI(args ...string) (code int, stdout, stderr string) {
 	return code, out.String(), errOut.String()
 }
 
+// dropPublication removes the demo's [publication] table from the site
+// of cfg, for tests of a site that has none (or writes its own).
+func dropPublication(t *testing.T, cfg string) {
+	t.Helper()
+	b, err := os.ReadFile(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	re := regexp.MustCompile(`(?s)\n\[publication\]\n.*?\n\n`)
+	if !re.Match(b) {
+		t.Fatal("the demo's config.toml has no [publication] table any more; update the test")
+	}
+	if err := os.WriteFile(cfg, re.ReplaceAll(b, []byte("\n\n")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // copyDemo copies config.toml and data/ into a temporary site folder and
 // returns its config path; tests that change a site change such a copy.
 func copyDemo(t *testing.T) string {

@@ -21,6 +21,7 @@ func withToday(t *testing.T, date string) {
 // are usage errors (exit 2) and write nothing.
 func TestPublishTermCommand(t *testing.T) {
 	cfg := copyDemo(t)
+	dropPublication(t, cfg) // calendar days, and the warning of a site without the table
 	record := filepath.Join(filepath.Dir(cfg), "data", "published.toml")
 	withToday(t, "2026-03-31")
 	for _, tt := range []struct {
