@@ -74,7 +74,12 @@ func TestAlertsOnPages(t *testing.T) {
 							}
 						}
 					}
-					if got := fmt.Sprint(gotAlerts(rp.Groups[gi].Rows[k].Alerts)); got != want {
+					// With several groups each has its own page.
+					gp, row := rp, gi
+					if len(r.Groups) > 1 {
+						gp, row = pageData(t, ranks, m.groupPaths(s, r)[gi]).(*RankingPage), 0
+					}
+					if got := fmt.Sprint(gotAlerts(gp.Groups[row].Rows[k].Alerts)); got != want {
 						t.Errorf("%s %s %s: ranking lists %s, want %s", s.ID, r.Period.ID, e.Entity.ID, got, want)
 					}
 					for i, ind := range s.Indicators {
