@@ -52,6 +52,10 @@ func TestCheckInputErrors(t *testing.T) {
 			replaceIn(t, filepath.Join(dir, "data", "periods", "2026-03.csv"), "\njn,1838,", "\njn,\"18\x1b[2J38\",")
 			return `data/periods/2026-03.csv:2:2: 错误: B 列（cases）的值 “18\x1b[2J38” 无效`
 		}},
+		{"a home that names no unit", func(t *testing.T, dir string) string {
+			line := replaceIn(t, filepath.Join(dir, "config.toml"), "\nhome = \"zz\"", "\nhome = \"zzz\"")
+			return "config.toml:" + strconv.Itoa(line) + ": 错误: home = zzz：entities.csv 中没有这个单位编号"
+		}},
 		{"an unknown key in [publication]", func(t *testing.T, dir string) string {
 			dropPublication(t, filepath.Join(dir, "config.toml"))
 			line := replaceIn(t, filepath.Join(dir, "config.toml"), "\n[fields]", "\n[publication]\nissuer = \"枣庄市院\"\ncontact = \"电话\"\nisuer = \"x\"\n\n[fields]")

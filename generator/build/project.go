@@ -63,6 +63,7 @@ func load(configPath string, prog Progress) (*Project, diag.List) {
 	if ds == nil {
 		return nil, problems
 	}
+	problems.Add(checkHome(cfg, ds)...)
 	eng, ps := scoring.Compile(cfg, scoring.KnownFields(cfg, ds))
 	problems.Add(ps...)
 	problems.Add(eng.CheckPeers(ds.Entities)...)
@@ -72,6 +73,19 @@ func load(configPath string, prog Progress) (*Project, diag.List) {
 	p := &Project{Config: cfg, Data: ds, Engine: eng}
 	problems.Add(p.score(prog)...)
 	return p, problems
+}
+
+// checkHome reports a config `home` that names no entity of
+// entities.csv: the site's own unit would silently go unmarked.
+func checkHome(cfg *config.Config, ds *dataset.Dataset) diag.List {
+	var l diag.List
+	if cfg.Home != "" && ds.Entities.Get(cfg.Home) == nil {
+		l.Errorf(diag.Pos{File: filepath.Base(cfg.Path), Line: cfg.HomeLine},
+			"home = %s：entities.csv 中没有这个单位编号；请填写本单位在 entities.csv 中的 id，或删去 home",
+			"home = %s: entities.csv has no unit with this id; give the id of the site's own unit in entities.csv, or remove home",
+			diag.Value(cfg.Home))
+	}
+	return l
 }
 
 // score computes every scheme's results for each of its periods, with rank

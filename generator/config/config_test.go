@@ -164,7 +164,7 @@ func TestDirsResolved(t *testing.T) {
 	dir := t.TempDir()
 	abs := filepath.Join(dir, "elsewhere")
 	src := "title = \"T\"\ndata_dir = \"in/put\"\noutput_dir = \"" + filepath.ToSlash(abs) + "\"\n" +
-		"language = \"en\"\nytd = true\n" + minimalScheme
+		"language = \"en\"\nytd = true\nhome = \"zz\"\n" + minimalScheme
 	path := filepath.Join(dir, "site.toml")
 	if err := os.WriteFile(path, []byte("\uFEFF"+src), 0o644); err != nil {
 		t.Fatal(err)
@@ -181,6 +181,10 @@ func TestDirsResolved(t *testing.T) {
 	}
 	if c.Language != "en" || !c.YTD {
 		t.Errorf("Language, YTD = %q, %v", c.Language, c.YTD)
+	}
+	// home is on line 6 (the check against entities.csv names it).
+	if c.Home != "zz" || c.HomeLine != 6 {
+		t.Errorf("Home, HomeLine = %q, %d; want zz, 6", c.Home, c.HomeLine)
 	}
 }
 

@@ -168,6 +168,7 @@ func (l *loader) config(raw *rawConfig, dir string) *Config {
 	c.DataDir = resolve(dir, t.str("data_dir", raw.DataDir, false), "data")
 	c.OutputDir = resolve(dir, t.str("output_dir", raw.OutputDir, false), "public")
 	c.TemplatesDir = resolve(dir, t.str("templates_dir", raw.TemplatesDir, false), "templates")
+	c.Home, c.HomeLine = t.str("home", raw.Home, false), t.line("home")
 
 	c.Publication = l.publication(raw.Publication)
 	c.Fields = l.fields(raw.Fields)

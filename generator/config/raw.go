@@ -21,6 +21,7 @@ type rawConfig struct {
 	DataDir      any          `toml:"data_dir"`
 	OutputDir    any          `toml:"output_dir"`
 	TemplatesDir any          `toml:"templates_dir"`
+	Home         any          `toml:"home"`
 	Publication  any          `toml:"publication"`
 	Fields       any          `toml:"fields"`
 	Constants    any          `toml:"constants"`

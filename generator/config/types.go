@@ -20,6 +20,11 @@ type Config struct {
 	DataDir      string // absolute (resolved against Dir); default Dir/data
 	OutputDir    string // absolute; default Dir/public
 	TemplatesDir string // absolute; default Dir/templates
+	// Home is the id of the site's own unit (config `home`), "" for none:
+	// pages mark it in every table and chart where it appears. HomeLine is
+	// its line in config.toml, for the check against entities.csv.
+	Home     string
+	HomeLine int
 
 	// Publication is the [publication] table: who issues the 公示 notice
 	// and how publish counts its days. The zero value when absent.
