@@ -8,8 +8,6 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-
-	"github.com/go-echarts/go-echarts/v2/opts"
 )
 
 func TestChartIDDeterministic(t *testing.T) {
@@ -101,7 +99,11 @@ func TestChartOptions(t *testing.T) {
 	if mn, mx := dig(o, "xAxis", 0, "min"), dig(o, "xAxis", 0, "max"); mn == nil || mx == nil || mx.(float64) < 90 {
 		t.Errorf("axis range [%v, %v] does not hold the reference 90", mn, mx)
 	}
-	if got := dig(o, "xAxis", 0, "axisLabel", "formatter"); got != "{value}%" {
+	// 90 % and 90.5 % cluster: dots on an axis of 0.2 % steps.
+	if got := dig(o, "series", 0, "type"); got != "scatter" {
+		t.Errorf("series type %v, want scatter", got)
+	}
+	if got := dig(o, "xAxis", 0, "axisLabel", "formatter"); got != "kp:pct:1" {
 		t.Errorf("percent axis formatter %v", got)
 	}
 	if got := dig(o, "tooltip", "valueFormatter"); got != "kp:pct:1" {
@@ -123,7 +125,8 @@ func TestChartOptions(t *testing.T) {
 	if dig(o, "series", 1, "stack") != "total" || dig(o, "series", 1, "data", 1) != "-" {
 		t.Errorf("stacked series = %v", dig(o, "series", 1))
 	}
-	if dig(o, "xAxis", 0, "axisLabel", "formatter") != "kp:wan" || dig(o, "yAxis", 0, "inverse") != true {
+	// Segments 30+10 and 20: from 0 to 40 in steps of niceStep(40/5) = 10.
+	if dig(o, "xAxis", 0, "axisLabel", "formatter") != "kp:num:0" || dig(o, "xAxis", 0, "max") != 40.0 || dig(o, "yAxis", 0, "inverse") != true {
 		t.Errorf("stacked axes = %v / %v", dig(o, "xAxis"), dig(o, "yAxis"))
 	}
 
@@ -181,32 +184,137 @@ func TestChartOptions(t *testing.T) {
 	if dig(o, "visualMap", 0, "min") != 50.0 || dig(o, "visualMap", 0, "max") != 90.0 {
 		t.Errorf("visualMap = %v, want min 50 max 90", dig(o, "visualMap"))
 	}
+	// The legend's ends carry the numbers, the greatest first (ECharts
+	// puts text[0] at the max end); higher is better (or no direction):
+	// the greatest value is darkest.
+	if dig(o, "visualMap", 0, "text", 0) != "90.0%" || dig(o, "visualMap", 0, "text", 1) != "50.0%" || dig(o, "visualMap", 0, "inRange", "color", 2) != "#1f3a5f" {
+		t.Errorf("visualMap = %v", dig(o, "visualMap"))
+	}
+	lower := spec
+	lower.Cue.Direction = -1
+	hm, _ = Heatmap(lower, []string{"甲", "乙"}, []string{"Q1", "Q2"}, [][]float64{{0.5, nan}, {0.7, 0.9}})
+	if o = option(t, hm); dig(o, "visualMap", 0, "inRange", "color", 0) != "#1f3a5f" {
+		t.Errorf("lower is better: the least value is not darkest: %v", dig(o, "visualMap", 0, "inRange"))
+	}
 }
 
-func TestValueAxisRange(t *testing.T) {
+func TestScales(t *testing.T) {
 	for _, tc := range []struct {
-		name     string
-		format   string
-		values   []float64
-		ref      float64
-		min, max float64
+		name           string
+		format         string
+		values         []float64
+		ref            float64
+		dots           bool
+		min, max, step float64
 	}{
-		// 案件比 1.31–1.44, ref 1.37: span 0.13 → step niceStep(0.0325) = 0.05;
-		// clustered (1.31 ≥ 1.44/2): min = floor((1.31 − 0.05)/0.05)·0.05 = 1.25,
-		// max = ceil(1.44/0.05)·0.05 = 1.45.
-		{"clustered ratio", "ratio", []float64{1.31, 1.44, 1.35}, 1.37, 1.25, 1.45},
-		// 0–30 spread, ref 40 beyond the bars: span 40 → step 10; not
-		// clustered: min 0; max = 40 exactly, so one step more: 50.
-		{"reference beyond bars", "number", []float64{0, 10, 30}, 40, 0, 50},
-		// Totals 70–92 cluster, but scores keep a zero baseline:
-		// step niceStep((92 − 70)/4 = 5.5) = 10; min 0; max ceil(92/10)·10 = 100.
-		{"scores keep zero", "number", []float64{70, 92}, 80, 0, 100},
+		// 案件比 1.31–1.44, ref 1.37: clustered (1.31 ≥ 1.44/2), so dots on a
+		// trimmed axis: step niceStep((1.44 − 1.31)/3 = 0.0433) = 0.05;
+		// min floor(1.31/0.05 = 26.2)·0.05 = 1.30, max ceil(28.8)·0.05 = 1.45.
+		{"clustered ratio", "ratio", []float64{1.31, 1.44, 1.35}, 1.37, true, 1.30, 1.45, 0.05},
+		// Rates 92 %–100 %: dots; step niceStep(8/3 = 2.67) = 5; min 90;
+		// max 100 is the greatest value, padded a step to 105, then held
+		// at 100: a rate axis never goes past 100 %.
+		{"rates capped", "percent", []float64{0.92, 1.0}, 0.95, true, 90, 100, 5},
+		// 0–30 spread, ref 40 beyond the bars: not clustered, bars from 0;
+		// step niceStep(40/5 = 8) = 10; max ceil(40/10)·10 = 40.
+		{"reference beyond bars", "number", []float64{0, 10, 30}, 40, false, 0, 40, 10},
+		// Totals 30–92: 30 < 92/2, bars from zero; step niceStep(18.4) = 20,
+		// max ceil(92/20 = 4.6)·20 = 100.
+		{"spread totals", "number", []float64{30, 92}, 80, false, 0, 100, 20},
+		// Totals 70–92 cluster: dots; step niceStep(22/3 = 7.33) = 10;
+		// min floor(7)·10 = 70 is the least value, padded to 60; max 100.
+		{"clustered totals", "number", []float64{70, 92}, 80, true, 60, 100, 10},
+		// Rates 45 %–99 %: bars; step niceStep(19.8) = 20, max 100.
+		{"rate bars", "percent", []float64{0.45, 0.99}, 0.7, false, 0, 100, 20},
 	} {
-		x := valueAxisRange(opts.XAxis{}, Spec{Format: tc.format}, tc.values, tc.ref)
-		mn, _ := x.Min.(float64)
-		mx, _ := x.Max.(float64)
-		if math.Abs(mn-tc.min) > 1e-9 || math.Abs(mx-tc.max) > 1e-9 {
-			t.Errorf("%s: axis [%v, %v], want [%v, %v]", tc.name, x.Min, x.Max, tc.min, tc.max)
+		c, err := BarReference(Spec{Title: tc.name, Format: tc.format, Decimals: 2}, []string{"a", "b", "c"}, tc.values, tc.ref, "ref")
+		if err != nil {
+			t.Fatal(err)
+		}
+		o := option(t, c)
+		kind := "bar"
+		if tc.dots {
+			kind = "scatter"
+		}
+		if got := dig(o, "series", 0, "type"); got != kind {
+			t.Errorf("%s: series type %v, want %s", tc.name, got, kind)
+		}
+		mn, _ := dig(o, "xAxis", 0, "min").(float64)
+		mx, _ := dig(o, "xAxis", 0, "max").(float64)
+		lo, _ := dig(o, "xAxis", 0, "minInterval").(float64)
+		hi, _ := dig(o, "xAxis", 0, "maxInterval").(float64)
+		if math.Abs(mn-tc.min) > 1e-12 || math.Abs(mx-tc.max) > 1e-12 || lo != tc.step || hi != tc.step {
+			t.Errorf("%s: axis [%v, %v] step %v/%v, want [%v, %v] step %v", tc.name, mn, mx, lo, hi, tc.min, tc.max, tc.step)
+		}
+	}
+}
+
+// TestCue: with a direction, each value is drawn by the series of its
+// side of the reference, and the site's own unit stands out.
+func TestCue(t *testing.T) {
+	nan := math.NaN()
+	spec := Spec{Title: "案件比", Format: "ratio", Decimals: 2, Home: "乙",
+		Cue: Cue{Direction: -1, Better: "不劣于平均值", Worse: "劣于平均值"}}
+	// Lower is better against 1.3: 1.2 and 1.3 (equal) are not worse,
+	// 1.5 is; the missing value is in neither.
+	c, err := BarReference(spec, []string{"甲", "乙", "丙", "丁"}, []float64{1.2, 1.5, 1.3, nan}, 1.3, "平均值")
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := option(t, c)
+	if dig(o, "series", 0, "name") != "不劣于平均值" || dig(o, "series", 1, "name") != "劣于平均值" || dig(o, "legend", "show") != true {
+		t.Errorf("series %v / %v, legend %v", dig(o, "series", 0, "name"), dig(o, "series", 1, "name"), dig(o, "legend"))
+	}
+	better := []any{1.2, "-", 1.3, "-"}
+	for i, want := range better {
+		if got := dig(o, "series", 0, "data", i); got != want {
+			t.Errorf("better[%d] = %v, want %v", i, got, want)
+		}
+	}
+	if dig(o, "series", 1, "data", 0) != "-" || dig(o, "series", 1, "data", 1, "value") != 1.5 ||
+		dig(o, "series", 1, "data", 1, "itemStyle", "borderWidth") != 2.0 || dig(o, "series", 1, "data", 3) != "-" {
+		t.Errorf("worse = %v", dig(o, "series", 1, "data"))
+	}
+	if dig(o, "series", 0, "symbol") == dig(o, "series", 1, "symbol") || dig(o, "color", 0) == dig(o, "color", 1) {
+		t.Errorf("better and worse look the same: %v %v", dig(o, "series", 0, "symbol"), dig(o, "color"))
+	}
+	if dig(o, "yAxis", 0, "data", 1, "textStyle", "fontWeight") != "bold" || dig(o, "yAxis", 0, "data", 0) != "甲" {
+		t.Errorf("home label = %v", dig(o, "yAxis", 0, "data"))
+	}
+
+	// Higher is better: the same values swap sides.
+	spec.Cue.Direction = 1
+	c, _ = BarReference(spec, []string{"甲", "乙", "丙"}, []float64{1.2, 1.5, 1.3}, 1.3, "平均值")
+	o = option(t, c)
+	if dig(o, "series", 1, "data", 0) != 1.2 || dig(o, "series", 0, "data", 1, "value") != 1.5 {
+		t.Errorf("higher is better: %v", dig(o, "series"))
+	}
+}
+
+// TestRankAxis: the rank axis ends at the worst rank; its label is left
+// out when it would crowd the last step's.
+func TestRankAxis(t *testing.T) {
+	for _, tc := range []struct {
+		worst    float64
+		step     float64
+		showLast bool
+	}{
+		// step niceStep((32 − 1)/5 = 6.2) = 10; 32 is 2 past 30, under half
+		// a step: 第30名 and 第32名 would overlap.
+		{32, 10, false},
+		// 28 is 8 past 20, more than half a step: both labels fit.
+		{28, 10, true},
+		// step niceStep(5/5) = 1: every rank has its label.
+		{6, 1, true},
+	} {
+		c, err := RankLines(Spec{Title: "排名"}, []string{"Q1", "Q2"}, []Series{{Name: "甲", Values: []float64{1, tc.worst}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		y := dig(option(t, c), "yAxis", 0).(map[string]any)
+		show, _ := dig(y, "axisLabel", "showMaxLabel").(bool)
+		if y["max"] != tc.worst || y["minInterval"] != tc.step || y["maxInterval"] != tc.step || (dig(y, "axisLabel", "showMaxLabel") == nil) != tc.showLast || (!tc.showLast && show) {
+			t.Errorf("worst %v: axis %v", tc.worst, y)
 		}
 	}
 }

@@ -27,6 +27,24 @@ type Spec struct {
 	Decimals int
 	// Corner heads the row labels of the fallback data table.
 	Corner string
+	// Cue colours values against the reference by which way is better
+	// (charts with a reference); the zero Cue draws one colour.
+	Cue Cue
+	// Home is the label of the site's own unit (config home) among the
+	// chart's categories or series, "" for none: its label is bold and its
+	// bar, dot or line stands out.
+	Home string
+}
+
+// Cue says which way an indicator is better, so that a chart can colour
+// each value as better or worse than the reference.
+type Cue struct {
+	// Direction is +1 when higher is better, -1 when lower is, 0 for
+	// neither (one colour).
+	Direction int
+	// Better and Worse name the two colours in the legend: "不劣于平均值",
+	// "劣于平均值".
+	Better, Worse string
 }
 
 // Series is one named sequence of raw values; NaN is missing.
@@ -192,141 +210,6 @@ func barData(values []float64, n int, format string) []any {
 	return data
 }
 
-// referenceLine marks a reference value on a bar series: a dashed red
-// line labelled label, across the value axis (x for horizontal bars, y
-// for vertical ones), its label at position.
-func referenceLine(label string, at any, horizontal bool, position string) []charts.SeriesOpts {
-	item := charts.WithMarkLineNameYAxisItemOpts(opts.MarkLineNameYAxisItem{Name: label, YAxis: at})
-	if horizontal {
-		item = charts.WithMarkLineNameXAxisItemOpts(opts.MarkLineNameXAxisItem{Name: label, XAxis: at})
-	}
-	return []charts.SeriesOpts{item, charts.WithMarkLineStyleOpts(opts.MarkLineStyle{
-		Symbol:    []string{"none", "none"},
-		LineStyle: &opts.LineStyle{Color: referenceColor, Type: "dashed", Width: 1.5},
-		Label:     &opts.Label{Show: opts.Bool(true), Formatter: "{b}", Color: referenceColor, Position: position},
-	})}
-}
-
-// BarReference draws one horizontal bar per name (first name on top) with
-// a dashed red line at the reference value ref (skipped when ref is NaN),
-// labelled refLabel and the value: an indicator against its reference.
-func BarReference(spec Spec, names []string, values []float64, ref float64, refLabel string) (*Chart, error) {
-	o := common(1, "28") // room above the plot for the reference label
-	o.Tooltip = opts.Tooltip{Trigger: "axis", ValueFormatter: types.FuncStr(valueFormatter(spec)), AxisPointer: &opts.AxisPointer{Type: "shadow"}}
-	o.XAxis = []opts.XAxis{valueAxisRange(opts.XAxis{Type: "value", AxisLabel: &opts.AxisLabel{Formatter: types.FuncStr(axisFormatter(spec))}}, spec, values, ref)}
-	o.YAxis = []opts.YAxis{{Type: "category", Inverse: opts.Bool(true), Data: names}}
-	t := table(spec, []string{spec.Title})
-	for i, n := range names {
-		t.Rows = append(t.Rows, Row{Label: n, Values: []float64{at(values, i)}})
-	}
-	var refLine []charts.SeriesOpts
-	if !math.IsNaN(ref) && !math.IsInf(ref, 0) {
-		refLine = referenceLine(refLabel+" "+refText(ref, spec), point(ref, spec.Format), true, "start")
-		t.Rows = append(t.Rows, Row{Label: refLabel, Values: []float64{ref}})
-	}
-	o.Series = []charts.SingleSeries{series(spec.Title, types.ChartBar, barData(values, len(names), spec.Format), refLine...)}
-	return NewChart(spec.Title, spec.Key, barHeight(spec, len(names)), o, t)
-}
-
-// CompactBars draws one thin vertical bar per name, in the given order,
-// with no names on the axis (they are in the tooltip and the data table)
-// and a dashed reference line: the shape of a large group (hundreds of
-// members) on one screen.
-func CompactBars(spec Spec, names []string, values []float64, ref float64, refLabel string) (*Chart, error) {
-	o := Option{
-		Color:   opts.Colors{"#5b8db8"},
-		Legend:  opts.Legend{Show: opts.Bool(false)},
-		Grid:    []opts.Grid{{Left: "8", Right: "16", Top: "28", Bottom: "8", ContainLabel: opts.Bool(true)}},
-		Title:   opts.Title{},
-		Tooltip: opts.Tooltip{Trigger: "axis", ValueFormatter: types.FuncStr(valueFormatter(spec)), AxisPointer: &opts.AxisPointer{Type: "shadow"}},
-		XAxis: []opts.XAxis{{Type: "category", Data: names, AxisLabel: &opts.AxisLabel{Show: opts.Bool(false)},
-			AxisTick: &opts.AxisTick{Show: opts.Bool(false)}}},
-		YAxis: []opts.YAxis{{Type: "value", AxisLabel: &opts.AxisLabel{Formatter: types.FuncStr(axisFormatter(spec))}}},
-	}
-	t := Table{Corner: spec.Corner, Columns: []string{spec.Title}, Format: spec.Format, Decimals: spec.Decimals,
-		Rows: make([]Row, len(names), len(names)+1)}
-	cells := make([]float64, len(names)) // one backing array for the rows' single values
-	for i, n := range names {
-		cells[i] = at(values, i)
-		t.Rows[i] = Row{Label: n, Values: cells[i : i+1 : i+1]}
-	}
-	so := []charts.SeriesOpts{charts.WithBarChartOpts(opts.BarChart{BarCategoryGap: "15%"})}
-	if !math.IsNaN(ref) && !math.IsInf(ref, 0) {
-		label := refLabel + " " + numfmt.Fixed(numfmt.Display(ref, spec.Format), spec.Decimals)
-		so = append(so, referenceLine(label, point(ref, spec.Format), false, "insideEndTop")...)
-		t.Rows = append(t.Rows, Row{Label: refLabel, Values: []float64{ref}})
-	}
-	o.Series = []charts.SingleSeries{series(spec.Title, types.ChartBar, barData(values, len(names), spec.Format), so...)}
-	height := spec.Height
-	if height <= 0 {
-		height = 240
-	}
-	return NewChart(spec.Title, spec.Key, height, o, t)
-}
-
-// refText writes the reference value as the indicator shows it: 1:1.38
-// for a ratio, 12.3% for a percent.
-func refText(ref float64, spec Spec) string {
-	switch spec.Format {
-	case numfmt.Ratio, numfmt.Percent:
-		return numfmt.Value(ref, spec.Format, spec.Decimals, "")
-	}
-	return numfmt.Fixed(numfmt.Display(ref, spec.Format), spec.Decimals)
-}
-
-// valueAxisRange sets the value axis of an indicator bar chart so that the
-// reference line is always inside it, and, when the values cluster far from
-// zero (案件比 1.31 against 1.44, 认罪认罚 85–95 %), starts the axis near
-// them so the differences the page is about can be seen. Bounds are
-// rounded to a nice step so the axis labels stay short.
-func valueAxisRange(x opts.XAxis, spec Spec, values []float64, ref float64) opts.XAxis {
-	lo, hi := math.Inf(1), math.Inf(-1)
-	for _, v := range append(append([]float64(nil), values...), ref) {
-		if math.IsNaN(v) || math.IsInf(v, 0) {
-			continue
-		}
-		d := numfmt.Display(v, spec.Format)
-		lo, hi = math.Min(lo, d), math.Max(hi, d)
-	}
-	if math.IsInf(lo, 0) || lo < 0 || hi <= 0 {
-		return x
-	}
-	step := niceStep((hi - lo) / 4)
-	if hi == lo {
-		step = niceStep(hi / 4)
-	}
-	min := 0.0
-	// Rates, ratios and durations that cluster start a little below the
-	// smallest value; counts and scores (totals) keep a zero baseline, so
-	// a 公示 chart never exaggerates a gap between totals.
-	if spec.Format != numfmt.Number && spec.Format != "" && lo >= hi/2 {
-		min = math.Max(0, math.Floor((lo-step)/step)*step)
-	}
-	top := math.Ceil(hi/step) * step
-	if top == hi { // leave room after the longest bar
-		top = hi + step
-	}
-	if math.IsInf(top, 0) { // values near the largest float64: ECharts picks the range
-		return x
-	}
-	x.Min, x.Max = min, top
-	return x
-}
-
-// niceStep rounds a positive span up to 1, 2 or 5 times a power of ten.
-func niceStep(x float64) float64 {
-	if x <= 0 || math.IsNaN(x) || math.IsInf(x, 0) {
-		return 1
-	}
-	p := math.Pow(10, math.Floor(math.Log10(x)))
-	for _, m := range []float64{1, 2, 5, 10} {
-		if x <= m*p {
-			return m * p
-		}
-	}
-	return 10 * p
-}
-
 // StackedBars draws one horizontal bar per name made of one segment per
 // series (category subtotals making up a total), first name on top.
 func StackedBars(spec Spec, names []string, series []Series) (*Chart, error) {
@@ -342,11 +225,12 @@ func GroupedBars(spec Spec, categories []string, series []Series) (*Chart, error
 func bars(spec Spec, cats []string, ss []Series, stacked bool) (*Chart, error) {
 	o := common(len(ss), "")
 	o.Tooltip = opts.Tooltip{Trigger: "axis", ValueFormatter: types.FuncStr(valueFormatter(spec)), AxisPointer: &opts.AxisPointer{Type: "shadow"}}
-	valueAxis := &opts.AxisLabel{Formatter: types.FuncStr(axisFormatter(spec))}
+	sc := barsScale(spec, len(cats), ss, stacked)
+	value := sc.apply(opts.XAxis{Type: "value", AxisLabel: &opts.AxisLabel{Formatter: types.FuncStr(sc.formatter(spec))}})
 	height := spec.Height
 	if stacked {
-		o.XAxis = []opts.XAxis{{Type: "value", AxisLabel: valueAxis}}
-		o.YAxis = []opts.YAxis{{Type: "category", Inverse: opts.Bool(true), Data: cats}}
+		o.XAxis = []opts.XAxis{value}
+		o.YAxis = []opts.YAxis{{Type: "category", Inverse: opts.Bool(true), Data: categories(cats, spec.Home)}}
 		height = barHeight(spec, len(cats))
 	} else {
 		label := &opts.AxisLabel{Interval: "0"}
@@ -361,8 +245,8 @@ func bars(spec Spec, cats []string, ss []Series, stacked bool) (*Chart, error) {
 				return []opts.Grid{{Left: "40", Right: "40", Top: top, Bottom: "8", ContainLabel: opts.Bool(true)}}
 			})
 		}
-		o.XAxis = []opts.XAxis{{Type: "category", Data: cats, AxisLabel: label}}
-		o.YAxis = []opts.YAxis{{Type: "value", AxisLabel: valueAxis}}
+		o.XAxis = []opts.XAxis{{Type: "category", Data: categories(cats, spec.Home), AxisLabel: label}}
+		o.YAxis = []opts.YAxis{yAxisOf(value)}
 		if height <= 0 {
 			height = 360
 		}
@@ -379,6 +263,35 @@ func bars(spec Spec, cats []string, ss []Series, stacked bool) (*Chart, error) {
 	}
 	o.Series = list
 	return NewChart(spec.Title, spec.Key, height, o, rowsByCategory(spec, cats, ss, names))
+}
+
+// barsScale is the value axis of stacked or grouped bars: from zero to
+// the longest bar (the sum of a category's segments when stacked) in
+// whole steps, rates not past 100 %; with a value below zero, ECharts'
+// own axis.
+func barsScale(spec Spec, n int, ss []Series, stacked bool) scale {
+	longest := make([]float64, n)
+	for i := range longest {
+		for _, s := range ss {
+			v := at(s.Values, i)
+			if math.IsNaN(v) || math.IsInf(v, 0) {
+				continue
+			}
+			if v < 0 {
+				return scale{}
+			}
+			if stacked {
+				longest[i] += v
+			} else {
+				longest[i] = math.Max(longest[i], v)
+			}
+		}
+	}
+	lo, hi, ok := span(spec.Format, longest)
+	if !ok {
+		return scale{}
+	}
+	return zeroScale(spec.Format, lo, hi)
 }
 
 // rowsByCategory makes the fallback table: a row per category, a column
@@ -420,13 +333,7 @@ func lines(spec Spec, periods []string, ss []Series, rank bool) (*Chart, error) 
 		tip = "kp:rank"
 	}
 	o.Tooltip = once("tooltip|axis|"+tip, func() any { return opts.Tooltip{Trigger: "axis", ValueFormatter: types.FuncStr(tip)} })
-	o.YAxis = once("yAxis|lines|"+strconv.FormatBool(rank)+"|"+axis, func() any {
-		if rank {
-			// The axis ends at the worst rank shown, never past the group.
-			return []opts.YAxis{{Type: "value", Inverse: opts.Bool(true), Min: 1, Max: "dataMax", MinInterval: 1, AxisLabel: &opts.AxisLabel{Formatter: "kp:rank"}}}
-		}
-		return []opts.YAxis{{Type: "value", AxisLabel: &opts.AxisLabel{Formatter: types.FuncStr(axis)}, Scale: opts.Bool(true)}}
-	})
+	o.YAxis = []opts.YAxis{lineAxis(spec, ss, rank, axis)}
 	o.XAxis = []opts.XAxis{{Type: "category", Data: periods}}
 	list := make([]charts.SingleSeries, len(ss))
 	names := make([]string, len(ss))
@@ -437,6 +344,10 @@ func lines(spec Spec, periods []string, ss []Series, rank bool) (*Chart, error) 
 		if s.Dashed {
 			so = append(so, charts.WithLineStyleOpts(opts.LineStyle{Type: "dashed", Color: dashedColor}),
 				charts.WithItemStyleOpts(opts.ItemStyle{Color: dashedColor}))
+		} else if spec.Home != "" && s.Name == spec.Home {
+			// The site's own unit: a thicker line with larger points.
+			so = append(so, charts.WithLineStyleOpts(opts.LineStyle{Width: 4}),
+				charts.WithSeriesOpts(func(s *charts.SingleSeries) { s.SymbolSize = 8 }))
 		}
 		list[j] = series(s.Name, types.ChartLine, data, so...)
 	}
@@ -446,6 +357,42 @@ func lines(spec Spec, periods []string, ss []Series, rank bool) (*Chart, error) 
 		height = 320
 	}
 	return NewChart(spec.Title, spec.Key, height, o, rowsByCategory(spec, periods, ss, names))
+}
+
+// lineAxis is the value axis of a line chart: whole steps around the
+// values (a line's position, not its length, carries the value, so the
+// axis need not start at zero), rates not past 100 %. A rank axis runs
+// from 1 at the top to the worst rank shown, in whole steps; when the
+// worst rank is less than half a step past the last step (第30名 just
+// above 第32名) its label is left out, as the two would overlap.
+func lineAxis(spec Spec, ss []Series, rank bool, formatter string) opts.YAxis {
+	vals := make([][]float64, len(ss))
+	for j, s := range ss {
+		vals[j] = s.Values
+	}
+	lo, hi, ok := span(spec.Format, vals...)
+	if rank {
+		y := opts.YAxis{Type: "value", Inverse: opts.Bool(true), Min: 1, Max: "dataMax", MinInterval: 1, AxisLabel: &opts.AxisLabel{Formatter: "kp:rank"}}
+		if !ok || hi < 2 || hi > 1e9 {
+			return y
+		}
+		worst := math.Ceil(hi)
+		step := math.Max(1, niceStep((worst-1)/5))
+		y.Max, y.MinInterval, y.MaxInterval = worst, step, step
+		if r := math.Mod(worst, step); r != 0 && r < step/2 {
+			y.AxisLabel = &opts.AxisLabel{Formatter: "kp:rank", ShowMaxLabel: opts.Bool(false)}
+		}
+		return y
+	}
+	y := opts.YAxis{Type: "value", AxisLabel: &opts.AxisLabel{Formatter: types.FuncStr(formatter)}, Scale: opts.Bool(true)}
+	if !ok {
+		return y
+	}
+	sc := trimmedScale(spec.Format, lo, hi, false)
+	if sc.step <= 0 {
+		return y
+	}
+	return yAxisOf(sc.apply(opts.XAxis{Type: "value", AxisLabel: &opts.AxisLabel{Formatter: types.FuncStr(sc.formatter(spec))}}))
 }
 
 // Radar draws one polygon per series over the axes (category achievement
@@ -487,7 +434,10 @@ func Radar(spec Spec, axes []RadarAxis, ss []Series) (*Chart, error) {
 }
 
 // Heatmap draws values[r][c] for rows × columns (entities × periods),
-// light to dark blue; missing cells are left empty.
+// light to dark blue, darker the better: with spec.Cue.Direction −1 (lower
+// is better) the smallest value is darkest; with 0, the largest. The
+// legend under it is the colour scale with the least and the greatest
+// value at its ends. Missing cells are left empty.
 func Heatmap(spec Spec, rows, columns []string, values [][]float64) (*Chart, error) {
 	lo, hi := math.Inf(1), math.Inf(-1)
 	var data [][3]any // x, y, value
@@ -513,6 +463,15 @@ func Heatmap(spec Spec, rows, columns []string, values [][]float64) (*Chart, err
 		lo, hi = 0, 1
 	}
 	showLabels := len(rows)*len(columns) <= 150
+	ramp := []string{"#eef3f9", "#5b8db8", "#1f3a5f"}
+	if spec.Cue.Direction < 0 {
+		ramp = []string{"#1f3a5f", "#5b8db8", "#eef3f9"}
+	}
+	// The scale's end labels: ECharts puts text[0] at the max end.
+	var ends []string
+	if len(data) > 0 {
+		ends = []string{axisValue(hi, spec), axisValue(lo, spec)}
+	}
 	o := Option{
 		Color:   heatmapColors,
 		Legend:  opts.Legend{Show: opts.Bool(false)},
@@ -520,11 +479,11 @@ func Heatmap(spec Spec, rows, columns []string, values [][]float64) (*Chart, err
 		Title:   opts.Title{},
 		Tooltip: opts.Tooltip{Trigger: "item", ValueFormatter: types.FuncStr(valueFormatter(spec))},
 		XAxis:   []opts.XAxis{{Type: "category", Data: columns, SplitArea: &opts.SplitArea{Show: opts.Bool(true)}}},
-		YAxis:   []opts.YAxis{{Type: "category", Data: rows, Inverse: opts.Bool(true), SplitArea: &opts.SplitArea{Show: opts.Bool(true)}}},
+		YAxis:   []opts.YAxis{{Type: "category", Data: categories(rows, spec.Home), Inverse: opts.Bool(true), SplitArea: &opts.SplitArea{Show: opts.Bool(true)}}},
 		VisualMap: []opts.VisualMap{{
 			Type: "continuous", Calculable: opts.Bool(false), Min: float32Of(lo), Max: float32Of(hi),
-			Orient: "horizontal", Left: "center", Bottom: "0",
-			InRange: &opts.VisualMapInRange{Color: []string{"#eef3f9", "#5b8db8", "#1f3a5f"}},
+			Orient: "horizontal", Left: "center", Bottom: "0", Text: ends,
+			InRange: &opts.VisualMapInRange{Color: ramp},
 		}},
 		Series: []charts.SingleSeries{series(spec.Title, types.ChartHeatMap, data,
 			charts.WithLabelOpts(opts.Label{Show: opts.Bool(showLabels), Formatter: valueFormatter(spec)}))},
@@ -534,6 +493,18 @@ func Heatmap(spec Spec, rows, columns []string, values [][]float64) (*Chart, err
 		height = max(240, 110+30*len(rows))
 	}
 	return NewChart(spec.Title, spec.Key, height, o, t)
+}
+
+// axisValue writes a display value as the indicator shows it: 1:1.38,
+// 93.5%, 12.
+func axisValue(d float64, spec Spec) string {
+	switch spec.Format {
+	case numfmt.Ratio:
+		return "1:" + numfmt.Fixed(d, spec.Decimals)
+	case numfmt.Percent:
+		return numfmt.Fixed(d, spec.Decimals) + "%"
+	}
+	return numfmt.Fixed(d, spec.Decimals)
 }
 
 // heatmapColors is ECharts' default palette, which a heatmap's option
