@@ -394,3 +394,37 @@ func TestPagesDeterministic(t *testing.T) {
 		}
 	}
 }
+
+// TestHomeMarked: the demo's own unit (home = "zz", 枣庄市) is marked in
+// the cross-city ranking and comparison — its row shaded with the badge
+// 本市, no other row — and bold in the ranking's charts.
+func TestHomeMarked(t *testing.T) {
+	s := demoSite(t)
+	if s.Model().Config.Home != "zz" {
+		t.Fatalf("the demo's home is %q, want zz", s.Model().Config.Home)
+	}
+	r := latestQuarter(t, s, "city")
+	rowRE := regexp.MustCompile(`(?s)<tr[^>]*>.*?</tr>`)
+	for _, path := range []string{report.RankingPath("city", r.Period.ID), report.ComparePath("city", r.Period.ID)} {
+		pg := page(t, s, path)
+		marked := 0
+		for _, row := range rowRE.FindAllString(pg, -1) {
+			home := strings.Contains(row, ">枣庄市</a>")
+			shaded := strings.Contains(row, `class="home"`) || strings.Contains(row, ` home"`)
+			badge := strings.Contains(row, `<span class="badge home-mark">本市</span>`)
+			if shaded != home || badge != home {
+				t.Errorf("%s: row of 枣庄市 %v, shaded %v, badge %v:\n%s", path, home, shaded, badge, row)
+			}
+			if home {
+				marked++
+			}
+		}
+		if marked == 0 {
+			t.Errorf("%s: no row of 枣庄市", path)
+		}
+	}
+	pg := page(t, s, report.RankingPath("city", r.Period.ID))
+	if !strings.Contains(pg, `{"value":"枣庄市","textStyle":{"color":"#000000","fontWeight":"bold"}}`) {
+		t.Errorf("no chart of the city ranking shows 枣庄市 in bold")
+	}
+}

@@ -62,6 +62,7 @@ type CompareGroup struct {
 
 // CompareRow is one unit, its cells formatted as they are shown.
 type CompareRow struct {
+	ID        string // the entity's id
 	Name      string
 	Sheet     string // site path of the score sheet
 	Rank      int
@@ -246,7 +247,7 @@ func (m *Model) compareGroup(s *config.Scheme, r *scoring.Result, g *scoring.Gro
 	for k, e := range g.Entities {
 		sheet := SheetPath(s.ID, r.Period.ID, e.Entity.ID)
 		row := &cg.Rows[k]
-		*row = CompareRow{Name: e.Entity.Name, Sheet: sheet, Rank: e.Rank,
+		*row = CompareRow{ID: e.Entity.ID, Name: e.Entity.Name, Sheet: sheet, Rank: e.Rank,
 			Vetoed: e.Vetoed, Grade: e.Grade, Total: numfmt.Points(e.Total),
 			Subtotals: subtotals[k*nc : (k+1)*nc : (k+1)*nc],
 			Values:    values[k*ni : (k+1)*ni : (k+1)*ni],
@@ -400,9 +401,11 @@ func (m *Model) compareCharts(s *config.Scheme, g *scoring.Group, gi int,
 	shown := compareShown(g.Entities)
 	cg.Shown = len(shown)
 	names := make([]string, len(shown))
+	ids := make([]string, len(shown))
 	for i, e := range shown {
-		names[i] = e.Entity.Name
+		names[i], ids[i] = e.Entity.Name, e.Entity.ID
 	}
+	home := m.homeLabel(ids, names)
 	suffix := ""
 	if cg.Label != "" {
 		suffix = " · " + cg.Label
@@ -427,7 +430,7 @@ func (m *Model) compareCharts(s *config.Scheme, g *scoring.Group, gi int,
 	var err error
 	cg.CategoryChart, err = chart.GroupedBars(chart.Spec{
 		Title: m.T("各类别得分率", "Category achievement") + suffix, Key: key + "-cat",
-		Format: numfmt.Percent, Decimals: 1, Corner: m.T("单位", "Unit"),
+		Format: numfmt.Percent, Decimals: 1, Corner: m.T("单位", "Unit"), Home: home,
 	}, names, series)
 	if err != nil {
 		return err
@@ -458,7 +461,7 @@ func (m *Model) compareCharts(s *config.Scheme, g *scoring.Group, gi int,
 	}
 	cg.TotalsChart, err = chart.GroupedBars(chart.Spec{
 		Title: m.T("总分：本期、上期与去年同期", "Totals: now, previous period, same period last year") + suffix, Key: key + "-totals",
-		Format: numfmt.Number, Decimals: 2, Corner: m.T("单位", "Unit"),
+		Format: numfmt.Number, Decimals: 2, Corner: m.T("单位", "Unit"), Home: home,
 	}, names, totals)
 	return err
 }

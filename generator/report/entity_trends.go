@@ -209,11 +209,12 @@ func (m *Model) levelComparison(idx *entityIndex, s *config.Scheme, level []*dat
 		return c, true, nil
 	}
 	names := make([]string, len(members))
+	ids := make([]string, len(members))
 	values := make([]float64, len(members))
 	groupSet := map[string]bool{}
 	sum := 0.0
 	for i, er := range members {
-		names[i] = er.Entity.Name
+		names[i], ids[i] = er.Entity.Name, er.Entity.ID
 		values[i] = er.Total
 		groupSet[er.Group] = true
 		sum += er.Total
@@ -227,6 +228,7 @@ func (m *Model) levelComparison(idx *entityIndex, s *config.Scheme, level []*dat
 		Title:  fmt.Sprintf(m.T("%s：%s总分（%s）", "%s: totals of the %s (%s)"), s.Name, m.KindLabel(s.Kind), c.Period),
 		Key:    "cmp/" + s.ID,
 		Format: "number", Decimals: 2, Corner: m.KindLabel(s.Kind),
+		Home: m.homeLabel(ids, names), Cue: m.cue(1, refName),
 	}, names, values, ref, refName)
 	return c, true, err
 }

@@ -18,6 +18,9 @@ type Site struct {
 	// Nav is the navigation bar, in order. Its labels are the UI strings
 	// "nav.<key>" of the templates.
 	Nav []NavItem
+	// Home is the id of the site's own unit (config home), "" for none;
+	// HomeMark is the word its table rows carry (本市, 本院, 本单位).
+	Home, HomeMark string
 }
 
 // NavItem is one entry of the navigation bar: a section (a Page whose

@@ -231,14 +231,16 @@ func (m *Model) totalsChart(r *scoring.Result, title, key string) (*chart.Chart,
 		title += m.T("（前 "+strconv.Itoa(half)+" 名与后 "+strconv.Itoa(half)+" 名）", " (first and last "+strconv.Itoa(half)+")")
 	}
 	names := make([]string, len(shown))
+	ids := make([]string, len(shown))
 	values := make([]float64, len(shown))
 	for i, e := range shown {
-		names[i] = e.Entity.Name
+		names[i], ids[i] = e.Entity.Name, e.Entity.ID
 		if len(r.Groups) > 1 {
 			names[i] += "（" + m.GroupLabel(r.Scheme, e.Group) + "）"
 		}
 		values[i] = e.Total
 	}
-	return chart.BarReference(chart.Spec{Title: title, Key: key, Format: numfmt.Number, Decimals: 2, Corner: m.T("单位", "Unit")},
+	return chart.BarReference(chart.Spec{Title: title, Key: key, Format: numfmt.Number, Decimals: 2, Corner: m.T("单位", "Unit"),
+		Home: m.homeLabel(ids, names), Cue: m.cue(1, m.T("平均", "Mean"))},
 		names, values, mean, m.T("平均", "Mean"))
 }

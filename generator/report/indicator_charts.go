@@ -35,8 +35,10 @@ func (m *Model) indicatorCharts(s *config.Scheme, ind *config.Indicator, gid str
 	if len(ig.Rows) > maxComparisonBars {
 		ig.TooMany = len(ig.Rows)
 	} else if len(values) > 0 {
-		sp := spec(fmt.Sprintf(m.T("%s：各单位数值（%s）", "%s by member (%s)"), ind.Name, m.T("红线："+ig.RefName, "red line: "+ig.RefName)), "dist")
+		sp := spec(fmt.Sprintf(m.T("%s：各单位数值（%s）%s", "%s by member (%s)%s"), ind.Name, m.T("红线："+ig.RefName, "red line: "+ig.RefName), m.directionText(ind)), "dist")
 		sp.Corner = m.T("单位", "Member")
+		sp.Home = m.homeLabel(ids, names)
+		sp.Cue = m.cue(ind.Sign(), ig.RefName)
 		ig.Distribution, err = chart.BarReference(sp, names, values, valueOrNaN(ig.Reference), ig.RefName)
 		if err != nil {
 			return err
@@ -117,8 +119,9 @@ func (m *Model) indicatorCharts(s *config.Scheme, ind *config.Indicator, gid str
 	if len(members) > trendAllMembers {
 		title = m.T("历期数值：参考值、最高、最低与最新一期前三名、后三名", "Values over periods: reference, maximum, minimum, and the latest top and bottom three")
 	}
-	sp := spec(title, "trend")
+	sp := spec(title+m.directionText(ind), "trend")
 	sp.Corner = m.T("考核期", "Period")
+	sp.Home = m.homeLabel(shown, names)
 	if ig.Trend, err = chart.Lines(sp, labels, series); err != nil {
 		return err
 	}
@@ -139,8 +142,18 @@ func (m *Model) indicatorCharts(s *config.Scheme, ind *config.Indicator, gid str
 			grid[k][j] = valueAt(e.ID, j)
 		}
 	}
-	sp = spec(m.T("各单位历期数值（颜色越深数值越大）", "Values by member and period (darker = larger)"), "heatmap")
+	// Darker is better whichever way the indicator points.
+	heat := m.T("各单位历期数值（颜色越深越好：越高越好）", "Values by member and period (darker = better: higher is better)")
+	switch {
+	case ind.Sign() < 0:
+		heat = m.T("各单位历期数值（颜色越深越好：越低越好）", "Values by member and period (darker = better: lower is better)")
+	case ind.Sign() == 0: // no better side (range, direct)
+		heat = m.T("各单位历期数值（颜色越深数值越大）", "Values by member and period (darker = larger)")
+	}
+	sp = spec(heat, "heatmap")
 	sp.Corner = m.T("单位", "Member")
+	sp.Home = m.homeLabel(ids, rows)
+	sp.Cue = chart.Cue{Direction: int(ind.Sign())}
 	ig.Heatmap, err = chart.Heatmap(sp, rows, labels, grid)
 	return err
 }

@@ -59,6 +59,9 @@ func New(cfg *config.Config, ds *dataset.Dataset, results map[string][]*scoring.
 		m.entityResults[s.ID] = series
 	}
 	m.Site = &Site{Title: cfg.Title, Subtitle: cfg.Subtitle, BaseURL: cfg.BaseURL, Lang: cfg.Language, Nav: siteNav()}
+	if m.HomeMark() != "" { // an id entities.csv lacks is a check error; marks nothing here
+		m.Site.Home, m.Site.HomeMark = cfg.Home, m.HomeMark()
+	}
 	return m
 }
 

@@ -410,10 +410,12 @@ func (ix *rankIndex) rankingCharts(s *config.Scheme, g *scoring.Group, rg *Ranki
 	m := ix.m
 	corner := m.T("名称", "Name")
 	names := make([]string, len(g.Entities))
+	ids := make([]string, len(g.Entities))
 	totals := make([]float64, len(g.Entities))
 	for i, e := range g.Entities {
-		names[i], totals[i] = e.Entity.Name, e.Total
+		names[i], ids[i], totals[i] = e.Entity.Name, e.Entity.ID, e.Total
 	}
+	home := m.homeLabel(ids, names)
 	suffix := ""
 	if g.ID != scoring.AllGroup || len(s.Categories) == 0 {
 		suffix = m.T("（", " (") + rg.Name + m.T("）", ")")
@@ -422,7 +424,7 @@ func (ix *rankIndex) rankingCharts(s *config.Scheme, g *scoring.Group, rg *Ranki
 	order := rankSortedByValue(totals, 1)
 	var err error
 	rg.TotalChart, err = rankBars(chart.Spec{Title: m.T("总分", "Total") + suffix, Key: rg.Anchor + "-total",
-		Format: "number", Decimals: 2, Corner: corner},
+		Format: "number", Decimals: 2, Corner: corner, Home: home, Cue: m.cue(1, m.T("平均值", "Average"))},
 		rankPick(names, order), rankPickF(totals, order), gm.Total, m.T("平均值", "Average"))
 	if err != nil {
 		return err
@@ -437,7 +439,7 @@ func (ix *rankIndex) rankingCharts(s *config.Scheme, g *scoring.Group, rg *Ranki
 			series = append(series, chart.Series{Name: c.Name, Values: vals})
 		}
 		rg.CategoryChart, err = chart.StackedBars(chart.Spec{Title: m.T("分类得分", "Category subtotals") + suffix, Key: rg.Anchor + "-categories",
-			Format: "number", Decimals: 2, Corner: corner}, names, series)
+			Format: "number", Decimals: 2, Corner: corner, Home: home}, names, series)
 		if err != nil {
 			return err
 		}
@@ -456,8 +458,8 @@ func (ix *rankIndex) rankingCharts(s *config.Scheme, g *scoring.Group, rg *Ranki
 			refLabel = m.T("参考值", "Reference")
 		}
 		order := rankSortedByValue(vals, ind.Sign())
-		c, err := rankBars(chart.Spec{Title: ind.Name, Key: rg.Anchor + "-" + ind.ID, Format: ind.Format, Decimals: ind.Decimals,
-			Corner: corner, Height: rankIndicatorHeight(len(names))},
+		c, err := rankBars(chart.Spec{Title: ind.Name + m.directionText(ind), Key: rg.Anchor + "-" + ind.ID, Format: ind.Format, Decimals: ind.Decimals,
+			Corner: corner, Height: rankIndicatorHeight(len(names)), Home: home, Cue: m.cue(ind.Sign(), refLabel)},
 			rankPick(names, order), rankPickF(vals, order), ref, refLabel)
 		if err != nil {
 			return err

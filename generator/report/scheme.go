@@ -41,6 +41,7 @@ type OverviewGroup struct {
 
 // OverviewRow is one member in the latest ranking.
 type OverviewRow struct {
+	ID         string // the entity's id
 	Rank       int
 	Name       string
 	Profile    string
@@ -136,7 +137,7 @@ func (m *Model) schemeOverview(s *config.Scheme, means groupMeans, order map[str
 	for _, g := range latest.Groups {
 		og := &OverviewGroup{ID: g.ID, Label: m.GroupLabel(s, g.ID), N: len(g.Entities), Mean: means.of(g)}
 		row := func(e *scoring.EntityResult) OverviewRow {
-			return OverviewRow{Rank: e.Rank, Name: e.Entity.Name, Profile: EntityPath(e.Entity.ID),
+			return OverviewRow{ID: e.Entity.ID, Rank: e.Rank, Name: e.Entity.Name, Profile: EntityPath(e.Entity.ID),
 				Sheet: SheetPath(s.ID, latest.Period.ID, e.Entity.ID), Total: e.Total, Diff: e.Total - og.Mean,
 				Grade: e.Grade, RankChange: e.RankChange, Vetoed: e.Vetoed}
 		}
@@ -230,7 +231,7 @@ func (m *Model) overviewChart(s *config.Scheme, latestGroup *scoring.Group, late
 		}
 		series = append(series, chart.Series{Name: meanName, Values: meanSeries, Dashed: true})
 		return chart.Lines(chart.Spec{Title: m.T("各期总分（虚线：组内平均）", "Totals over periods (dashed: group mean)"),
-			Key: key, Format: "number", Decimals: 2, Corner: corner, Height: 380}, labels, series)
+			Key: key, Format: "number", Decimals: 2, Corner: corner, Height: 380, Home: m.homeLabel(ids, names)}, labels, series)
 	case len(members) <= overviewHeatmapMembers:
 		ids := make([]string, len(members))
 		for k, e := range members {
@@ -247,8 +248,10 @@ func (m *Model) overviewChart(s *config.Scheme, latestGroup *scoring.Group, late
 		if len(members) > 40 {
 			height = 110 + 18*len(members)
 		}
+		rows := uniqueNames(m, ids)
 		return chart.Heatmap(chart.Spec{Title: fmt.Sprintf(m.T("各期总分（按%s排名排列，颜色越深分数越高）", "Totals over periods (in the order of the %s ranking; darker = higher)"), latest.Period.Period.ShortLabel(m.Lang)),
-			Key: key, Format: "number", Decimals: 2, Corner: m.T("单位", "Member"), Height: height}, uniqueNames(m, ids), labels, grid)
+			Key: key, Format: "number", Decimals: 2, Corner: m.T("单位", "Member"), Height: height,
+			Home: m.homeLabel(ids, rows), Cue: chart.Cue{Direction: 1}}, rows, labels, grid)
 	}
 	stat := func(f func([]float64) float64) []float64 {
 		out := make([]float64, len(idxs))
