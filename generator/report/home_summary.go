@@ -43,6 +43,7 @@ type Summary struct {
 
 // SummaryEntity is one member as listed in a summary, linked to its score sheet.
 type SummaryEntity struct {
+	ID                 string // the entity's id
 	Name, Group, Sheet string
 	Rank               int
 	Total              float64
@@ -107,7 +108,7 @@ func (m *Model) summarize(r *scoring.Result) *Summary {
 	sum.Mean = total / float64(len(all))
 	link := func(e *scoring.EntityResult) SummaryEntity {
 		return SummaryEntity{
-			Name: e.Entity.Name, Group: m.GroupLabel(s, e.Group), Sheet: SheetPath(s.ID, pid, e.Entity.ID),
+			ID: e.Entity.ID, Name: e.Entity.Name, Group: m.GroupLabel(s, e.Group), Sheet: SheetPath(s.ID, pid, e.Entity.ID),
 			Rank: e.Rank, Total: e.Total, Grade: e.Grade, Vetoed: e.Vetoed, RankChange: e.RankChange,
 		}
 	}
