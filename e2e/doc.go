@@ -12,6 +12,11 @@
 //     is failed and reported) and gets no HTTP error. The latest basic
 //     ranking is printed to an A4 PDF. harness_test.go proves the crawler
 //     reports each of these faults.
+//   - axis_test.go: on a page of each kind and every ranking, comparison
+//     and indicator page of each scheme's latest period (the rankings also
+//     as printed on A4), no two tick labels ECharts laid out on one axis
+//     overlap or come within 3 px (read from the chart's zrender elements;
+//     a deliberately crowded chart proves the check finds it).
 //   - determinism_test.go: two builds are byte-identical.
 //   - atomic_test.go: a build writes only a .public.kaoping-new-* staging
 //     folder (and the lock .public.kaoping-lock) beside the output, never
