@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -303,7 +304,9 @@ func (l *loader) fields(v any) []Field {
 	return out
 }
 
-// constants converts [constants]: name = number.
+// constants converts [constants]: `name = number`, or
+// `name = {value = number, label = "审查逮捕系数"}` so that pages can show
+// the constant by its label instead of its name.
 func (l *loader) constants(v any, c *Config) []Constant {
 	if v == nil {
 		return nil
@@ -316,6 +319,7 @@ func (l *loader) constants(v any, c *Config) []Constant {
 	}
 	t := &table{l: l, path: "constants", zh: "[constants]", en: "[constants]"}
 	var out []Constant
+	labels := map[string]string{} // label -> constant name
 	for _, name := range l.sortedKeys("constants", m) {
 		if !nameRe.MatchString(name) {
 			t.report(name, fmt.Sprintf("常量名 \"%s\" 不合规：%s", diag.Value(name), nameRuleZH),
@@ -327,11 +331,62 @@ func (l *loader) constants(v any, c *Config) []Constant {
 					"constant %s has the name of a field in [fields] (line %d), so formulas could not tell them apart; rename it", name, f.Line)
 			}
 		}
-		val := t.num(name, m[name], true)
+		k := Constant{Name: name, Line: l.idx.line(joinKey("constants", name))}
+		raw := m[name]
+		if sub, isTable := raw.(map[string]any); isTable {
+			raw = sub["value"]
+			k.Label = l.constantLabel(t, name, sub, labels)
+			if raw == nil {
+				t.errf(name, "常量 %s 缺少 value（写作 %s = {value = 1, label = \"标签\"}）",
+					"constant %s has no value (write %s = {value = 1, label = \"label\"})", name, name)
+				continue
+			}
+			st := &table{l: l, path: joinKey("constants", name), zh: "[constants] " + name, en: "[constants] " + name}
+			val := st.num("value", raw, true)
+			if val == nil {
+				continue
+			}
+			k.Value = *val
+			out = append(out, k)
+			continue
+		}
+		val := t.num(name, raw, true)
 		if val == nil {
 			continue
 		}
-		out = append(out, Constant{Name: name, Value: *val, Line: l.idx.line(joinKey("constants", name))})
+		k.Value = *val
+		out = append(out, k)
 	}
 	return out
+}
+
+// constantKeys are the keys of a constant written as a table.
+var constantKeys = []string{"value", "label"}
+
+// constantLabel checks the keys of a constant written as a table and
+// returns its label ("" when it has none); labels maps the labels seen so
+// far to their constants, since two constants with one label would read
+// alike on every page.
+func (l *loader) constantLabel(t *table, name string, sub map[string]any, labels map[string]string) string {
+	path := joinKey("constants", name)
+	for _, k := range l.sortedKeys(path, sub) {
+		if !slices.Contains(constantKeys, k) {
+			l.unknownKey(joinKey(path, k), l.pos(joinKey(path, k)).Line, strings.Join(constantKeys, ", "))
+		}
+	}
+	st := &table{l: l, path: path, zh: "[constants] " + name, en: "[constants] " + name}
+	label := strings.TrimSpace(st.str("label", sub["label"], false))
+	if s, isString := sub["label"].(string); isString && strings.TrimSpace(s) == "" {
+		st.errf("label", "label 不能为空（不需要标签时直接写 %s = 数值）", "label must not be empty (without a label, write %s = number)", name)
+	}
+	if label == "" {
+		return ""
+	}
+	if other, dup := labels[label]; dup {
+		st.errf("label", "标签 \"%s\" 已用于常量 %s，每个常量的标签须不同",
+			"label \"%s\" is already the label of constant %s; give each constant its own label", diag.Value(label), other)
+	} else {
+		labels[label] = name
+	}
+	return label
 }

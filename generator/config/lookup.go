@@ -28,6 +28,17 @@ func (c *Config) Constant(name string) (float64, bool) {
 	return 0, false
 }
 
+// ConstantLabel returns the label [constants] gives the constant, or
+// name itself when it has none.
+func (c *Config) ConstantLabel(name string) string {
+	for _, k := range c.Constants {
+		if k.Name == name && k.Label != "" {
+			return k.Label
+		}
+	}
+	return name
+}
+
 // FieldLabel returns the label [fields] gives the field, or id itself when
 // it has none.
 func (c *Config) FieldLabel(id string) string {

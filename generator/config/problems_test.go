@@ -291,6 +291,15 @@ func TestProblems(t *testing.T) {
 				errAt(7, `常量名 "Big" 不合规`, `constant name "Big" is not valid`),
 				errAt(8, "s 应为数，这里是字符串", "s must be a number, not a string"),
 			}},
+		{"constants with labels", edit(base, 5, "k = {value = 1.5, label = \"系数\"}\nj = {label = \"无值\"}\nh = {value = 2, lable = \"x\"}\ng = {value = 2, label = \"系数\"}\nf = {value = \"2\"}\ne = {value = 1, label = \"\"}\n[constants.d]\nvalue = 3\nlabel = 4"),
+			[]want{
+				errAt(6, "常量 j 缺少 value", "constant j has no value"),
+				errAt(7, "未知的键 constants.h.lable（可能拼写有误；这里可用的键：value, label）", "unknown key constants.h.lable (a typo? the keys allowed here are: value, label)"),
+				errAt(8, `[constants] g：标签 "系数" 已用于常量 k`, `[constants] g: label "系数" is already the label of constant k`),
+				errAt(9, "[constants] f：value 应为数，这里是字符串", "[constants] f: value must be a number, not a string"),
+				errAt(10, "[constants] e：label 不能为空", "[constants] e: label must not be empty"),
+				errAt(13, "[constants] d：label 应为字符串，这里是整数", "[constants] d: label must be a string, not an integer"),
+			}},
 		{"no indicators", "title = \"T\"\n[[schemes]]\nid = \"s\"\nname = \"S\"\nkind = \"k\"\n[[schemes.categories]]\nid = \"c\"\nname = \"C\"\nweight = 10\n",
 			[]want{
 				errAt(2, `第 1 个方案 "s"：没有任何指标`, `scheme "s": has no indicators`),
@@ -429,5 +438,29 @@ func TestPeersForms(t *testing.T) {
 		if fmt.Sprint(s.Peers) != fmt.Sprint(tt.parts) || fmt.Sprint(s.PeersLines) != fmt.Sprint(tt.lines) {
 			t.Errorf("%q: Peers %q at lines %v; want %q at %v", tt.repl, s.Peers, s.PeersLines, tt.parts, tt.lines)
 		}
+	}
+}
+
+// TestConstantLabels: both forms of a constant load, and the label is
+// what ConstantLabel gives (the name when there is none).
+func TestConstantLabels(t *testing.T) {
+	c, ps := parse("config.toml", ".", edit(base, 5, "k = {value = 1.5, label = \"审查逮捕系数\"}\nj = 2"))
+	if ps.HasErrors() {
+		t.Fatal(ps.Err("en"))
+	}
+	if len(c.Constants) != 2 {
+		t.Fatalf("constants %+v", c.Constants)
+	}
+	if k := c.Constants[0]; k.Name != "k" || k.Value != 1.5 || k.Label != "审查逮捕系数" || k.Line != 5 {
+		t.Errorf("k = %+v", k)
+	}
+	if v, ok := c.Constant("j"); !ok || v != 2 {
+		t.Errorf("j = %v, %v", v, ok)
+	}
+	if got := c.ConstantLabel("k"); got != "审查逮捕系数" {
+		t.Errorf("ConstantLabel(k) = %q", got)
+	}
+	if got := c.ConstantLabel("j"); got != "j" {
+		t.Errorf("ConstantLabel(j) = %q", got)
 	}
 }

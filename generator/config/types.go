@@ -62,6 +62,7 @@ type Field struct {
 type Constant struct {
 	Name  string
 	Value float64
+	Label string // "" when written as a plain number; pages then show Name
 	Line  int
 }
 

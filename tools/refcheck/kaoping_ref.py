@@ -551,7 +551,7 @@ def score_indicator(ind, members, vals, fieldvals, consts, node):
 
 
 def score_period(cfg, sch, ents, fieldvals):
-    consts = {k: float(v) for k, v in cfg.get("constants", {}).items()}
+    consts = {k: float(v["value"] if isinstance(v, dict) else v) for k, v in cfg.get("constants", {}).items()}
     members = [e for e in ents if ents[e]["kind"] == sch["kind"] and fieldvals[e]]
     peers = sch.get("peers", "all") or "all"
     parts = [peers] if isinstance(peers, str) else list(peers)
