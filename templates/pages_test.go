@@ -217,29 +217,34 @@ func TestMethodologyShowsEverything(t *testing.T) {
 			}
 		}
 	}
-	if pg := page(t, s, report.MethodologyPath("basic")); !strings.Contains(pg, "受理案件数 (cases) ≥ 5") {
+	if pg := page(t, s, report.MethodologyPath("basic")); !strings.Contains(pg, "受理案件数 ≥ 5") {
 		t.Error("basic 考核办法: the validity condition of 案件比 is not written with ≥")
 	}
 }
 
 // TestIndicatorPageStatesRule: the 案件比 page of the basic scheme says
 // its formula, direction, method with parameters, condition, format and
-// missing policy, escaped ("&gt;=").
+// missing policy, by labels only (no ids on a Chinese page).
 func TestIndicatorPageStatesRule(t *testing.T) {
 	s := demoSite(t)
 	pg := page(t, s, report.IndicatorPath("basic", "case_ratio"))
 	for _, want := range []string{
-		"件数 (items) / 受理案件数 (cases)",
+		"件数 ÷ 受理案件数",
 		"越低越好",
 		"平均值比较法",
 		"以组内平均值为参考值",
 		"基础分 11 分", "每优于参考值 1% 加 0.3 分", "最多加 3 分、减 9 分",
-		"受理案件数 (cases) &gt;= 5",
+		"受理案件数 ≥ 5",
 		"比值（1:x），保留 2 位小数",
 		"无有效值的按组内有值单位的平均得分计",
 	} {
 		if !strings.Contains(pg, want) {
 			t.Errorf("indicator page lacks %q", want)
+		}
+	}
+	for _, id := range []string{"(items)", "(cases)", "cases &gt;"} {
+		if strings.Contains(pg, id) {
+			t.Errorf("the Chinese indicator page shows the id %q", id)
 		}
 	}
 }

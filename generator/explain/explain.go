@@ -87,12 +87,6 @@ func groupLabel(id, lang string) string {
 	return id
 }
 
-// Inputs lists the counts a formula was computed from, e.g.
-// "件数 items = 123，受理案件数 cases = 100".
-func Inputs(cfg *config.Config, src string, pd *dataset.PeriodData, entity, lang string) string {
-	return newInputsText(cfg, src, lang).text(entityValues{pd, entity})
-}
-
 // formulas caches compiled formulas by source: a province's score sheets
 // explain the same few dozen formulas a million times.
 var formulas sync.Map // string -> *formula.Formula (nil when it does not compile)

@@ -40,7 +40,7 @@ func TestExplainMeanRelative(t *testing.T) {
 	// −8.33 × 0.1 = −0.83; points = 10 − 0.83 = 9.17.
 	// typical: 2 × 2 = 4, capped at 3. Total 9.17 + 3 = 12.17.
 	for _, want := range []string{
-		"值 1:1.30（受理案件数 cases = 100，件数 items = 130）",
+		"件数 ÷ 受理案件数 = 130 ÷ 100 = 1:1.30",
 		"参考值（组内平均值）1:1.20",
 		"偏离 +8.33%",
 		"10 − 0.83 = 9.17 分",
@@ -58,7 +58,7 @@ func TestExplainInvalidAndMissing(t *testing.T) {
 	text, _ := explain.Entity(cfg, r, "d", "zh-CN")
 	// d: missing → the mean of the others' points. a: d = 0 → 10;
 	// b: 9.1667; c: d = −8.33 % → +0.83 → 10.8333. Mean = 30 / 3 = 10.
-	for _, want := range []string{"不满足有效条件 cases >= 5", "得 10.00 分", "典型案例数 无数据"} {
+	for _, want := range []string{"件数 ÷ 受理案件数 = 6 ÷ 4，不满足有效条件 受理案件数 ≥ 5", "得 10.00 分", "典型案例数 无数据"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("explanation lacks %q:\n%s", want, text)
 		}

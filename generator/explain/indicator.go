@@ -21,8 +21,9 @@ type IndicatorText struct {
 	ind    *config.Indicator
 	lang   string
 	en     bool
-	head   string // "案件比（items / cases，满分 25）："
-	inputs *inputsText
+	head   string // "案件比（满分 25）："
+	inputs *formulaText
+	cond   string // valid_if in words
 
 	// Method sentences, cut around what varies (see methodSentence).
 	lead, middle, tail string
@@ -31,11 +32,14 @@ type IndicatorText struct {
 
 // NewIndicatorText prepares the explanation of ind in lang.
 func NewIndicatorText(cfg *config.Config, ind *config.Indicator, lang string) *IndicatorText {
-	x := &IndicatorText{ind: ind, lang: lang, en: lang == "en", inputs: newInputsText(cfg, ind.Formula, lang)}
+	x := &IndicatorText{ind: ind, lang: lang, en: lang == "en", inputs: newFormulaText(cfg, ind.Formula, lang)}
+	if ind.ValidIf != "" {
+		x.cond = Formula(cfg, ind.ValidIf, lang)
+	}
 	if x.en {
-		x.head = ind.Name + " (" + ind.Formula + ", " + trim(ind.Weight) + " points): "
+		x.head = ind.Name + " (" + trim(ind.Weight) + " points): "
 	} else {
-		x.head = ind.Name + "（" + ind.Formula + "，满分 " + trim(ind.Weight) + "）："
+		x.head = ind.Name + "（满分 " + trim(ind.Weight) + "）："
 	}
 	x.prepareMethod()
 	return x
@@ -61,9 +65,9 @@ func (x *IndicatorText) Explain(pd *dataset.PeriodData, e *scoring.EntityResult,
 		var why string
 		switch {
 		case sc.Invalid && en:
-			why = inputs + " does not meet the condition " + ind.ValidIf + ", so the value counts as missing; "
+			why = inputs + " does not meet the condition " + x.cond + ", so the value counts as missing; "
 		case sc.Invalid:
-			why = inputs + "，不满足有效条件 " + ind.ValidIf + "，按缺失处理；"
+			why = inputs + "，不满足有效条件 " + x.cond + "，按缺失处理；"
 		case en:
 			why = "no value (" + inputs + "); "
 		default:
@@ -72,20 +76,12 @@ func (x *IndicatorText) Explain(pd *dataset.PeriodData, e *scoring.EntityResult,
 		return x.head + why + missingRule(ind, sc.Points, x.lang)
 	}
 	var b strings.Builder
-	b.Grow(len(x.head) + 64*len(x.inputs.parts) + 256)
+	b.Grow(len(x.head) + 2*len(x.inputs.words) + 256)
 	b.WriteString(x.head)
-	if en {
-		b.WriteString("value ")
+	x.inputs.writeInputs(&b, values)
+	if !x.inputs.single() {
+		b.WriteString(" = ")
 		b.WriteString(dv(ind, *sc.Value, x.lang))
-		b.WriteString(" (")
-		x.inputs.write(&b, values)
-		b.WriteString(")")
-	} else {
-		b.WriteString("值 ")
-		b.WriteString(dv(ind, *sc.Value, x.lang))
-		b.WriteString("（")
-		x.inputs.write(&b, values)
-		b.WriteString("）")
 	}
 	if sc.Rank > 0 && st != nil {
 		var num [20]byte
@@ -216,8 +212,8 @@ func (x *IndicatorText) prepareMethod() {
 		if ind.Low != nil && ind.High != nil {
 			low, high = dispNum(ind, *ind.Low, lang), dispNum(ind, *ind.High, lang)
 		}
-		x.lead = x.pick("合理区间 "+low+"–"+high+"，超出部分每单位扣 "+trimPtr(ind.Step)+" 分：",
-			"reasonable range "+low+"–"+high+", "+trimPtr(ind.Step)+" points off per unit outside: ")
+		x.lead = x.pick("合理区间 "+low+"–"+high+"，每超出 "+unitName(ind, lang)+"扣 "+trimPtr(ind.Step)+" 分：",
+			"reasonable range "+low+"–"+high+", "+trimPtr(ind.Step)+" points off per "+unitName(ind, lang)+" outside: ")
 		x.tail = pts
 	case "direct":
 		x.lead = x.pick("直接录入的分值，限定在 0–"+trim(ind.Weight)+"：", "score entered as data, bounded to 0–"+trim(ind.Weight)+": ")
@@ -307,86 +303,8 @@ func (x *IndicatorText) methodSentence(b *strings.Builder, sc *scoring.Indicator
 	}
 }
 
-// inputsText is Inputs for one formula, its constants and the labels of
-// its fields worded once.
-type inputsText struct {
-	parts []inputPart
-	sep   string
-	ok    bool // the formula compiled
-}
-
-// inputPart is one name of the formula: a constant's whole text, or a
-// field's "label name = " and "label name 缺失".
-type inputPart struct {
-	fixed          string
-	field          string
-	equals, absent string
-}
-
-func newInputsText(cfg *config.Config, src, lang string) *inputsText {
-	x := &inputsText{sep: "，"}
-	if lang == "en" {
-		x.sep = ", "
-	}
-	f := compiled(src)
-	if f == nil {
-		return x
-	}
-	x.ok = true
-	for _, name := range f.Names() {
-		if v, ok := cfg.Constant(name); ok {
-			x.parts = append(x.parts, inputPart{fixed: name + " = " + trim(v)})
-			continue
-		}
-		label := cfg.FieldLabel(name)
-		if label != name {
-			label += " " + name
-		}
-		p := inputPart{field: name, equals: label + " = ", absent: label + " 缺失"}
-		if lang == "en" {
-			p.absent = label + " missing"
-		}
-		x.parts = append(x.parts, p)
-	}
-	return x
-}
-
 // entityValues are one entity's values in one period.
 type entityValues struct {
 	pd     *dataset.PeriodData
 	entity string
-}
-
-// text lists the inputs with the entity's values.
-func (x *inputsText) text(values entityValues) string {
-	if !x.ok || len(x.parts) == 0 {
-		return ""
-	}
-	var b strings.Builder
-	b.Grow(64 * len(x.parts))
-	x.write(&b, values)
-	return b.String()
-}
-
-// write writes text(values) to b.
-func (x *inputsText) write(b *strings.Builder, values entityValues) {
-	if !x.ok {
-		return
-	}
-	var num [32]byte
-	for i, p := range x.parts {
-		if i > 0 {
-			b.WriteString(x.sep)
-		}
-		if p.fixed != "" {
-			b.WriteString(p.fixed)
-			continue
-		}
-		if v, ok := values.pd.Value(values.entity, p.field); ok {
-			b.WriteString(p.equals)
-			b.Write(appendTrim(num[:0], v))
-		} else {
-			b.WriteString(p.absent)
-		}
-	}
 }

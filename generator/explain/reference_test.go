@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"math"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -18,36 +19,56 @@ import (
 	"kaoping/internal/synth"
 )
 
-// inputsRef lists the counts a formula was computed from, e.g.
-// "件数 items = 123，受理案件数 cases = 100".
-func inputsRef(cfg *config.Config, src string, pd *dataset.PeriodData, entity, lang string) string {
-	f := compiled(src)
-	if f == nil {
-		return ""
-	}
-	var parts []string
-	for _, name := range f.Names() {
-		if v, ok := cfg.Constant(name); ok {
-			parts = append(parts, fmt.Sprintf("%s = %s", name, trimRef(v)))
-			continue
+// identRef matches the names of a formula.
+var identRef = regexp.MustCompile(`[A-Za-z_][A-Za-z0-9_]*`)
+
+// opsRef writes a formula's operators as a reader does.
+var opsRef = strings.NewReplacer("*", "×", "/", "÷", ">=", "≥", "<=", "≤", "!=", "≠", "==", "=")
+
+// wordsRef is a formula with names by their labels.
+func wordsRef(cfg *config.Config, src, lang string) string {
+	src = opsRef.Replace(src)
+	return identRef.ReplaceAllStringFunc(src, func(name string) string {
+		switch name {
+		case "min", "max":
+			return name
+		case "and", "or", "not":
+			if lang == "en" {
+				return name
+			}
+			return map[string]string{"and": "且", "or": "或", "not": "非"}[name]
 		}
 		label := cfg.FieldLabel(name)
-		if label != name {
-			label += " " + name
+		if _, ok := cfg.Constant(name); ok {
+			label = cfg.ConstantLabel(name)
+		}
+		if lang == "en" && label != name {
+			return label + " (" + name + ")"
+		}
+		return label
+	})
+}
+
+// inputsRef is the formula in words with the entity's values put in, e.g.
+// "件数 ÷ 受理案件数 = 123 ÷ 100".
+func inputsRef(cfg *config.Config, src string, pd *dataset.PeriodData, entity, lang string) string {
+	values := identRef.ReplaceAllStringFunc(opsRef.Replace(src), func(name string) string {
+		switch name {
+		case "min", "max", "and", "or", "not":
+			return name
+		}
+		if v, ok := cfg.Constant(name); ok {
+			return trimRef(v)
 		}
 		if v, ok := pd.Value(entity, name); ok {
-			parts = append(parts, fmt.Sprintf("%s = %s", label, trimRef(v)))
-		} else if lang == "en" {
-			parts = append(parts, label+" missing")
-		} else {
-			parts = append(parts, label+" 缺失")
+			return trimRef(v)
 		}
-	}
-	sep := "，"
-	if lang == "en" {
-		sep = ", "
-	}
-	return strings.Join(parts, sep)
+		if lang == "en" {
+			return "missing"
+		}
+		return "缺失"
+	})
+	return wordsRef(cfg, src, lang) + " = " + values
 }
 
 // trim formats a count without trailing zeros.
@@ -76,9 +97,9 @@ func indicatorRef(cfg *config.Config, ind *config.Indicator, pd *dataset.PeriodD
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s", ind.Name)
 	if en {
-		fmt.Fprintf(&b, " (%s, %s points): ", ind.Formula, trimRef(ind.Weight))
+		fmt.Fprintf(&b, " (%s points): ", trimRef(ind.Weight))
 	} else {
-		fmt.Fprintf(&b, "（%s，满分 %s）：", ind.Formula, trimRef(ind.Weight))
+		fmt.Fprintf(&b, "（满分 %s）：", trimRef(ind.Weight))
 	}
 	inputs := inputsRef(cfg, ind.Formula, pd, e.Entity.ID, lang)
 	switch {
@@ -94,9 +115,9 @@ func indicatorRef(cfg *config.Config, ind *config.Indicator, pd *dataset.PeriodD
 	case sc.Missing:
 		if sc.Invalid {
 			if en {
-				fmt.Fprintf(&b, "%s does not meet the condition %s, so the value counts as missing; ", inputs, ind.ValidIf)
+				fmt.Fprintf(&b, "%s does not meet the condition %s, so the value counts as missing; ", inputs, wordsRef(cfg, ind.ValidIf, lang))
 			} else {
-				fmt.Fprintf(&b, "%s，不满足有效条件 %s，按缺失处理；", inputs, ind.ValidIf)
+				fmt.Fprintf(&b, "%s，不满足有效条件 %s，按缺失处理；", inputs, wordsRef(cfg, ind.ValidIf, lang))
 			}
 		} else if en {
 			fmt.Fprintf(&b, "no value (%s); ", inputs)
@@ -107,10 +128,9 @@ func indicatorRef(cfg *config.Config, ind *config.Indicator, pd *dataset.PeriodD
 		return b.String()
 	}
 	v := *sc.Value
-	if en {
-		fmt.Fprintf(&b, "value %s (%s)", dvRef(ind, v, lang), inputs)
-	} else {
-		fmt.Fprintf(&b, "值 %s（%s）", dvRef(ind, v, lang), inputs)
+	b.WriteString(inputs)
+	if _, isConst := cfg.Constant(ind.Formula); identRef.FindString(ind.Formula) != ind.Formula || isConst {
+		fmt.Fprintf(&b, " = %s", dvRef(ind, v, lang)) // not one field alone
 	}
 	if sc.Rank > 0 && st != nil {
 		if en {
@@ -268,9 +288,17 @@ func methodSentenceRef(ind *config.Indicator, sc *scoring.IndicatorScore, st *sc
 			mean, z, betterRef(ind, lang), trimRef(*ind.Step), trimRef(*ind.MaxPlus), trimRef(*ind.MaxMinus), trimRef(*ind.Base), signRef(adj), numfmt.Points(math.Abs(adj)), pts)
 	case "range":
 		if en {
-			return fmt.Sprintf("reasonable range %s–%s, %s points off per unit outside: %s points.", dispNumRef(ind, *ind.Low, lang), dispNumRef(ind, *ind.High, lang), trimRef(*ind.Step), pts)
+			unit := map[string]string{"percent": "percentage point", "days": "day"}[ind.Format]
+			if unit == "" {
+				unit = "unit"
+			}
+			return fmt.Sprintf("reasonable range %s–%s, %s points off per %s outside: %s points.", dispNumRef(ind, *ind.Low, lang), dispNumRef(ind, *ind.High, lang), trimRef(*ind.Step), unit, pts)
 		}
-		return fmt.Sprintf("合理区间 %s–%s，超出部分每单位扣 %s 分：%s 分。", dispNumRef(ind, *ind.Low, lang), dispNumRef(ind, *ind.High, lang), trimRef(*ind.Step), pts)
+		unit := map[string]string{"percent": "1 个百分点", "days": "1 天"}[ind.Format]
+		if unit == "" {
+			unit = "1 "
+		}
+		return fmt.Sprintf("合理区间 %s–%s，每超出 %s扣 %s 分：%s 分。", dispNumRef(ind, *ind.Low, lang), dispNumRef(ind, *ind.High, lang), unit, trimRef(*ind.Step), pts)
 	case "direct":
 		if en {
 			return fmt.Sprintf("score entered as data, bounded to 0–%s: %s points.", trimRef(ind.Weight), pts)

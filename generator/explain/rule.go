@@ -48,52 +48,9 @@ func Direction(ind *config.Indicator, lang string) string {
 	return "不分高低（按规则计分）"
 }
 
-// Formula writes a formula with each field's label and each constant's
-// value: "件数 (items) / 受理案件数 (cases)", "… × coef_civil (1.2)".
-// "*" is written ×; everything else stays as written.
-func Formula(cfg *config.Config, src, lang string) string {
-	var b strings.Builder
-	rs := []rune(src)
-	for i := 0; i < len(rs); {
-		r := rs[i]
-		if isIdentStart(r) {
-			j := i + 1
-			for j < len(rs) && isIdentPart(rs[j]) {
-				j++
-			}
-			b.WriteString(nameText(cfg, string(rs[i:j]), lang))
-			i = j
-			continue
-		}
-		switch r {
-		case '*':
-			b.WriteString("×")
-		default:
-			b.WriteRune(r)
-		}
-		i++
-	}
-	return b.String()
-}
-
 func isIdentStart(r rune) bool { return r == '_' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' }
 
 func isIdentPart(r rune) bool { return isIdentStart(r) || r >= '0' && r <= '9' }
-
-// nameText is how Formula shows one name of a formula.
-func nameText(cfg *config.Config, name, lang string) string {
-	switch name {
-	case "min", "max", "and", "or", "not":
-		return name
-	}
-	if v, ok := cfg.Constant(name); ok {
-		return fmt.Sprintf("%s (%s)", name, trim(v))
-	}
-	if label := cfg.FieldLabel(name); label != "" && label != name {
-		return fmt.Sprintf("%s (%s)", label, name)
-	}
-	return name
-}
 
 // MissingPolicy says how a member without a value is scored.
 func MissingPolicy(ind *config.Indicator, lang string) string {
@@ -180,7 +137,7 @@ func unitName(ind *config.Indicator, lang string) string {
 	if en {
 		return "unit"
 	}
-	return "1 个单位"
+	return "1 " // a plain number: "每超出 1 扣 1 分"
 }
 
 func meanRelativeRule(ind *config.Indicator, lang string) string {

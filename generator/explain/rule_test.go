@@ -1,6 +1,8 @@
 package explain
 
 import (
+	"kaoping/generator/dataset"
+	"kaoping/generator/period"
 	"strings"
 	"testing"
 
@@ -66,20 +68,47 @@ func TestRule(t *testing.T) {
 	}
 }
 
-// TestFormula writes field labels and constant values into a formula.
+// TestFormula writes fields and constants by their labels, operators as
+// a reader writes them, and ids only in English.
 func TestFormula(t *testing.T) {
 	cfg := &config.Config{
 		Fields:    []config.Field{{ID: "items", Label: "件数"}, {ID: "cases", Label: "受理案件数"}},
-		Constants: []config.Constant{{Name: "coef", Value: 1.5}},
+		Constants: []config.Constant{{Name: "coef", Value: 1.5, Label: "系数"}, {Name: "k", Value: 2}},
 	}
-	tests := []struct{ src, want string }{
-		{"items / cases", "件数 (items) / 受理案件数 (cases)"},
-		{"max(items, cases) * coef", "max(件数 (items), 受理案件数 (cases)) × coef (1.5)"},
-		{"cases >= 5 and not other", "受理案件数 (cases) >= 5 and not other"},
+	tests := []struct{ src, lang, want string }{
+		{"items / cases", "zh-CN", "件数 ÷ 受理案件数"},
+		{"max(items, cases) * coef", "zh-CN", "max(件数, 受理案件数) × 系数"},
+		{"items * k", "zh-CN", "件数 × k"}, // no label: the name as written
+		{"(x_not) > 1", "zh-CN", "(x_not) > 1"},
+		{"cases >= 5 and not other != 1", "zh-CN", "受理案件数 ≥ 5 且 非 other ≠ 1"},
+		{"items / cases * coef", "en", "件数 (items) ÷ 受理案件数 (cases) × 系数 (coef)"},
+		{"cases <= 5 or cases == 7", "en", "受理案件数 (cases) ≤ 5 or 受理案件数 (cases) = 7"},
 	}
 	for _, tt := range tests {
-		if got := Formula(cfg, tt.src, "zh-CN"); got != tt.want {
-			t.Errorf("Formula(%q) = %q, want %q", tt.src, got, tt.want)
+		if got := Formula(cfg, tt.src, tt.lang); got != tt.want {
+			t.Errorf("Formula(%q, %s) = %q, want %q", tt.src, tt.lang, got, tt.want)
+		}
+	}
+}
+
+// TestInputs puts an entity's values into the formula in words: fields
+// by value, constants by value, a missing field as 缺失.
+func TestInputs(t *testing.T) {
+	cfg := &config.Config{
+		Fields:    []config.Field{{ID: "items", Label: "件数"}, {ID: "cases", Label: "受理案件数"}},
+		Constants: []config.Constant{{Name: "coef", Value: 1.5, Label: "系数"}},
+	}
+	vals := map[string]map[string]float64{"a": {"items": 99, "cases": 69}, "b": {"items": 3}}
+	pd := dataset.NewPeriodData(period.MustParse("2024-Q1"), vals, vals)
+	tests := []struct{ src, entity, lang, want string }{
+		{"items / cases", "a", "zh-CN", "件数 ÷ 受理案件数 = 99 ÷ 69"},
+		{"(items + cases) * coef", "a", "zh-CN", "(件数 + 受理案件数) × 系数 = (99 + 69) × 1.5"},
+		{"items / cases", "b", "zh-CN", "件数 ÷ 受理案件数 = 3 ÷ 缺失"},
+		{"items / cases", "b", "en", "件数 (items) ÷ 受理案件数 (cases) = 3 ÷ missing"},
+	}
+	for _, tt := range tests {
+		if got := Inputs(cfg, tt.src, pd, tt.entity, tt.lang); got != tt.want {
+			t.Errorf("Inputs(%q, %s, %s) = %q, want %q", tt.src, tt.entity, tt.lang, got, tt.want)
 		}
 	}
 }

@@ -191,7 +191,7 @@ func displayOf(ind *config.Indicator, v float64) float64 {
 // missingNote says why a value is missing and what it scored.
 func (m *Model) missingNote(ind *config.Indicator, sc *scoring.IndicatorScore) string {
 	if sc.Invalid {
-		return m.T("不满足有效条件 ", "fails the condition ") + ind.ValidIf + m.T("，按缺失处理：", "; counted as missing: ") + explain.MissingPolicy(ind, m.Lang)
+		return m.T("不满足有效条件 ", "fails the condition ") + explain.Formula(m.Config, ind.ValidIf, m.Lang) + m.T("，按缺失处理：", "; counted as missing: ") + explain.MissingPolicy(ind, m.Lang)
 	}
 	return m.T("无数据，", "no data; ") + explain.MissingPolicy(ind, m.Lang)
 }

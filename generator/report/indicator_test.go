@@ -14,14 +14,14 @@ func TestIndicatorPageStatesRule(t *testing.T) {
 	m := demo(t)
 	d := pageData(t, indicatorJobs(m), IndicatorPath("basic", "case_ratio")).(*IndicatorPage)
 	for _, c := range []struct{ field, got, want string }{
-		{"formula", d.Formula, "件数 (items) / 受理案件数 (cases)"},
+		{"formula", d.Formula, "件数 ÷ 受理案件数"},
 		{"direction", d.Direction, "越低越好"},
 		{"method", d.Method, "平均值比较法"},
 		{"rule", d.Rule, "以组内平均值为参考值"},
 		{"rule", d.Rule, "基础分 11 分"},
 		{"rule", d.Rule, "每优于参考值 1% 加 0.3 分"},
 		{"rule", d.Rule, "最多加 3 分、减 9 分"},
-		{"valid_if", d.ValidIf, "受理案件数 (cases) >= 5"},
+		{"valid_if", d.ValidIf, "受理案件数 ≥ 5"},
 		{"format", d.Format, "比值（1:x），保留 2 位小数"},
 		{"missing", d.Missing, "无有效值的按组内有值单位的平均得分计"},
 	} {

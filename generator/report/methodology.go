@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -43,6 +44,21 @@ type MethodologyPage struct {
 	Grades      []MethGrade
 	Ranking     []string // the ranking rules, one sentence each
 	RankChange  string
+	Appendix    []MethIDGroup // the ids config.toml uses, with their labels
+}
+
+// MethIDGroup is one table of the appendix: ids of one kind (indicators,
+// fields, constants, entity kinds) with the label pages show for each.
+// The appendix is the only place of the Chinese 考核办法 that shows ids,
+// for whoever edits config.toml or reads the downloads.
+type MethIDGroup struct {
+	Name string
+	Rows []MethID
+}
+
+// MethID is an id and its label.
+type MethID struct {
+	ID, Label string
 }
 
 // MethCategory is one category with its weight and its indicators' points.
@@ -67,7 +83,7 @@ type MethIndicator struct {
 
 // MethConstant is a named number the scheme's formulas use.
 type MethConstant struct {
-	Name  string
+	Name  string // the label, or the id when there is none (en: "label (id)")
 	Value float64
 }
 
@@ -115,6 +131,12 @@ func (m *Model) methodologyPage(s *config.Scheme) *MethodologyPage {
 		Crumb{Label: m.T("考核办法", "Methodology"), Path: MethodologyIndexPath()})
 	page.PrintHeader = title
 	d := &MethodologyPage{Page: page, Scheme: s, Who: m.whoText(s), Peers: m.peersText(s), Periods: m.schemePeriodsText(s)}
+	var fieldIDs []string // fields the scheme uses, in order of first use
+	useField := func(f string) {
+		if _, isConst := m.Config.Constant(f); !isConst && !slices.Contains(fieldIDs, f) && f != "min" && f != "max" && f != "and" && f != "or" && f != "not" {
+			fieldIDs = append(fieldIDs, f)
+		}
+	}
 	lang := m.Lang
 	catName := map[string]string{}
 	for _, c := range s.Categories {
@@ -147,17 +169,28 @@ func (m *Model) methodologyPage(s *config.Scheme) *MethodologyPage {
 			mi.Method = "" // the rule names its method already
 		}
 		if ind.ValidIf != "" {
-			mi.ValidIf = m.conditionText(explain.Formula(m.Config, ind.ValidIf, lang))
+			mi.ValidIf = explain.Formula(m.Config, ind.ValidIf, lang)
 		}
 		d.Indicators = append(d.Indicators, mi)
 		for _, name := range methNames(ind.Formula + " " + ind.ValidIf) {
 			used[name] = true
+			if !isNumber(name) {
+				useField(name)
+			}
 		}
 	}
+	var constIDs []MethID
 	for _, c := range m.Config.Constants {
 		if used[c.Name] {
-			d.Constants = append(d.Constants, MethConstant{Name: c.Name, Value: c.Value})
+			d.Constants = append(d.Constants, MethConstant{Name: explain.Formula(m.Config, c.Name, lang), Value: c.Value})
+			constIDs = append(constIDs, MethID{ID: c.Name, Label: c.Label})
 		}
+	}
+	for _, a := range s.Adjustments {
+		useField(a.Field)
+	}
+	for _, v := range s.Vetoes {
+		useField(v.Field)
 	}
 	for _, a := range s.Adjustments {
 		d.Adjustments = append(d.Adjustments, MethAdjustment{Name: a.Name, Field: m.fieldText(a.Field), Points: a.Points, Cap: a.Cap, Rule: m.adjustmentRule(a)})
@@ -193,20 +226,48 @@ func (m *Model) methodologyPage(s *config.Scheme) *MethodologyPage {
 		}
 	}
 	d.Ranking = m.rankingRules(s)
+	d.Appendix = m.methAppendix(s, fieldIDs, constIDs)
 	d.RankChange = m.T("名次变化 = 上期名次 − 本期名次，正数为上升（↑），负数为下降（↓）；上期未参加排名的标“新”。上期是本方案中同一粒度（月、季、半年、年）最近的一个较早考核期；累计考核期的上期是同年前一个累计期（1 月、第一季度的累计期没有上期）。",
 		"Rank change = previous rank − rank now: positive is up (↑), negative down (↓); a member not ranked in the previous period is marked new. The previous period is the scheme's latest earlier period of the same length (month, quarter, half, year); for a cumulative period it is the cumulative period one step earlier in the same year (none for January or Q1).")
 	return d
 }
 
-// conditionText writes a condition's operators as a reader writes them:
-// >= as ≥, and as 且, and so on.
-func (m *Model) conditionText(s string) string {
-	r := strings.NewReplacer(">=", "≥", "<=", "≤", "!=", "≠", "==", "=")
-	s = r.Replace(s)
-	if m.Lang != "en" {
-		s = strings.TrimPrefix(strings.NewReplacer(" and ", " 且 ", " or ", " 或 ", " not ", " 非 ").Replace(" "+s), " ")
+// methAppendix lists the ids the scheme's rules use with their labels:
+// indicators, fields, constants and the kind of entity scored.
+func (m *Model) methAppendix(s *config.Scheme, fields []string, consts []MethID) []MethIDGroup {
+	inds := MethIDGroup{Name: m.T("指标", "Indicators")}
+	for _, ind := range s.Indicators {
+		inds.Rows = append(inds.Rows, MethID{ID: ind.ID, Label: ind.Name})
 	}
-	return s
+	fs := MethIDGroup{Name: m.T("数据字段", "Data fields")}
+	for _, f := range fields {
+		l := m.Config.FieldLabel(f)
+		if l == f {
+			l = ""
+		}
+		fs.Rows = append(fs.Rows, MethID{ID: f, Label: l})
+	}
+	out := []MethIDGroup{
+		{Name: m.T("方案", "Scheme"), Rows: []MethID{{ID: s.ID, Label: s.Name}}},
+		{Name: m.T("考核对象类型", "Kind of entity scored"), Rows: []MethID{{ID: s.Kind, Label: m.kindText(s.Kind)}}},
+		inds, fs,
+	}
+	if len(consts) > 0 {
+		out = append(out, MethIDGroup{Name: m.T("常量", "Constants"), Rows: consts})
+	}
+	for i := range out {
+		for j := range out[i].Rows {
+			if r := &out[i].Rows[j]; r.Label == r.ID {
+				r.Label = ""
+			}
+		}
+	}
+	return out
+}
+
+// isNumber reports whether a word of a formula is a number literal.
+func isNumber(w string) bool {
+	return w != "" && w[0] >= '0' && w[0] <= '9'
 }
 
 // gradeCondition states a grade's conditions, e.g. "累计前 20%（按名次，并列
@@ -277,12 +338,10 @@ func (m *Model) adjustmentRule(a *config.Adjustment) string {
 	return m.T(zh+"；无数据的不加不扣。", en+"; no data, no points.")
 }
 
-// fieldText is a field's label with its raw name: 典型案例数（typical_cases）.
+// fieldText is a field's label; in English with its id: 典型案例数
+// (typical_cases). The Chinese page lists ids in its appendix only.
 func (m *Model) fieldText(f string) string {
-	if l := m.Config.FieldLabel(f); l != "" && l != f {
-		return l + m.T("（"+f+"）", " ("+f+")")
-	}
-	return f
+	return explain.Formula(m.Config, f, m.Lang)
 }
 
 // formatText names an indicator's display format.
@@ -321,7 +380,7 @@ func (m *Model) whoText(s *config.Scheme) string {
 			n++
 		}
 	}
-	return m.T(fmt.Sprintf("%s（类型 %s，共 %d 个）", m.kindText(s.Kind), s.Kind, n),
+	return m.T(fmt.Sprintf("%s（共 %d 个）", m.kindText(s.Kind), n),
 		fmt.Sprintf("%s (kind %s, %d in all)", m.kindText(s.Kind), s.Kind, n))
 }
 

@@ -95,16 +95,41 @@ func TestMethodologyGradeCondition(t *testing.T) {
 	}
 }
 
-func TestMethodologyConditionText(t *testing.T) {
+// TestMethodologyLabelsAndAppendix: the 考核办法 names constants, fields
+// and the kind scored by their labels, and lists the ids with those
+// labels in its appendix only.
+func TestMethodologyLabelsAndAppendix(t *testing.T) {
 	m := demo(t)
-	tests := []struct{ in, want string }{
-		{"受理案件数 (cases) >= 5", "受理案件数 (cases) ≥ 5"},
-		{"not a <= 3 and b != 0 or c == 1", "非 a ≤ 3 且 b ≠ 0 或 c = 1"},
-		{"(x_not) > 1", "(x_not) > 1"},
+	d := m.methodologyPage(m.Config.Scheme("basic"))
+	if strings.Contains(d.Who, "procuratorate") || !strings.HasPrefix(d.Who, "基层检察院") {
+		t.Errorf("who = %q", d.Who)
 	}
-	for _, tc := range tests {
-		if got := m.conditionText(tc.in); got != tc.want {
-			t.Errorf("conditionText(%q) = %q, want %q", tc.in, got, tc.want)
+	found := false
+	for _, c := range d.Constants {
+		if c.Name == "审查逮捕系数" && c.Value == 1 {
+			found = true
+		}
+		if strings.HasPrefix(c.Name, "coef_") {
+			t.Errorf("constant shown by its id: %+v", c)
+		}
+	}
+	if !found {
+		t.Errorf("constants %+v lack 审查逮捕系数 = 1", d.Constants)
+	}
+	for _, ind := range d.Indicators {
+		if strings.Contains(ind.Formula, "coef_") || strings.Contains(ind.Formula, "items") {
+			t.Errorf("%s: formula %q shows ids", ind.Name, ind.Formula)
+		}
+	}
+	ids := map[string]string{}
+	for _, g := range d.Appendix {
+		for _, r := range g.Rows {
+			ids[r.ID] = r.Label
+		}
+	}
+	for id, want := range map[string]string{"basic": "基层院业绩考评", "procuratorate": "基层检察院", "case_ratio": "案件比", "items": "件数", "coef_arrest": "审查逮捕系数", "typical_cases": "典型案例数"} {
+		if ids[id] != want {
+			t.Errorf("appendix: %s → %q, want %q", id, ids[id], want)
 		}
 	}
 }

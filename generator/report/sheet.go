@@ -428,7 +428,7 @@ func (m *Model) sheetMissing(ind *config.Indicator, sc *scoring.IndicatorScore, 
 	}
 	why := m.T("无数据", "no data")
 	if sc.Invalid {
-		why = m.T("不满足有效条件 ", "fails the condition ") + ind.ValidIf
+		why = m.T("不满足有效条件 ", "fails the condition ") + explain.Formula(m.Config, ind.ValidIf, m.Lang)
 	}
 	switch ind.Missing {
 	case "zero":
