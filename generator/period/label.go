@@ -59,25 +59,24 @@ func (p Period) Label(lang string) string {
 }
 
 // ShortLabel returns a compact name for chart axes and narrow table
-// columns: 2024, 2024H1, 2024Q1, 2024-03; a derived period adds 累计
-// (zh) or " YTD" (en): 2024-03累计, 2024Q2 YTD.
+// columns, a short form of Label that still reads as Chinese:
+//
+//	2021        2021年            2021
+//	2021-H1     2021年上半年       2021 H1
+//	2021-Q1     2021年一季度       2021 Q1
+//	2021-03     2021年3月          Mar 2021
+//	2024-03-ytd 2024年1-3月累计    Jan–Mar 2024 YTD
+//	2024-Q2-ytd 2024年1-2季度累计  Q1–Q2 2024 YTD
 func (p Period) ShortLabel(lang string) string {
-	var s string
-	switch p.Gran {
-	case Year:
-		s = fmt.Sprintf("%d", p.Year)
-	case Half:
-		s = fmt.Sprintf("%dH%d", p.Year, p.N)
-	case Quarter:
-		s = fmt.Sprintf("%dQ%d", p.Year, p.N)
-	default:
-		s = fmt.Sprintf("%d-%02d", p.Year, p.N)
+	en := lang == "en"
+	switch {
+	case p.Gran == Quarter && !p.YTD && !en:
+		return fmt.Sprintf("%d年%s季度", p.Year, zhNum[p.N])
+	case p.Gran == Quarter && p.YTD && p.N == 1 && !en:
+		return fmt.Sprintf("%d年一季度累计", p.Year)
+	case p.YTD && en:
+		l := p.Label(lang)
+		return l[:len(l)-len(" (cumulative)")] + " YTD"
 	}
-	if p.YTD {
-		if lang == "en" {
-			return s + " YTD"
-		}
-		return s + "累计"
-	}
-	return s
+	return p.Label(lang)
 }

@@ -53,22 +53,31 @@ type ChildCell struct {
 
 // EntitySchemeView is an entity's results in one scheme.
 type EntitySchemeView struct {
-	Scheme      *config.Scheme
-	Overview    string // site path of the scheme overview
-	Latest      *PeriodRow
-	NotLatest   bool   // the entity's latest result is older than the scheme's latest period
-	Group       string // label of the peer group in the latest result
-	Rows        []PeriodRow
-	HasDerived  bool // some rows are cumulative periods (the trends leave them out)
-	TotalChart  *chart.Chart
-	RankChart   *chart.Chart
-	KeyCharts   []*chart.Chart
-	TrendPoints int // number of periods in the trend charts
+	Scheme     *config.Scheme
+	Overview   string // site path of the scheme overview
+	Latest     *PeriodRow
+	NotLatest  bool   // the entity's latest result is older than the scheme's latest period
+	Group      string // label of the peer group in the latest result
+	Rows       []PeriodRow
+	HasDerived bool          // some rows are cumulative periods
+	Trends     []EntityTrend // one per kind of period the entity has results in
 	// HasAlerts: some indicator of the scheme has `alert`, so the profile
 	// lists the indicators in 预警 in the latest period (Alerts, possibly
 	// empty), with their sheet for the details.
 	HasAlerts bool
 	Alerts    []AlertItem
+}
+
+// EntityTrend is an entity's trend over one run of periods of the same
+// kind (按季度, 按月, 季度累计, …): its total, its rank and its key
+// indicators, each against the group.
+type EntityTrend struct {
+	Name   string // 按季度
+	Span   string // 2024年一季度至2025年四季度，8 期
+	Points int    // periods on the axis
+	Total  *chart.Chart
+	Rank   *chart.Chart
+	Keys   []*chart.Chart
 }
 
 // PeriodRow is one period of an entity's results in a scheme.

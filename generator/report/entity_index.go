@@ -1,7 +1,6 @@
 package report
 
 import (
-	"fmt"
 	"strings"
 
 	"kaoping/generator/config"
@@ -22,8 +21,9 @@ type entityIndex struct {
 
 // profileScheme is what profiles share about one scheme.
 type profileScheme struct {
+	scheme   string          // the scheme's id
 	periods  []profilePeriod // aligned with m.Results[scheme]
-	trend    []int           // m.trendIndexes
+	trends   []trendSeries   // m.trendSeries
 	overview string          // SchemePath
 	spec     [2]string       // chart keys of the total and rank trends
 	keys     []keyChart      // the key indicators followed over time
@@ -44,8 +44,8 @@ type groupInfo struct {
 	mean float64
 }
 
-// keyChart is a key indicator with the title, key and reference name of
-// its trend chart.
+// keyChart is a key indicator with the title (a format taking the name
+// of the trend series), key and reference name of its trend charts.
 type keyChart struct {
 	ind        *config.Indicator
 	title, key string
@@ -55,7 +55,7 @@ type keyChart struct {
 func newEntityIndex(m *Model) *entityIndex {
 	idx := &entityIndex{means: newGroupMeans(m), schemes: map[string]*profileScheme{}}
 	for _, s := range m.Config.Schemes {
-		si := &profileScheme{trend: m.trendIndexes(s), overview: SchemePath(s.ID), spec: [2]string{s.ID + "/total", s.ID + "/rank"}}
+		si := &profileScheme{scheme: s.ID, trends: m.trendSeries(s), overview: SchemePath(s.ID), spec: [2]string{s.ID + "/total", s.ID + "/rank"}}
 		for _, r := range m.Results[s.ID] {
 			pi := profilePeriod{
 				label:   r.Period.Period.Label(m.Lang),
@@ -74,7 +74,7 @@ func newEntityIndex(m *Model) *entityIndex {
 			refName := m.referenceName(ind)
 			si.keys = append(si.keys, keyChart{
 				ind:     ind,
-				title:   fmt.Sprintf(m.T("%s（虚线：%s）", "%s (dashed: %s)"), ind.Name, refName),
+				title:   strings.ReplaceAll(ind.Name, "%", "%%") + m.T(" · %s（虚线：", " · %s (dashed: ") + strings.ReplaceAll(refName, "%", "%%") + m.T("）", ")"),
 				key:     s.ID + "/ind/" + ind.ID,
 				refName: refName,
 			})

@@ -2,6 +2,7 @@ package report
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"testing"
 
@@ -122,9 +123,21 @@ func TestEntityProfileShanting(t *testing.T) {
 			plain++
 		}
 	}
-	// The trend charts cover the plain periods only.
-	if got := len(basic.TotalChart.Data.Rows); got != plain || plain == 0 {
-		t.Errorf("total trend: %d periods, want the %d plain ones", got, plain)
+	// One trend per kind of period: quarters and months never share an
+	// axis, the cumulative periods have their own; together they hold
+	// every period once.
+	onAxes := 0
+	for _, tr := range basic.Trends {
+		onAxes += tr.Points
+		if len(tr.Total.Data.Rows) != tr.Points || len(tr.Rank.Data.Rows) != tr.Points {
+			t.Errorf("%s: %d/%d rows, want %d", tr.Name, len(tr.Total.Data.Rows), len(tr.Rank.Data.Rows), tr.Points)
+		}
+	}
+	if names := trendNames(basic.Trends); names != "按季度 按月 季度累计 逐月累计" {
+		t.Errorf("trends %s", names)
+	}
+	if onAxes != len(basic.Rows) || plain == 0 {
+		t.Errorf("trends show %d periods, want all %d", onAxes, len(basic.Rows))
 	}
 	// The latest summary is the latest result.
 	er, _ := EntityResult(rs[len(rs)-1], "zz-st")
@@ -190,5 +203,37 @@ func TestEntityChildrenLatest(t *testing.T) {
 		if want := sum / float64(len(g.Entities)); math.Abs(s.Latest.GroupMean-want) > 1e-9 {
 			t.Errorf("%s: group mean %v, want %v", s.Scheme.ID, s.Latest.GroupMean, want)
 		}
+	}
+}
+
+func trendNames(ts []EntityTrend) string {
+	var names []string
+	for _, t := range ts {
+		names = append(names, t.Name)
+	}
+	return strings.Join(names, " ")
+}
+
+// TestEntityTrendGap: a period without a result between two with one is
+// a gap on the axis (NaN), not left out, so the line is not joined
+// across it.
+func TestEntityTrendGap(t *testing.T) {
+	m := demo(t)
+	s := m.Config.Scheme("basic")
+	idx := newEntityIndex(m)
+	e := m.Data.Entities.Get("zz-st")
+	hist := slices.Clone(m.History("basic", "zz-st"))
+	q := idx.schemes["basic"].trends[0] // the quarters
+	hist[q.idxs[2]] = nil               // as if zz-st had no data in 2024 Q3
+	v := &EntitySchemeView{Scheme: s}
+	if err := m.trendCharts(v, idx.schemes["basic"], e, hist); err != nil {
+		t.Fatal(err)
+	}
+	rows := v.Trends[0].Total.Data.Rows
+	if len(rows) != len(q.idxs) || rows[2].Label != "2024年三季度" {
+		t.Fatalf("%d rows, the third %q", len(rows), rows[2].Label)
+	}
+	if !math.IsNaN(rows[2].Values[0]) || math.IsNaN(rows[1].Values[0]) || math.IsNaN(rows[3].Values[0]) {
+		t.Errorf("values around the gap: %v %v %v", rows[1].Values, rows[2].Values, rows[3].Values)
 	}
 }

@@ -56,60 +56,81 @@ func (m *Model) entitySchemeView(idx *entityIndex, s *config.Scheme, e *dataset.
 	return v, err
 }
 
-// trendCharts draws e's total, rank and key indicators over the plain
-// periods of its history.
+// trendCharts draws e's total, rank and key indicators over each run of
+// periods of one kind (trendSeries) in which e has a result. A run's axis
+// goes from e's first result in it to its last; a period in between
+// without a result is a gap in the lines, not a joint.
 func (m *Model) trendCharts(v *EntitySchemeView, si *profileScheme, e *dataset.Entity, hist []*scoring.EntityResult) error {
-	points := make([]int, 0, len(si.trend))
-	for _, i := range si.trend {
-		if hist[i] != nil {
-			points = append(points, i)
+	for _, ts := range si.trends {
+		first, last := -1, -1
+		for j, i := range ts.idxs {
+			if hist[i] != nil {
+				if first < 0 {
+					first = j
+				}
+				last = j
+			}
 		}
+		if first < 0 {
+			continue
+		}
+		t, err := m.entityTrend(si, e, hist, ts, ts.idxs[first:last+1])
+		if err != nil {
+			return err
+		}
+		v.Trends = append(v.Trends, t)
 	}
-	v.TrendPoints = len(points)
-	if len(points) == 0 {
-		return nil
-	}
+	return nil
+}
+
+// entityTrend draws one run: points are the result indexes on its axis.
+func (m *Model) entityTrend(si *profileScheme, e *dataset.Entity, hist []*scoring.EntityResult, ts trendSeries, points []int) (EntityTrend, error) {
 	n := len(points)
+	rs := m.Results[si.scheme]
+	t := EntityTrend{Name: ts.name, Points: n, Span: m.spanText(rs[points[0]].Period, rs[points[n-1]].Period, n)}
 	labels := make([]string, n)
 	groups := make([]groupInfo, n)
 	floats := make([]float64, 3*n) // totals, means, ranks in one allocation
 	totals, means, ranks := floats[:n:n], floats[n:2*n:2*n], floats[2*n:]
 	for j, i := range points {
-		er := hist[i]
 		pi := &si.periods[i]
 		labels[j] = pi.short
-		groups[j] = pi.group(er.Group)
-		totals[j] = er.Total
-		means[j] = groups[j].mean
-		ranks[j] = float64(er.Rank)
+		totals[j], means[j], ranks[j] = math.NaN(), math.NaN(), math.NaN()
+		if er := hist[i]; er != nil {
+			groups[j] = pi.group(er.Group)
+			totals[j] = er.Total
+			means[j] = groups[j].mean
+			ranks[j] = float64(er.Rank)
+		}
 	}
 	corner := m.T("考核期", "Period")
+	suffix := " · " + ts.name
 	var err error
-	v.TotalChart, err = chart.Lines(chart.Spec{
-		Title: m.T("总分（虚线：组内平均）", "Total (dashed: group mean)"), Key: si.spec[0],
+	t.Total, err = chart.Lines(chart.Spec{
+		Title: m.T("总分"+suffix+"（虚线：组内平均）", "Total"+suffix+" (dashed: group mean)"), Key: si.spec[0] + "/" + ts.key,
 		Format: "number", Decimals: 2, Corner: corner,
 	}, labels, []chart.Series{{Name: e.Name, Values: totals}, {Name: m.T("组内平均", "Group mean"), Values: means, Dashed: true}})
 	if err != nil {
-		return err
+		return t, err
 	}
-	v.RankChart, err = chart.RankLines(chart.Spec{
-		Title: m.T("组内排名（第 1 名在上）", "Rank in the group (first at the top)"), Key: si.spec[1], Corner: corner,
+	t.Rank, err = chart.RankLines(chart.Spec{
+		Title: m.T("组内排名"+suffix+"（第 1 名在上）", "Rank in the group"+suffix+" (first at the top)"), Key: si.spec[1] + "/" + ts.key, Corner: corner,
 	}, labels, []chart.Series{{Name: e.Name, Values: ranks}})
 	if err != nil {
-		return err
+		return t, err
 	}
-	v.KeyCharts = make([]*chart.Chart, 0, len(si.keys))
+	t.Keys = make([]*chart.Chart, 0, len(si.keys))
 	for _, k := range si.keys {
 		c, err := chart.Lines(chart.Spec{
-			Title: k.title, Key: k.key,
+			Title: fmt.Sprintf(k.title, ts.name), Key: k.key + "/" + ts.key,
 			Format: k.ind.Format, Decimals: k.ind.Decimals, Corner: corner, Height: 260,
 		}, labels, []chart.Series{{Name: e.Name, Values: m.keyValues(k.ind, hist, points)}, {Name: k.refName, Values: keyReferences(m, k.ind, groups), Dashed: true}})
 		if err != nil {
-			return err
+			return t, err
 		}
-		v.KeyCharts = append(v.KeyCharts, c)
+		t.Keys = append(t.Keys, c)
 	}
-	return nil
+	return t, nil
 }
 
 // keyValues are an indicator's values in the results at points (NaN
@@ -118,6 +139,9 @@ func (m *Model) keyValues(ind *config.Indicator, hist []*scoring.EntityResult, p
 	vals := make([]float64, len(points))
 	for j, i := range points {
 		vals[j] = math.NaN()
+		if hist[i] == nil {
+			continue
+		}
 		if sc := hist[i].Indicators[ind.ID]; sc != nil {
 			vals[j] = valueOrNaN(sc.Value)
 		}

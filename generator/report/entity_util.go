@@ -3,9 +3,11 @@ package report
 import (
 	"math"
 	"slices"
+	"strconv"
 
 	"kaoping/generator/config"
 	"kaoping/generator/dataset"
+	"kaoping/generator/period"
 	"kaoping/generator/scoring"
 )
 
@@ -34,23 +36,56 @@ func (m *Model) GroupLabel(s *config.Scheme, id string) string {
 	return scoring.GroupLabel(s, m.Data.Entities, id, m.T("全部", "All"))
 }
 
-// trendIndexes are the indexes into m.Results[s] that trend charts use:
-// the plain (non-derived) periods, since a line that mixes cumulative and
-// single periods would mislead; when a scheme has only derived periods,
-// those.
-func (m *Model) trendIndexes(s *config.Scheme) []int {
-	var plain, derived []int
-	for i, r := range m.Results[s.ID] {
-		if r.Period.Derived {
-			derived = append(derived, i)
-		} else {
-			plain = append(plain, i)
+// trendSeries is one run of periods of the same kind — the same
+// granularity, cumulative or not — that a trend chart may draw on one
+// axis. Quarters and months never share an axis: evenly spaced, a
+// month's 办案量 would look like a quarter's collapsing to a third; a
+// cumulative period is not comparable with a single one either.
+type trendSeries struct {
+	name string // 按季度, 按月, 季度累计, …
+	key  string // suffix of the chart keys: "Q", "M", "Q-ytd", …
+	idxs []int  // indexes into m.Results[scheme], in time order
+}
+
+// trendSeries splits the scheme's results into trend series: plain ones
+// first, years to months, then the cumulative ones.
+func (m *Model) trendSeries(s *config.Scheme) []trendSeries {
+	kinds := []struct {
+		gran   period.Granularity
+		ytd    bool
+		key    string
+		zh, en string
+	}{
+		{period.Year, false, "Y", "按年", "Yearly"},
+		{period.Half, false, "H", "按半年", "Half-yearly"},
+		{period.Quarter, false, "Q", "按季度", "Quarterly"},
+		{period.Month, false, "M", "按月", "Monthly"},
+		{period.Quarter, true, "Q-ytd", "季度累计", "Quarters, cumulative"},
+		{period.Month, true, "M-ytd", "逐月累计", "Months, cumulative"},
+	}
+	var out []trendSeries
+	for _, k := range kinds {
+		ts := trendSeries{name: m.T(k.zh, k.en), key: k.key}
+		for i, r := range m.Results[s.ID] {
+			if p := r.Period.Period; p.Gran == k.gran && p.YTD == k.ytd {
+				ts.idxs = append(ts.idxs, i)
+			}
+		}
+		if len(ts.idxs) > 0 {
+			out = append(out, ts)
 		}
 	}
-	if len(plain) > 0 {
-		return plain
+	return out
+}
+
+// spanText names the first and last period of a run: "2024年一季度至
+// 2025年四季度，8 期".
+func (m *Model) spanText(first, last *dataset.PeriodData, n int) string {
+	a, b := first.Period.ShortLabel(m.Lang), last.Period.ShortLabel(m.Lang)
+	if n == 1 {
+		return a
 	}
-	return derived
+	return m.T(a+"至"+b+"，"+strconv.Itoa(n)+" 期", a+" to "+b+", "+strconv.Itoa(n)+" periods")
 }
 
 // shortLabel is a period's compact label, for chart axes.

@@ -49,9 +49,15 @@ type IndicatorGroup struct {
 	Hi, Lo       *float64 // efficacy: satisfying and not-allowed values (v units)
 	Rows         []IndicatorRow
 	Distribution *chart.Chart
-	Trend        *chart.Chart
-	Heatmap      *chart.Chart
-	TooMany      int // members, when the per-member charts were left out
+	Trends       []IndicatorTrend // one per kind of period (按季度, 按月, …)
+	TooMany      int              // members, when the per-member charts were left out
+}
+
+// IndicatorTrend is the group's values over one run of periods of the
+// same kind: lines, and a heatmap of every member.
+type IndicatorTrend struct {
+	Name, Span     string
+	Trend, Heatmap *chart.Chart
 }
 
 // IndicatorRow is one member's value in the latest period.

@@ -16,8 +16,9 @@ import (
 // the latest top and bottom three.
 const trendAllMembers = 8
 
-// indicatorCharts adds to ig the latest distribution, the trend lines
-// and the heatmap of the group gid over the scheme's plain periods.
+// indicatorCharts adds to ig the latest distribution, and the trend
+// lines and the heatmap of the group gid over each run of periods of one
+// kind (trendSeries).
 func (m *Model) indicatorCharts(s *config.Scheme, ind *config.Indicator, gid string, ig *IndicatorGroup, order map[string]int) error {
 	spec := func(title, key string) chart.Spec {
 		return chart.Spec{Title: title, Key: key + "/" + gid, Format: ind.Format, Decimals: ind.Decimals}
@@ -45,12 +46,27 @@ func (m *Model) indicatorCharts(s *config.Scheme, ind *config.Indicator, gid str
 		}
 	}
 
-	// Over time: members of the group in any plain period, in hierarchy order.
-	rs := m.Results[s.ID]
-	idxs := m.trendIndexes(s)
-	if len(idxs) == 0 {
-		return nil
+	for _, ts := range m.trendSeries(s) {
+		it, err := m.indicatorTrend(s, ind, gid, ig, order, ts)
+		if err != nil {
+			return err
+		}
+		if it != nil {
+			ig.Trends = append(ig.Trends, *it)
+		}
 	}
+	return nil
+}
+
+// indicatorTrend draws the group's values over one run of periods: the
+// members of the group in any of them, in hierarchy order; nil when the
+// group is in none of them.
+func (m *Model) indicatorTrend(s *config.Scheme, ind *config.Indicator, gid string, ig *IndicatorGroup, order map[string]int, ts trendSeries) (*IndicatorTrend, error) {
+	spec := func(title, key string) chart.Spec {
+		return chart.Spec{Title: title, Key: key + "/" + gid + "/" + ts.key, Format: ind.Format, Decimals: ind.Decimals}
+	}
+	rs := m.Results[s.ID]
+	idxs := ts.idxs
 	labels := make([]string, len(idxs))
 	groups := make([]*scoring.Group, len(idxs))
 	var members []*dataset.Entity
@@ -68,6 +84,10 @@ func (m *Model) indicatorCharts(s *config.Scheme, ind *config.Indicator, gid str
 			}
 		}
 	}
+	if len(members) == 0 {
+		return nil, nil
+	}
+	it := &IndicatorTrend{Name: ts.name, Span: m.spanText(rs[idxs[0]].Period, rs[idxs[len(idxs)-1]].Period, len(idxs))}
 	slices.SortStableFunc(members, func(a, b *dataset.Entity) int { return order[a.ID] - order[b.ID] })
 	valueAt := func(id string, j int) float64 {
 		if groups[j] == nil {
@@ -107,7 +127,7 @@ func (m *Model) indicatorCharts(s *config.Scheme, ind *config.Indicator, gid str
 			chart.Series{Name: m.T("组内最低", "Group minimum"), Values: mins})
 		shown = extremes(ig.Rows, 3)
 	}
-	names = uniqueNames(m, shown)
+	names := uniqueNames(m, shown)
 	for k, id := range shown {
 		vals := make([]float64, len(idxs))
 		for j := range idxs {
@@ -115,22 +135,24 @@ func (m *Model) indicatorCharts(s *config.Scheme, ind *config.Indicator, gid str
 		}
 		series = append(series, chart.Series{Name: names[k], Values: vals})
 	}
-	title := m.T("历期数值（虚线："+ig.RefName+"）", "Values over periods (dashed: "+ig.RefName+")")
+	suffix := " · " + ts.name
+	title := m.T("历期数值"+suffix+"（虚线："+ig.RefName+"）", "Values over periods"+suffix+" (dashed: "+ig.RefName+")")
 	if len(members) > trendAllMembers {
-		title = m.T("历期数值：参考值、最高、最低与最新一期前三名、后三名", "Values over periods: reference, maximum, minimum, and the latest top and bottom three")
+		title = m.T("历期数值"+suffix+"：参考值、最高、最低与最新一期前三名、后三名", "Values over periods"+suffix+": reference, maximum, minimum, and the latest top and bottom three")
 	}
 	sp := spec(title+m.directionText(ind), "trend")
 	sp.Corner = m.T("考核期", "Period")
 	sp.Home = m.homeLabel(shown, names)
-	if ig.Trend, err = chart.Lines(sp, labels, series); err != nil {
-		return err
+	var err error
+	if it.Trend, err = chart.Lines(sp, labels, series); err != nil {
+		return nil, err
 	}
 
 	if len(members) > maxComparisonBars {
 		ig.TooMany = len(members)
-		return nil
+		return it, nil
 	}
-	ids = make([]string, len(members))
+	ids := make([]string, len(members))
 	for k, e := range members {
 		ids[k] = e.ID
 	}
@@ -143,19 +165,19 @@ func (m *Model) indicatorCharts(s *config.Scheme, ind *config.Indicator, gid str
 		}
 	}
 	// Darker is better whichever way the indicator points.
-	heat := m.T("各单位历期数值（颜色越深越好：越高越好）", "Values by member and period (darker = better: higher is better)")
+	heat := m.T("各单位历期数值"+suffix+"（颜色越深越好：越高越好）", "Values by member and period"+suffix+" (darker = better: higher is better)")
 	switch {
 	case ind.Sign() < 0:
-		heat = m.T("各单位历期数值（颜色越深越好：越低越好）", "Values by member and period (darker = better: lower is better)")
+		heat = m.T("各单位历期数值"+suffix+"（颜色越深越好：越低越好）", "Values by member and period"+suffix+" (darker = better: lower is better)")
 	case ind.Sign() == 0: // no better side (range, direct)
-		heat = m.T("各单位历期数值（颜色越深数值越大）", "Values by member and period (darker = larger)")
+		heat = m.T("各单位历期数值"+suffix+"（颜色越深数值越大）", "Values by member and period"+suffix+" (darker = larger)")
 	}
 	sp = spec(heat, "heatmap")
 	sp.Corner = m.T("单位", "Member")
 	sp.Home = m.homeLabel(ids, rows)
 	sp.Cue = chart.Cue{Direction: int(ind.Sign())}
-	ig.Heatmap, err = chart.Heatmap(sp, rows, labels, grid)
-	return err
+	it.Heatmap, err = chart.Heatmap(sp, rows, labels, grid)
+	return it, err
 }
 
 // memberResult is entity id's result in the scheme's i-th result, or nil.

@@ -84,13 +84,31 @@ func TestIndicatorLatestTable(t *testing.T) {
 			t.Errorf("%s: diff %v, want %v", row.ID, row.Diff, want)
 		}
 	}
-	// Six members: a line each plus the dashed reference; plain periods only.
-	plain := len(m.trendIndexes(m.Config.Scheme("basic")))
-	if got := len(ig.Trend.Data.Columns); got != len(g.Entities)+1 {
-		t.Errorf("trend: %d series, want %d", got, len(g.Entities)+1)
+	// Six members: a line each plus the dashed reference, in one chart per
+	// kind of period: the demo has 8 quarters, 3 months and their
+	// cumulative periods, and no two kinds share an axis.
+	want := []struct {
+		name  string
+		first string
+		n     int
+	}{{"按季度", "2024年一季度", 8}, {"按月", "2026年1月", 3}, {"季度累计", "2024年一季度累计", 8}, {"逐月累计", "2026年1月累计", 3}}
+	if len(ig.Trends) != len(want) {
+		t.Fatalf("%d trends, want %d", len(ig.Trends), len(want))
 	}
-	if got := len(ig.Heatmap.Data.Columns); got != plain {
-		t.Errorf("heatmap: %d periods, want %d", got, plain)
+	for k, w := range want {
+		tr := ig.Trends[k]
+		if tr.Name != w.name {
+			t.Errorf("trend %d: %s, want %s", k, tr.Name, w.name)
+		}
+		if got := len(tr.Trend.Data.Columns); got != len(g.Entities)+1 {
+			t.Errorf("%s: %d series, want %d", tr.Name, got, len(g.Entities)+1)
+		}
+		if got := len(tr.Trend.Data.Rows); got != w.n || tr.Trend.Data.Rows[0].Label != w.first {
+			t.Errorf("%s: %d periods from %q, want %d from %q", tr.Name, got, tr.Trend.Data.Rows[0].Label, w.n, w.first)
+		}
+		if got := len(tr.Heatmap.Data.Columns); got != w.n {
+			t.Errorf("%s heatmap: %d periods, want %d", tr.Name, got, w.n)
+		}
 	}
 }
 
@@ -109,7 +127,7 @@ func TestIndicatorGroupsLargeTrend(t *testing.T) {
 			continue
 		}
 		large = true
-		if got := len(ig.Trend.Data.Columns); got != 3+6 {
+		if got := len(ig.Trends[0].Trend.Data.Columns); got != 3+6 {
 			t.Errorf("group %s: %d trend series, want 9 (reference, max, min, 3 top, 3 bottom)", ig.ID, got)
 		}
 	}

@@ -36,7 +36,7 @@ type OverviewGroup struct {
 	Mean      float64
 	Top       []OverviewRow // the top three, or every member of a small group
 	Bottom    []OverviewRow // the bottom three; nil for a small group
-	Chart     *chart.Chart
+	Charts    []*chart.Chart // totals over each run of periods of one kind
 }
 
 // OverviewRow is one member in the latest ranking.
@@ -153,25 +153,27 @@ func (m *Model) schemeOverview(s *config.Scheme, means groupMeans, order map[str
 				og.Bottom = append(og.Bottom, row(e))
 			}
 		}
-		c, err := m.overviewChart(s, g, latest, means, order)
-		if err != nil {
-			return nil, err
+		for _, ts := range m.trendSeries(s) {
+			c, err := m.overviewChart(s, g, latest, means, order, ts)
+			if err != nil {
+				return nil, err
+			}
+			if c != nil {
+				og.Charts = append(og.Charts, c)
+			}
 		}
-		og.Chart = c
 		d.Groups = append(d.Groups, og)
 	}
 	return d, nil
 }
 
-// overviewChart draws the totals of the group's members over the plain
-// periods: lines for a few members, a heatmap for many, the group's
+// overviewChart draws the totals of the group's members over one run of
+// periods of the same kind (nil when the group is in none): lines for a few members, a heatmap for many, the group's
 // spread for a province's thousands.
-func (m *Model) overviewChart(s *config.Scheme, latestGroup *scoring.Group, latest *scoring.Result, means groupMeans, order map[string]int) (*chart.Chart, error) {
+func (m *Model) overviewChart(s *config.Scheme, latestGroup *scoring.Group, latest *scoring.Result, means groupMeans, order map[string]int, ts trendSeries) (*chart.Chart, error) {
 	rs := m.Results[s.ID]
-	idxs := m.trendIndexes(s)
-	if len(idxs) == 0 {
-		return nil, nil
-	}
+	idxs := ts.idxs
+	suffix := " · " + ts.name
 	gid := latestGroup.ID
 	labels := make([]string, len(idxs))
 	groups := make([]*scoring.Group, len(idxs))
@@ -207,7 +209,10 @@ func (m *Model) overviewChart(s *config.Scheme, latestGroup *scoring.Group, late
 		}
 		return math.NaN()
 	}
-	key := "totals/" + gid
+	if !slices.ContainsFunc(groups, func(g *scoring.Group) bool { return g != nil }) {
+		return nil, nil // the group has no result in this run
+	}
+	key := "totals/" + gid + "/" + ts.key
 	corner := m.T("考核期", "Period")
 	meanName := m.T("组内平均", "Group mean")
 	meanSeries := make([]float64, len(idxs))
@@ -230,7 +235,7 @@ func (m *Model) overviewChart(s *config.Scheme, latestGroup *scoring.Group, late
 			series = append(series, chart.Series{Name: names[k], Values: vals})
 		}
 		series = append(series, chart.Series{Name: meanName, Values: meanSeries, Dashed: true})
-		return chart.Lines(chart.Spec{Title: m.T("各期总分（虚线：组内平均）", "Totals over periods (dashed: group mean)"),
+		return chart.Lines(chart.Spec{Title: m.T("各期总分"+suffix+"（虚线：组内平均）", "Totals over periods"+suffix+" (dashed: group mean)"),
 			Key: key, Format: "number", Decimals: 2, Corner: corner, Height: 380, Home: m.homeLabel(ids, names)}, labels, series)
 	case len(members) <= overviewHeatmapMembers:
 		ids := make([]string, len(members))
@@ -249,7 +254,7 @@ func (m *Model) overviewChart(s *config.Scheme, latestGroup *scoring.Group, late
 			height = 110 + 18*len(members)
 		}
 		rows := uniqueNames(m, ids)
-		return chart.Heatmap(chart.Spec{Title: fmt.Sprintf(m.T("各期总分（按%s排名排列，颜色越深分数越高）", "Totals over periods (in the order of the %s ranking; darker = higher)"), latest.Period.Period.ShortLabel(m.Lang)),
+		return chart.Heatmap(chart.Spec{Title: fmt.Sprintf(m.T("各期总分%s（按%s排名排列，颜色越深分数越高）", "Totals over periods%s (in the order of the %s ranking; darker = higher)"), suffix, latest.Period.Period.ShortLabel(m.Lang)),
 			Key: key, Format: "number", Decimals: 2, Corner: m.T("单位", "Member"), Height: height,
 			Home: m.homeLabel(ids, rows), Cue: chart.Cue{Direction: 1}}, rows, labels, grid)
 	}
@@ -275,7 +280,7 @@ func (m *Model) overviewChart(s *config.Scheme, latestGroup *scoring.Group, late
 		{Name: m.T("最低", "Minimum"), Values: stat(func(ts []float64) float64 { return ts[0] })},
 		{Name: meanName, Values: meanSeries, Dashed: true},
 	}
-	return chart.Lines(chart.Spec{Title: m.T("各期总分分布：最高、中位数、最低与组内平均", "Totals over periods: maximum, median, minimum and group mean"),
+	return chart.Lines(chart.Spec{Title: m.T("各期总分分布"+suffix+"：最高、中位数、最低与组内平均", "Totals over periods"+suffix+": maximum, median, minimum and group mean"),
 		Key: key, Format: "number", Decimals: 2, Corner: corner}, labels, series)
 }
 

@@ -34,7 +34,7 @@ func TestSchemeOverview(t *testing.T) {
 					t.Errorf("%s/%s: bottom %d is %s, want %s", s.ID, g.ID, i, row.Name, e.Entity.Name)
 				}
 			}
-			if og.Chart == nil {
+			if len(og.Charts) == 0 {
 				t.Errorf("%s/%s: no chart", s.ID, g.ID)
 			}
 		}

@@ -508,11 +508,19 @@ func (sx *sheetIndex) charts(d *SheetPage, s *config.Scheme, sp *sheetPeriod, ss
 	ranks := make([]float64, 0, len(sp.history))
 	totals := make([]float64, 0, len(sp.history))
 	means := make([]float64, 0, len(sp.history))
+	// From the entity's first result in the series on: a period without
+	// one is a gap in the lines (NaN), not left out and joined across.
+	with := 0
 	for _, h := range sp.history {
 		x := hist[h.k]
 		if x == nil {
+			if len(labels) > 0 {
+				labels = append(labels, h.label)
+				ranks, totals, means = append(ranks, math.NaN()), append(totals, math.NaN()), append(means, math.NaN())
+			}
 			continue
 		}
+		with++
 		labels = append(labels, h.label)
 		ranks = append(ranks, float64(x.Rank))
 		totals = append(totals, x.Total)
@@ -522,7 +530,7 @@ func (sx *sheetIndex) charts(d *SheetPage, s *config.Scheme, sp *sheetPeriod, ss
 		}
 		means = append(means, mv)
 	}
-	if len(labels) < 2 {
+	if with < 2 {
 		return nil
 	}
 	corner := m.T("考核期", "Period")
