@@ -37,8 +37,14 @@ func signed(v float64, decimals int) string { return numfmt.Signed(v, decimals) 
 // signedOf is signed of an optional number.
 func signedOf(v *float64, decimals int) string { return numfmt.Signed(deref(v), decimals) }
 
-// rankChange is ↑2, ↓1, — or 新 (new).
+// rankChange is ↑2, ↓1, 持平 or 新进 (numfmt.RankChange).
 func rankChange(ctx context.Context, c *int) string { return numfmt.RankChange(c, lang(ctx)) }
+
+// rankChangeOf is rankChange in a period with or without a previous
+// period: — where there is nothing to compare with.
+func rankChangeOf(ctx context.Context, c *int, noPrevious bool) string {
+	return numfmt.RankChangeOf(c, noPrevious, lang(ctx))
+}
 
 // itoa is strconv.Itoa.
 func itoa(n int) string { return strconv.Itoa(n) }

@@ -83,7 +83,6 @@ var messages = map[string]Message{
 	"home.note":               {"最新通报", "Latest commentary"},
 	"home.read_more":          {"阅读全文", "Read more"},
 	"home.cumulative":         {"累计", "cumulative"},
-	"home.members":            {"参评单位（人）", "Members"},
 	"home.groups":             {"分 %d 个比较组", "in %d peer groups"},
 	"home.mean":               {"平均总分", "Mean total"},
 	"home.highest":            {"最高分", "Highest"},
@@ -233,6 +232,7 @@ var messages = map[string]Message{
 
 	// ranking (公示表) and score sheet
 	"rank.parent":            {"所属单位", "Unit"},
+	"rank.change_legend":     {"名次变化：↑ 上升，↓ 下降，“持平”为名次与上期相同，“新进”为上期未参加排名，“—”为没有可比的上期。", "Change: ↑ up, ↓ down, = same rank as in the previous period, new: not ranked then, —: no previous period to compare with."},
 	"rank.mean_row":          {"参考值（组内平均）", "Reference (group mean)"},
 	"rank.prev":              {"上一期", "Previous"},
 	"rank.next":              {"下一期", "Next"},

@@ -399,16 +399,16 @@ func SchemeOverview(d *report.SchemeOverview) templ.Component {
 						return templ_7745c5c3_Err
 					}
 					if len(g.Bottom) > 0 {
-						templ_7745c5c3_Err = toplist("sch.top", g.Top).Render(ctx, templ_7745c5c3_Buffer)
+						templ_7745c5c3_Err = toplist("sch.top", g.Top, d.NoPrevious).Render(ctx, templ_7745c5c3_Buffer)
 						if templ_7745c5c3_Err != nil {
 							return templ_7745c5c3_Err
 						}
-						templ_7745c5c3_Err = toplist("sch.bottom", g.Bottom).Render(ctx, templ_7745c5c3_Buffer)
+						templ_7745c5c3_Err = toplist("sch.bottom", g.Bottom, d.NoPrevious).Render(ctx, templ_7745c5c3_Buffer)
 						if templ_7745c5c3_Err != nil {
 							return templ_7745c5c3_Err
 						}
 					} else {
-						templ_7745c5c3_Err = toplist("sch.all", g.Top).Render(ctx, templ_7745c5c3_Buffer)
+						templ_7745c5c3_Err = toplist("sch.all", g.Top, d.NoPrevious).Render(ctx, templ_7745c5c3_Buffer)
 						if templ_7745c5c3_Err != nil {
 							return templ_7745c5c3_Err
 						}
@@ -822,7 +822,7 @@ func periodPages(p *report.PeriodPages) templ.Component {
 }
 
 // toplist is a short ranking list of a scheme's overview.
-func toplist(title string, rows []report.OverviewRow) templ.Component {
+func toplist(title string, rows []report.OverviewRow, noPrevious bool) templ.Component {
 	return templruntime.GeneratedTemplate(func(templ_7745c5c3_Input templruntime.GeneratedComponentInput) (templ_7745c5c3_Err error) {
 		templ_7745c5c3_W, ctx := templ_7745c5c3_Input.Writer, templ_7745c5c3_Input.Context
 		if templ_7745c5c3_CtxErr := ctx.Err(); templ_7745c5c3_CtxErr != nil {
@@ -1106,9 +1106,9 @@ func toplist(title string, rows []report.OverviewRow) templ.Component {
 				return templ_7745c5c3_Err
 			}
 			var templ_7745c5c3_Var62 string
-			templ_7745c5c3_Var62, templ_7745c5c3_Err = templ.JoinStringErrs(rankChange(ctx, r.RankChange))
+			templ_7745c5c3_Var62, templ_7745c5c3_Err = templ.JoinStringErrs(rankChangeOf(ctx, r.RankChange, noPrevious))
 			if templ_7745c5c3_Err != nil {
-				return templ.Error{Err: templ_7745c5c3_Err, FileName: `templates/schemes.templ`, Line: 166, Col: 89}
+				return templ.Error{Err: templ_7745c5c3_Err, FileName: `templates/schemes.templ`, Line: 166, Col: 103}
 			}
 			_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var62))
 			if templ_7745c5c3_Err != nil {

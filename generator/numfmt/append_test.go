@@ -173,7 +173,7 @@ func BenchmarkFixedReference(b *testing.B) {
 // TestRankChangeTable: the texts made once equal the ones made per call.
 func TestRankChangeTable(t *testing.T) {
 	for c := -300; c <= 300; c++ {
-		want := Missing
+		want := "持平"
 		switch {
 		case c > 0:
 			want = "↑" + strconv.Itoa(c)
@@ -184,7 +184,11 @@ func TestRankChangeTable(t *testing.T) {
 			t.Fatalf("RankChange(%d) = %q, want %q", c, got, want)
 		}
 	}
-	if RankChange(nil, "en") != "new" || RankChange(nil, "zh-CN") != "新" {
+	if RankChange(nil, "en") != "new" || RankChange(nil, "zh-CN") != "新进" {
 		t.Fatal("RankChange(nil)")
+	}
+	// No previous period: nothing to compare, not "new".
+	if RankChangeOf(nil, true, "zh-CN") != Missing || RankChangeOf(nil, true, "en") != Missing {
+		t.Fatal("RankChangeOf(nil, no previous)")
 	}
 }

@@ -248,16 +248,26 @@ func sigDecimals(a float64) int {
 	return 2
 }
 
-// RankChange shows a rank change (previous rank − rank now, positive = up):
-// ↑2, ↓1, — for no change, and 新 (en "new") for nil, an entity that was
-// not ranked in the previous period.
+// RankChange is a rank change in a cell: ↑2, ↓1, 持平 (= in English)
+// when unchanged, 新进 (new) when the member was not ranked in the
+// previous period. "—" would be read as "no value", so it is kept for
+// NoPrevious: a period that has no previous period to compare with.
 func RankChange(c *int, lang string) string {
+	return RankChangeOf(c, false, lang)
+}
+
+// RankChangeOf is RankChange, with noPrevious set when the period has no
+// previous period (its first of the kind): a missing change is then "—",
+// nothing to compare, rather than 新进.
+func RankChangeOf(c *int, noPrevious bool, lang string) string {
 	switch {
+	case c == nil && noPrevious:
+		return Missing
 	case c == nil:
 		if lang == "en" {
 			return "new"
 		}
-		return "新"
+		return "新进"
 	case *c > 0 && *c < len(rankMoves):
 		return rankMoves[*c].up
 	case *c < 0 && -*c < len(rankMoves):
@@ -266,8 +276,10 @@ func RankChange(c *int, lang string) string {
 		return "↑" + strconv.Itoa(*c)
 	case *c < 0:
 		return "↓" + strconv.Itoa(-*c)
+	case lang == "en":
+		return "="
 	}
-	return Missing
+	return "持平"
 }
 
 // rankMoves are the texts of the common rank changes, made once: every

@@ -103,8 +103,9 @@ func TestRankChange(t *testing.T) {
 	}{
 		{&two, "zh-CN", "↑2"},
 		{&minusOne, "zh-CN", "↓1"},
-		{&zero, "zh-CN", Missing},
-		{nil, "zh-CN", "新"},
+		{&zero, "zh-CN", "持平"},
+		{&zero, "en", "="},
+		{nil, "zh-CN", "新进"},
 		{nil, "en", "new"},
 	}
 	for _, tt := range tests {

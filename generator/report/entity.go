@@ -92,6 +92,7 @@ type PeriodRow struct {
 	Diff       float64 // Total − GroupMean
 	Grade      string
 	RankChange *int
+	NoPrevious bool // the period has no previous one: the change reads —
 	Vetoed     bool
 }
 
@@ -172,7 +173,7 @@ func (m *Model) periodRow(si *profileScheme, i int, derived bool, er *scoring.En
 		Derived: derived,
 		Rank:    er.Rank, N: g.n,
 		Total: er.Total, GroupMean: g.mean, Diff: er.Total - g.mean,
-		Grade: er.Grade, RankChange: er.RankChange, Vetoed: er.Vetoed,
+		Grade: er.Grade, RankChange: er.RankChange, NoPrevious: pi.noPrevious, Vetoed: er.Vetoed,
 	}
 	return row
 }

@@ -33,6 +33,7 @@ type profileScheme struct {
 type profilePeriod struct {
 	label, short string // the period's label and short label
 	ranking      string // RankingPath
+	noPrevious   bool   // Model.NoPrevious
 	sheets       string // SheetPath with the entity left out ("schemes/s/p/")
 	groups       map[string]groupInfo
 }
@@ -60,9 +61,9 @@ func newEntityIndex(m *Model) *entityIndex {
 			pi := profilePeriod{
 				label:   r.Period.Period.Label(m.Lang),
 				short:   m.shortLabel(r.Period),
-				ranking: RankingPath(s.ID, r.Period.ID),
-				sheets:  strings.TrimSuffix(SheetPath(s.ID, r.Period.ID, "x"), "x.html"),
-				groups:  make(map[string]groupInfo, len(r.Groups)),
+				ranking: RankingPath(s.ID, r.Period.ID), noPrevious: m.NoPrevious(r),
+				sheets: strings.TrimSuffix(SheetPath(s.ID, r.Period.ID, "x"), "x.html"),
+				groups: make(map[string]groupInfo, len(r.Groups)),
 			}
 			for _, g := range r.Groups {
 				mean := idx.means.of(g)

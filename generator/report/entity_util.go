@@ -29,6 +29,37 @@ func (m *Model) KindLabel(kind string) string {
 	return kind
 }
 
+// MembersText counts members of a kind in words: 6 个基层院, 32 名检察官
+// (a bare number in a heading, 全部（6）, left readers guessing what was
+// counted).
+func (m *Model) MembersText(kind string, n int) string {
+	if m.Lang == "en" {
+		if n == 1 {
+			return "1 member"
+		}
+		return strconv.Itoa(n) + " members"
+	}
+	unit := " 个"
+	if kind == "prosecutor" {
+		unit = " 名"
+	}
+	return strconv.Itoa(n) + unit + m.KindLabel(kind)
+}
+
+// NoPrevious reports whether r has no previous period to compare ranks
+// with (SPEC §6 Rank change: the first period of its kind, or a January
+// / Q1 cumulative period): a rank change missing there means "nothing to
+// compare" (—), not 新进.
+func (m *Model) NoPrevious(r *scoring.Result) bool {
+	rs := m.Results[r.Scheme.ID]
+	have := make([]period.Period, len(rs))
+	for i, x := range rs {
+		have[i] = x.Period.Period
+	}
+	_, ok := period.Previous(r.Period.Period, have)
+	return !ok
+}
+
 // GroupLabel names a peer group for readers (scoring.GroupLabel): 全部 for
 // "all", an entity key (parent, a kind) by the entity's name, the parts of
 // a list joined by " / ".

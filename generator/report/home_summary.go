@@ -20,13 +20,14 @@ type Summary struct {
 	PeriodLabel string
 	Derived     bool
 
-	Members int     // entities scored, over all peer groups
-	Groups  int     // number of peer groups
-	Vetoed  int     // members hit by a veto
-	Mean    float64 // mean total over all members
-	Highest SummaryEntity
-	Lowest  SummaryEntity
-	Grades  []SummaryGrade // in the scheme's order; empty when it has no grades
+	Members      int     // entities scored, over all peer groups
+	MembersLabel string  // what they are: 参评基层院, 参评检察官
+	Groups       int     // number of peer groups
+	Vetoed       int     // members hit by a veto
+	Mean         float64 // mean total over all members
+	Highest      SummaryEntity
+	Lowest       SummaryEntity
+	Grades       []SummaryGrade // in the scheme's order; empty when it has no grades
 
 	// Tops holds the first and last members: one entry per peer group when
 	// the scheme has a few groups, else one entry over all members by total.
@@ -80,7 +81,7 @@ func (m *Model) summarize(r *scoring.Result) *Summary {
 	pid := r.Period.ID
 	sum := &Summary{
 		Scheme: s, PeriodID: pid, PeriodLabel: r.Period.Period.Label(m.Lang), Derived: r.Period.Derived,
-		Groups:  len(r.Groups),
+		Groups: len(r.Groups), MembersLabel: m.T("参评"+m.KindLabel(s.Kind), "Members"),
 		Ranking: RankingPath(s.ID, pid), Compare: ComparePath(s.ID, pid), Overview: SchemePath(s.ID),
 		Methodology: MethodologyPath(s.ID), JSON: DataPath(s.ID, pid, "json"), CSV: DataPath(s.ID, pid, "csv"),
 	}

@@ -227,8 +227,8 @@ func (m *Model) methodologyPage(s *config.Scheme) *MethodologyPage {
 	}
 	d.Ranking = m.rankingRules(s)
 	d.Appendix = m.methAppendix(s, fieldIDs, constIDs)
-	d.RankChange = m.T("名次变化 = 上期名次 − 本期名次，正数为上升（↑），负数为下降（↓）；上期未参加排名的标“新”。上期是本方案中同一粒度（月、季、半年、年）最近的一个较早考核期；累计考核期的上期是同年前一个累计期（1 月、第一季度的累计期没有上期）。",
-		"Rank change = previous rank − rank now: positive is up (↑), negative down (↓); a member not ranked in the previous period is marked new. The previous period is the scheme's latest earlier period of the same length (month, quarter, half, year); for a cumulative period it is the cumulative period one step earlier in the same year (none for January or Q1).")
+	d.RankChange = m.T("名次变化 = 上期名次 − 本期名次，正数为上升（↑），负数为下降（↓）；名次与上期相同的标“持平”，上期未参加排名的标“新进”，没有可比上期的标“—”。上期是本方案中同一粒度（月、季、半年、年）最近的一个较早考核期；累计考核期的上期是同年前一个累计期（1 月、第一季度的累计期没有上期）。",
+		"Rank change = previous rank − rank now: positive is up (↑), negative down (↓); an unchanged rank is marked =, a member not ranked in the previous period new, and — means there is no previous period to compare with. The previous period is the scheme's latest earlier period of the same length (month, quarter, half, year); for a cumulative period it is the cumulative period one step earlier in the same year (none for January or Q1).")
 	return d
 }
 

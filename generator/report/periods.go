@@ -1,6 +1,10 @@
 package report
 
 import (
+	"path"
+	"path/filepath"
+	"strings"
+
 	"kaoping/generator/dataset"
 	"kaoping/generator/scoring"
 )
@@ -53,7 +57,7 @@ type PeriodPage struct {
 	Page       *Page
 	ID, Label  string
 	Derived    bool
-	Files      []string // source files, relative to the site folder
+	Files      []string // source files, relative to data/periods: 2025-Q2.xlsx, 2025-Q4/basic.csv
 	Summaries  []*Summary
 	Note       string // Markdown of data/notes/<period>.md; "" when none
 	Downloads  []Download
@@ -151,7 +155,7 @@ func (m *Model) periodPage(i int, idx periodIndex) *PeriodPage {
 	page.PrintHeader = label
 	m.setPeriod(page, pd.ID, label)
 	d := &PeriodPage{
-		Page: page, ID: pd.ID, Label: label, Derived: pd.Derived, Files: pd.Files,
+		Page: page, ID: pd.ID, Label: label, Derived: pd.Derived, Files: sourceNames(pd.Files),
 		Note: m.Data.Notes[pd.ID], Downloads: m.periodDownloads(pd.ID, idx),
 		Corrections: m.corrections(pd.ID, ""),
 	}
@@ -176,4 +180,22 @@ func (m *Model) periodPage(i int, idx periodIndex) *PeriodPage {
 		}
 	}
 	return d
+}
+
+// sourceNames shortens the source files of a period to their names under
+// data/periods (2025-Q2.xlsx, 2025-Q4/basic.csv): leaders reading the
+// period page need to know which workbook it came from, not where it
+// lies on the office's disk.
+func sourceNames(files []string) []string {
+	out := make([]string, len(files))
+	for i, f := range files {
+		f = filepath.ToSlash(f)
+		if k := strings.LastIndex(f, "periods/"); k >= 0 {
+			f = f[k+len("periods/"):]
+		} else {
+			f = path.Base(f)
+		}
+		out[i] = f
+	}
+	return out
 }

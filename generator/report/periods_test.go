@@ -1,6 +1,7 @@
 package report
 
 import (
+	"slices"
 	"testing"
 )
 
@@ -92,5 +93,15 @@ func TestPeriodsIndexAndArchive(t *testing.T) {
 				t.Errorf("%s: %s period files %+v", name, p.ID, p.PeriodFiles)
 			}
 		}
+	}
+}
+
+// TestSourceNames: a period page names its workbooks under data/periods,
+// not by their path in the site folder.
+func TestSourceNames(t *testing.T) {
+	got := sourceNames([]string{"data/periods/2025-Q2.xlsx", "data/periods/2025-Q4/basic.csv", "其他/periods/2026-01.csv", "x.csv"})
+	want := []string{"2025-Q2.xlsx", "2025-Q4/basic.csv", "2026-01.csv", "x.csv"}
+	if !slices.Equal(got, want) {
+		t.Errorf("sourceNames = %q, want %q", got, want)
 	}
 }

@@ -25,6 +25,7 @@ type RankingPage struct {
 	// on an index); Lead says it in a sentence.
 	Members     int
 	Lead        string
+	NoPrevious  bool // the period has no previous one: rank changes read —
 	Downloads   []RankingLink
 	Methodology string // site path of the scheme's 考核办法
 	// Prev and Next are the neighbouring periods of the same kind
@@ -108,6 +109,7 @@ type RankingColumn struct {
 // RankingGroup is one peer group: its 公示表 rows and its charts.
 type RankingGroup struct {
 	ID, Name, Anchor string
+	Count            string // 共 7 个市院
 	Rows             []RankingRow
 	Mean             RankingMean
 	// Compact is set for groups too large for one labelled bar per member.
@@ -229,6 +231,7 @@ func (ix *rankIndex) rankingPage(s *config.Scheme, i, gi, part int) (*RankingPag
 	page.PrintHeader = title
 	m.setPeriod(page, r.Period.ID, label)
 	d := &RankingPage{
+		NoPrevious:  m.NoPrevious(r),
 		Page:        page,
 		Scheme:      s,
 		Period:      PeriodLink{ID: r.Period.ID, Label: label, Path: RankingPath(s.ID, r.Period.ID), Derived: r.Period.Derived},
@@ -262,7 +265,7 @@ func (ix *rankIndex) rankingPage(s *config.Scheme, i, gi, part int) (*RankingPag
 			d.Index = append(d.Index, m.rankingGroupLink(s, r, g, m.groupPaths(s, r)[k]))
 			d.Members += len(g.Entities)
 		}
-		d.Lead = m.T(fmt.Sprintf("共 %d 个单位（人）参评，分 %d 个比较组，各组分别排名、分别公示。", d.Members, len(d.Index)),
+		d.Lead = m.T(fmt.Sprintf("共 %s参评，分 %d 个比较组，各组分别排名、分别公示。", m.MembersText(s.Kind, d.Members), len(d.Index)),
 			fmt.Sprintf("%d ranked in %d peer groups, each ranked and published on its own page. ", d.Members, len(d.Index)))
 		return d, nil
 	}
@@ -292,7 +295,7 @@ func (ix *rankIndex) rankingPage(s *config.Scheme, i, gi, part int) (*RankingPag
 	}
 	d.Members = len(r.Groups[k].Entities)
 	d.Groups = []*RankingGroup{rg}
-	d.Lead = m.T(fmt.Sprintf("共 %d 个单位（人）参评。", d.Members), fmt.Sprintf("%d ranked. ", d.Members))
+	d.Lead = m.T(fmt.Sprintf("共 %s参评。", m.MembersText(s.Kind, d.Members)), fmt.Sprintf("%d ranked. ", d.Members))
 	if parts > 1 {
 		d.Lead += m.T(fmt.Sprintf("名单较长，分 %d 页列出，每页 %d 名；不附图表。", parts, rankPageRows),
 			fmt.Sprintf("The list is long: %d pages of %d, without charts. ", parts, rankPageRows))
@@ -351,7 +354,8 @@ func (m *Model) gongshi(s *config.Scheme, label, period string) *Gongshi {
 // set.
 func (ix *rankIndex) rankingGroup(s *config.Scheme, r *scoring.Result, g *scoring.Group, gi int, charts bool) (*RankingGroup, error) {
 	m := ix.m
-	rg := &RankingGroup{ID: g.ID, Name: m.GroupLabel(s, g.ID), Anchor: rankGroupAnchor(gi), Compact: len(g.Entities) > rankCompactLimit}
+	rg := &RankingGroup{ID: g.ID, Name: m.GroupLabel(s, g.ID), Anchor: rankGroupAnchor(gi), Compact: len(g.Entities) > rankCompactLimit,
+		Count: m.T("共 ", "") + m.MembersText(s.Kind, len(g.Entities))}
 	parents := m.Data.Entities.ParentLabels(g.MemberIDs())
 	sep := m.T("、", ", ")
 	// One backing array per kind of cell for the whole group: a province

@@ -268,3 +268,23 @@ func TestRankingParts(t *testing.T) {
 		}
 	}
 }
+
+// TestNoPrevious: the first period of each kind, and a January or Q1
+// cumulative period, have no previous period, so their missing rank
+// changes read — rather than 新进.
+func TestNoPrevious(t *testing.T) {
+	m := demo(t)
+	want := map[string]bool{"2024-Q1": true, "2024-Q2": false, "2025-Q1-ytd": true, "2025-Q2-ytd": false, "2026-01": true, "2026-02": false, "2026-01-ytd": true}
+	seen := 0
+	for _, r := range m.Results["basic"] {
+		if w, ok := want[r.Period.ID]; ok {
+			seen++
+			if got := m.NoPrevious(r); got != w {
+				t.Errorf("%s: NoPrevious = %v, want %v", r.Period.ID, got, w)
+			}
+		}
+	}
+	if seen != len(want) {
+		t.Errorf("%d of %d periods in the demo", seen, len(want))
+	}
+}

@@ -23,6 +23,7 @@ type SchemeOverview struct {
 	Peers         string // how members are compared, in words
 	LatestLabel   string
 	LatestRanking string
+	NoPrevious    bool // the latest period has no previous one: rank changes read —
 	Groups        []*OverviewGroup
 	Periods       []OverviewPeriod // latest first
 	Categories    []IndicatorCategory
@@ -34,8 +35,8 @@ type OverviewGroup struct {
 	ID, Label string
 	N         int
 	Mean      float64
-	Top       []OverviewRow // the top three, or every member of a small group
-	Bottom    []OverviewRow // the bottom three; nil for a small group
+	Top       []OverviewRow  // the top three, or every member of a small group
+	Bottom    []OverviewRow  // the bottom three; nil for a small group
 	Charts    []*chart.Chart // totals over each run of periods of one kind
 }
 
@@ -134,6 +135,7 @@ func (m *Model) schemeOverview(s *config.Scheme, means groupMeans, order map[str
 	}
 	d.LatestLabel = latest.Period.Period.Label(m.Lang)
 	d.LatestRanking = RankingPath(s.ID, latest.Period.ID)
+	d.NoPrevious = m.NoPrevious(latest)
 	for _, g := range latest.Groups {
 		og := &OverviewGroup{ID: g.ID, Label: m.GroupLabel(s, g.ID), N: len(g.Entities), Mean: means.of(g)}
 		row := func(e *scoring.EntityResult) OverviewRow {

@@ -29,6 +29,7 @@ type SheetPage struct {
 
 	Rank       int
 	RankChange *int
+	NoPrevious bool // the period has no previous one: the change reads —
 	Total      float64
 	Grade      string
 	Vetoed     bool
@@ -195,6 +196,7 @@ type sheetPeriod struct {
 	title          string  // " · 得分明细": after the entity's name
 	printHeader    string  // "scheme · period · ": before the entity's name
 	prev, next     int     // rankNeighbours
+	noPrevious     bool    // Model.NoPrevious
 	prevLabel      string
 	nextLabel      string
 	history        []sheetHistory // the periods of the same kind up to this one
@@ -231,6 +233,7 @@ func (sx *sheetIndex) period(s *config.Scheme, i int) *sheetPeriod {
 	sp.title = " · " + m.T("得分明细", "Score sheet")
 	sp.printHeader = s.Name + " · " + sp.label + " · "
 	sp.prev, sp.next = m.rankNeighbours(s, i)
+	sp.noPrevious = m.NoPrevious(r)
 	if sp.prev >= 0 {
 		sp.prevLabel = rs[sp.prev].Period.Period.Label(m.Lang)
 	}
@@ -303,7 +306,7 @@ func (sx *sheetIndex) page(s *config.Scheme, i, gi int, e *scoring.EntityResult)
 		Parents: sx.entityParents(e.Entity),
 		Period:  PeriodLink{ID: r.Period.ID, Label: sp.label, Path: sp.ranking, Derived: r.Period.Derived},
 		Ranking: sg.ranking, Group: sg.name, N: len(g.Entities),
-		Rank: e.Rank, RankChange: e.RankChange, Total: e.Total, Grade: e.Grade, Vetoed: e.Vetoed,
+		Rank: e.Rank, RankChange: e.RankChange, NoPrevious: sp.noPrevious, Total: e.Total, Grade: e.Grade, Vetoed: e.Vetoed,
 		VetoNames: s.VetoNames(e.Vetoes, m.T("、", ", ")),
 		Summary:   explain.Summary(s, e, g, m.Lang),
 	}
