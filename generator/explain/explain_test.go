@@ -106,7 +106,7 @@ func TestExplainLosses(t *testing.T) {
 	// (10 + 9.1667 + 10.8333)/3 = 10.
 	e, g := explain.Find(r, "d")
 	ind := r.Scheme.Indicators[0]
-	if got, want := explain.Gain(cfg, ind, r.Period, e, g, "zh-CN"), "不满足有效条件 cases >= 5，按缺失处理；缺失按组内有值单位的平均得分计：得 10.00 分。满足该条件后按实际值计分。"; got != want {
+	if got, want := explain.Gain(cfg, ind, r.Period, e, g, "zh-CN"), "不满足有效条件 受理案件数 ≥ 5，按缺失处理；缺失按组内有值单位的平均得分计：得 10.00 分。满足该条件后按实际值计分。"; got != want {
 		t.Errorf("d: %q, want %q", got, want)
 	}
 }
@@ -143,3 +143,4 @@ func TestGainMissing(t *testing.T) {
 		t.Errorf("b's losses: %+v, want case_ratio with 10 lost", ls)
 	}
 }
+

@@ -577,8 +577,9 @@ func (x *gain) missing(cfg *config.Config, pd *dataset.PeriodData, sc *scoring.I
 	ind := x.ind
 	rule := missingRule(ind, sc.Points, x.lang) // "缺失按 0 分计：得 0.00 分。"
 	if sc.Invalid {
-		return x.pick("不满足有效条件 "+ind.ValidIf+"，按缺失处理；"+rule+"满足该条件后按实际值计分。",
-			"The condition "+ind.ValidIf+" is not met, so the value counts as missing; "+rule+" Once it is met the value is scored instead.")
+		cond := Formula(cfg, ind.ValidIf, x.lang) // by labels, like every formula a reader sees
+		return x.pick("不满足有效条件 "+cond+"，按缺失处理；"+rule+"满足该条件后按实际值计分。",
+			"The condition "+cond+" is not met, so the value counts as missing; "+rule+" Once it is met the value is scored instead.")
 	}
 	var absent []string
 	if f := compiled(ind.Formula); f != nil {
