@@ -143,4 +143,3 @@ func TestGainMissing(t *testing.T) {
 		t.Errorf("b's losses: %+v, want case_ratio with 10 lost", ls)
 	}
 }
-
