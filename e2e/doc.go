@@ -25,6 +25,9 @@
 //   - serve_test.go: the pages served by kaoping serve, under its
 //     Content-Security-Policy, load without a violation.
 //   - xss_test.go: names, notes and descriptions holding HTML stay text.
+//   - home_test.go: the home page at 1280×900 is at most about two screens
+//     tall (1,900 px), and each scheme's switch shows its cumulative period
+//     with CSS alone; on paper the latest period is shown.
 //
 // The demo has about 1,900 pages, mostly score sheets from one template,
 // so the browser opens every page of the small kinds and a fixed sample of

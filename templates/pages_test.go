@@ -310,15 +310,28 @@ func TestEntitiesIndexLinksEveryProfile(t *testing.T) {
 
 // TestHomeLinksSummaries: the home page names the first and last members
 // of each scheme's latest results, each linking its score sheet, and
-// links the periods and the entities.
+// links the periods and the entities. Each scheme with a cumulative
+// period has a switch of two radio buttons, the first checked, labelled
+// with the periods.
 func TestHomeLinksSummaries(t *testing.T) {
 	s := demoSite(t)
 	pg := html.UnescapeString(page(t, s, report.HomePath()))
 	d := pageModel(t, s, report.HomePath()).(*report.HomePage)
 	n := 0
 	for _, hs := range d.Schemes {
+		id := "view-" + hs.Scheme.ID
+		for i, want := range []string{
+			`<input type="radio" class="home-pick home-pick-0" name="` + id + `" id="` + id + `-0" checked>`,
+			`<label for="` + id + `-0">` + hs.Summaries[0].PeriodLabel + `</label>`,
+			`<input type="radio" class="home-pick home-pick-1" name="` + id + `" id="` + id + `-1">`,
+			`<label for="` + id + `-1">` + hs.Summaries[1].PeriodLabel + `</label>`,
+		} {
+			if !strings.Contains(pg, want) {
+				t.Errorf("%s: switch part %d missing: %s", hs.Scheme.ID, i, want)
+			}
+		}
 		for _, sum := range hs.Summaries {
-			for _, top := range sum.Tops {
+			for _, top := range sum.Ends {
 				for _, e := range append(append([]report.SummaryEntity(nil), top.Top...), top.Bottom...) {
 					if !strings.Contains(pg, `<a href="`+e.Sheet+`">`+e.Name+`</a>`) {
 						t.Errorf("home: no link %s → %s", e.Name, e.Sheet)

@@ -246,3 +246,42 @@ func (m *Model) totalsChart(r *scoring.Result, title, key string) (*chart.Chart,
 		Home: m.homeLabel(ids, names), Cue: m.cue(1, m.T("平均", "Mean"))},
 		names, values, mean, m.T("平均", "Mean"))
 }
+
+// homeChartBars is the largest scheme whose home-page chart names every
+// member on a bar (8 bars: 236 px); a larger one gets one thin bar
+// per member, names in the tooltip and the data table, so that each
+// scheme's block stays within a third of two screens.
+const homeChartBars = 8
+
+// homeChart is the total-score chart of the home page: totalsChart for a
+// few members, else the shape of all members' totals, highest first,
+// against their mean.
+func (m *Model) homeChart(r *scoring.Result, title, key string) (*chart.Chart, error) {
+	var all []*scoring.EntityResult
+	for _, g := range r.Groups {
+		all = append(all, g.Entities...)
+	}
+	if len(all) <= homeChartBars {
+		c, err := m.totalsChart(r, title, key)
+		if c != nil {
+			c.Height = 60 + 22*len(all) // a little tighter than a ranking's bars: 192 px for 6
+		}
+		return c, err
+	}
+	sort.SliceStable(all, func(i, j int) bool { return summaryBefore(all[i], all[j]) })
+	names := make([]string, len(all))
+	values := make([]float64, len(all))
+	mean := 0.0
+	for i, e := range all {
+		names[i] = e.Entity.Name
+		if len(r.Groups) > 1 {
+			names[i] += "（" + m.GroupLabel(r.Scheme, e.Group) + "）"
+		}
+		values[i] = e.Total
+		mean += e.Total
+	}
+	mean /= float64(len(all))
+	title += m.T("（"+strconv.Itoa(len(all))+" 名，从高到低）", " ("+strconv.Itoa(len(all))+", highest first)")
+	return chart.CompactBars(chart.Spec{Title: title, Key: key, Height: 160, Format: numfmt.Number, Decimals: 2, Corner: m.T("单位", "Unit")},
+		names, values, mean, m.T("平均", "Mean"))
+}

@@ -4,10 +4,12 @@ import (
 	"math"
 	"strings"
 	"testing"
+
+	"kaoping/generator/scoring"
 )
 
-// The home page shows each scheme's latest period (and the latest plain
-// period when the latest is cumulative), with the first and last members
+// The home page shows each scheme's latest plain period and then the
+// cumulative period ending with it, with the first and last members
 // exactly as the results rank them.
 func TestHomeLatestPerScheme(t *testing.T) {
 	m := demo(t)
@@ -17,16 +19,17 @@ func TestHomeLatestPerScheme(t *testing.T) {
 	}
 	for i, s := range m.Config.Schemes {
 		hs := d.Schemes[i]
-		latest := m.Latest(s.ID)
-		if got := hs.Summaries[0].PeriodID; got != latest.Period.ID {
-			t.Errorf("%s: first summary is %s, want the latest %s", s.ID, got, latest.Period.ID)
+		// The demo's latest period is 2026-03-ytd: the page shows 2026-03
+		// first and the cumulative period behind the switch.
+		if latest := m.Latest(s.ID); latest.Period.ID != "2026-03-ytd" {
+			t.Fatalf("%s: the demo's latest period should be 2026-03-ytd, is %s", s.ID, latest.Period.ID)
 		}
-		// The demo's latest period is 2026-03-ytd, so the plain 2026-03 follows.
-		if !latest.Period.Derived {
-			t.Fatalf("%s: the demo's latest period should be cumulative, is %s", s.ID, latest.Period.ID)
-		}
-		if len(hs.Summaries) != 2 || hs.Summaries[1].PeriodID != "2026-03" {
-			t.Errorf("%s: summaries %d, second %v; want 2026-03 after the cumulative period", s.ID, len(hs.Summaries), hs.Summaries[len(hs.Summaries)-1].PeriodID)
+		if len(hs.Summaries) != 2 || hs.Summaries[0].PeriodID != "2026-03" || hs.Summaries[1].PeriodID != "2026-03-ytd" {
+			var got []string
+			for _, sum := range hs.Summaries {
+				got = append(got, sum.PeriodID)
+			}
+			t.Errorf("%s: summaries %v, want [2026-03 2026-03-ytd]", s.ID, got)
 		}
 		for _, sum := range hs.Summaries {
 			r := m.Result(s.ID, sum.PeriodID)
@@ -66,6 +69,30 @@ func TestHomeLatestPerScheme(t *testing.T) {
 					t.Errorf("%s %s %s: the first links %s", s.ID, sum.PeriodID, g.ID, top[0].Sheet)
 				}
 			}
+			// The home page's short lists: three and three for one group,
+			// the first and the last of each group when there are several.
+			if len(sum.Ends) != len(r.Groups) {
+				t.Fatalf("%s %s: %d end lists for %d groups", s.ID, sum.PeriodID, len(sum.Ends), len(r.Groups))
+			}
+			for gi, g := range r.Groups {
+				end := sum.Ends[gi]
+				n := len(g.Entities)
+				if len(r.Groups) == 1 {
+					if len(end.Top) != min(3, n) || len(end.Bottom) != min(3, n-len(end.Top)) {
+						t.Errorf("%s %s: %d first and %d last of %d", s.ID, sum.PeriodID, len(end.Top), len(end.Bottom), n)
+					}
+					continue
+				}
+				if len(end.Top) != 1 || len(end.Bottom) != 1 || end.Top[0].Name != g.Entities[0].Entity.Name ||
+					end.Bottom[0].Name != g.Entities[n-1].Entity.Name || end.Bottom[0].Rank != g.Entities[n-1].Rank {
+					t.Errorf("%s %s %s: ends %+v, want %s first and %s last", s.ID, sum.PeriodID, g.ID, end, g.Entities[0].Entity.Name, g.Entities[n-1].Entity.Name)
+				}
+			}
+			// A chart with a bar per member for the few, one with a thin bar
+			// per member for the many: never taller than 240 px.
+			if sum.Chart == nil || sum.Chart.Height > 240 || len(sum.Chart.Data.Rows) != members+1 {
+				t.Errorf("%s %s: chart %v", s.ID, sum.PeriodID, sum.Chart)
+			}
 		}
 	}
 	if d.Entities != EntitiesPath() {
@@ -76,9 +103,76 @@ func TestHomeLatestPerScheme(t *testing.T) {
 	if d.Note == nil || d.Note.PeriodLabel != "2026年3月" || d.Note.Path != PeriodPath("2026-03") || d.Note.Excerpt == "" {
 		t.Errorf("home note %+v, want the excerpt of 2026-03", d.Note)
 	}
-	// The periods, latest first: 2026 starts with the cumulative March.
-	if len(d.Periods) == 0 || d.Periods[0].Year != 2026 || d.Periods[0].Periods[0].Path != PeriodPath("2026-03-ytd") {
-		t.Errorf("home periods start with %+v", d.Periods[:1])
+	// The periods: only the latest year, latest first (2026 starts with
+	// the cumulative March), and how many there are in all.
+	if len(d.Periods) != 1 || d.Periods[0].Year != 2026 || d.Periods[0].Periods[0].Path != PeriodPath("2026-03-ytd") {
+		t.Errorf("home periods %+v, want 2026 alone", d.Periods)
+	}
+	if d.PeriodCount != len(m.Data.Periods) {
+		t.Errorf("home counts %d periods, the site has %d", d.PeriodCount, len(m.Data.Periods))
+	}
+}
+
+// A site without cumulative periods, or with only cumulative ones, shows
+// one period per scheme; a latest period without its cumulative twin
+// (a year, a half) shows alone too.
+func TestHomeOneView(t *testing.T) {
+	m := freshDemo(t)
+	keep := func(scheme string, ok func(r *scoring.Result) bool) {
+		var rs []*scoring.Result
+		for _, r := range m.Results[scheme] {
+			if ok(r) {
+				rs = append(rs, r)
+			}
+		}
+		m.Results[scheme] = rs
+	}
+	keep("basic", func(r *scoring.Result) bool { return !r.Period.Period.YTD })
+	keep("prosecutor", func(r *scoring.Result) bool { return r.Period.Period.YTD })
+	// city: up to 2025-Q4, whose cumulative twin 2025-Q4-ytd sorts after it;
+	// then only up to the plain 2025-Q4.
+	keep("city", func(r *scoring.Result) bool { return r.Period.Period.Year < 2026 && r.Period.ID != "2025-Q4-ytd" })
+	for scheme, want := range map[string]string{"basic": "2026-03", "prosecutor": "2026-03-ytd", "city": "2025-Q4"} {
+		rs := m.homeResults(scheme)
+		if len(rs) != 1 || rs[0].Period.ID != want {
+			var got []string
+			for _, r := range rs {
+				got = append(got, r.Period.ID)
+			}
+			t.Errorf("%s: home shows %v, want [%s]", scheme, got, want)
+		}
+	}
+}
+
+// homeEnds keeps the first and the last of each of several groups, also
+// when a group is too small for a separate bottom list.
+func TestHomeEnds(t *testing.T) {
+	e := func(names ...string) []SummaryEntity {
+		var out []SummaryEntity
+		for _, n := range names {
+			out = append(out, SummaryEntity{Name: n})
+		}
+		return out
+	}
+	one := []SummaryTop{{Top: e("a", "b", "c"), Bottom: e("d", "e")}}
+	if got := homeEnds(one); len(got) != 1 || len(got[0].Top) != 3 || len(got[0].Bottom) != 2 {
+		t.Errorf("one list shortened: %+v", got)
+	}
+	several := []SummaryTop{
+		{Label: "five", Top: e("a", "b", "c"), Bottom: e("d", "e")},
+		{Label: "two", Top: e("f", "g")},
+		{Label: "one", Top: e("h")},
+	}
+	got := homeEnds(several)
+	want := [][2]string{{"a", "e"}, {"f", "g"}, {"h", ""}}
+	for i, w := range want {
+		last := ""
+		if len(got[i].Bottom) == 1 {
+			last = got[i].Bottom[0].Name
+		}
+		if len(got[i].Top) != 1 || got[i].Top[0].Name != w[0] || last != w[1] || len(got[i].Bottom) > 1 || got[i].Label != several[i].Label {
+			t.Errorf("%s: %+v, want first %s last %q", several[i].Label, got[i], w[0], w[1])
+		}
 	}
 }
 
