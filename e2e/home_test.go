@@ -24,6 +24,7 @@ type homeState struct {
 		ID      string `json:"id"`
 		Picks   int    `json:"picks"`
 		Visible []int  `json:"visible"` // indexes of the views shown
+		Figures []int  `json:"figures"` // indexes of the views whose figures are shown
 		Drawn   []bool `json:"drawn"`   // per view: every chart drawn at its size
 	} `json:"schemes"`
 }
@@ -34,10 +35,12 @@ const homeJS = `(() => {
   const out = {height: document.documentElement.scrollHeight, schemes: []};
   for (const sec of document.querySelectorAll('.home-scheme')) {
     const views = Array.from(sec.querySelectorAll('.home-views > .home-view'));
+    const figs = Array.from(sec.querySelectorAll('.home-figs > *'));
     out.schemes.push({
       id: (sec.getAttribute('aria-labelledby') || '').replace(/^scheme-/, ''),
       picks: sec.querySelectorAll('.home-pick').length,
       visible: views.map((v, i) => { const s = getComputedStyle(v); return s.visibility === 'visible' && s.display !== 'none' ? i : -1; }).filter(i => i >= 0),
+      figures: figs.map((v, i) => { const s = getComputedStyle(v); return s.visibility === 'visible' && s.display !== 'none' ? i : -1; }).filter(i => i >= 0),
       drawn: views.map(v => Array.from(v.querySelectorAll('[data-chart]')).every(c => c.getBoundingClientRect().width > 200 && c.querySelector('svg path'))),
     });
   }
@@ -84,8 +87,8 @@ func TestBrowserHomeHeight(t *testing.T) {
 				t.Errorf("%s: %s has %d switch buttons and %d views, want 2 and 2", when, sc.ID, sc.Picks, len(sc.Drawn))
 				continue
 			}
-			if len(sc.Visible) != 1 || sc.Visible[0] != shown {
-				t.Errorf("%s: %s shows views %v, want only %d", when, sc.ID, sc.Visible, shown)
+			if len(sc.Visible) != 1 || sc.Visible[0] != shown || len(sc.Figures) != 1 || sc.Figures[0] != shown {
+				t.Errorf("%s: %s shows views %v and figures %v, want only %d", when, sc.ID, sc.Visible, sc.Figures, shown)
 			}
 			for i, ok := range sc.Drawn {
 				if !ok {
@@ -114,8 +117,8 @@ func TestBrowserHomeHeight(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, sc := range read("print").Schemes {
-		if len(sc.Visible) != 1 || sc.Visible[0] != 0 {
-			t.Errorf("on paper %s shows views %v, want only the latest (0)", sc.ID, sc.Visible)
+		if len(sc.Visible) != 1 || sc.Visible[0] != 0 || len(sc.Figures) != 1 || sc.Figures[0] != 0 {
+			t.Errorf("on paper %s shows views %v and figures %v, want only the latest (0)", sc.ID, sc.Visible, sc.Figures)
 		}
 	}
 	if problems, _ := tb.take(); len(problems) > 0 {

@@ -70,7 +70,9 @@ func homeJobs(m *Model) []Job {
 			hs := HomeScheme{Scheme: s}
 			for _, r := range m.homeResults(s.ID) {
 				sum := m.summarize(r)
-				c, err := m.homeChart(r, s.Name+" · "+sum.PeriodLabel+m.T(" · 总分", " · totals"), "home-"+s.ID+"-"+r.Period.ID)
+				// The block's heading names the scheme; the title, the chart's
+				// accessible name inside that block, names the period.
+				c, err := m.homeChart(r, sum.PeriodLabel+m.T(" · 总分", " · totals"), "home-"+s.ID+"-"+r.Period.ID)
 				if err != nil {
 					return nil, err
 				}

@@ -248,7 +248,7 @@ func (m *Model) totalsChart(r *scoring.Result, title, key string) (*chart.Chart,
 }
 
 // homeChartBars is the largest scheme whose home-page chart names every
-// member on a bar (8 bars: 236 px); a larger one gets one thin bar
+// member on a bar (8 bars: 194 px); a larger one gets one thin bar
 // per member, names in the tooltip and the data table, so that each
 // scheme's block stays within a third of two screens.
 const homeChartBars = 8
@@ -264,7 +264,7 @@ func (m *Model) homeChart(r *scoring.Result, title, key string) (*chart.Chart, e
 	if len(all) <= homeChartBars {
 		c, err := m.totalsChart(r, title, key)
 		if c != nil {
-			c.Height = 60 + 22*len(all) // a little tighter than a ranking's bars: 192 px for 6
+			c.Height = 50 + 18*len(all) // tighter than a ranking's bars: 158 px for 6
 		}
 		return c, err
 	}
@@ -282,6 +282,6 @@ func (m *Model) homeChart(r *scoring.Result, title, key string) (*chart.Chart, e
 	}
 	mean /= float64(len(all))
 	title += m.T("（"+strconv.Itoa(len(all))+" 名，从高到低）", " ("+strconv.Itoa(len(all))+", highest first)")
-	return chart.CompactBars(chart.Spec{Title: title, Key: key, Height: 160, Format: numfmt.Number, Decimals: 2, Corner: m.T("单位", "Unit")},
+	return chart.CompactBars(chart.Spec{Title: title, Key: key, Height: 140, Format: numfmt.Number, Decimals: 2, Corner: m.T("单位", "Unit")},
 		names, values, mean, m.T("平均", "Mean"))
 }
