@@ -137,7 +137,7 @@ func TestSlotsOnEveryPage(t *testing.T) {
 			t.Errorf("%s: the footer slot does not open the footer", j.Path)
 		}
 		if j.Path == report.HomePath() {
-			in("home", `<p class="lead">`, `<section class="home-scheme">`)
+			in("home", `<p class="lead">`, `<section class="home-scheme"`)
 		}
 		if want := 0; j.Path == report.HomePath() {
 			want = 1
