@@ -91,7 +91,7 @@ func TestAlertsInPages(t *testing.T) {
 	if reds == 0 {
 		t.Errorf("basic %s has no red alert: the test checks less than it says", r.Period.ID)
 	}
-	if !strings.Contains(home, `<section class="home-alerts" aria-labelledby="home-alerts-h"><h2 id="home-alerts-h">红色预警</h2>`) {
+	if !strings.Contains(home, `<section class="home-alerts" aria-labelledby="home-alerts-h"><h2 id="home-alerts-h">红色预警 · 最新一期</h2>`) {
 		t.Error("home lacks the 红色预警 block")
 	}
 }
@@ -107,7 +107,7 @@ func TestAlertsInEnglish(t *testing.T) {
 	if !strings.Contains(rank, `<th scope="col">Alerts</th>`) || !strings.Contains(rank, `<span aria-hidden="true">[Y]</span><span class="visually-hidden">yellow alert</span>`) {
 		t.Error("English ranking lacks the Alerts column or the [Y] mark")
 	}
-	if home := page(t, s, report.HomePath()); !strings.Contains(home, `<h2 id="home-alerts-h">Red alerts</h2>`) {
+	if home := page(t, s, report.HomePath()); !strings.Contains(home, `<h2 id="home-alerts-h">Red alerts · latest period</h2>`) {
 		t.Error("English home lacks the Red alerts block")
 	}
 }

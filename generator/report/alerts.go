@@ -95,6 +95,7 @@ type HomeAlerts struct {
 	Ranking     string          // site path of the period's ranking
 	Units       []HomeAlertUnit // most red alerts first, then by group and rank
 	Total       int             // units with a red alert; more than len(Units) when cut
+	TotalText   string          // Total in words: 4 名检察官
 }
 
 // HomeAlertUnit is one unit with red alerts.
@@ -136,6 +137,7 @@ func (m *Model) homeAlerts(s *config.Scheme, r *scoring.Result) *HomeAlerts {
 	}
 	slices.SortStableFunc(units, func(a, b HomeAlertUnit) int { return b.Count - a.Count })
 	h.Total = len(units)
+	h.TotalText = m.MembersText(s.Kind, h.Total)
 	h.Units = units[:min(len(units), homeAlertMax)]
 	return h
 }

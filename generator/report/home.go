@@ -22,6 +22,9 @@ type HomePage struct {
 	// Alerts are the units with red 预警 in the periods the summaries
 	// show, for the schemes whose indicators have `alert`.
 	Alerts []HomeAlerts
+	// AlertsClear names the schemes with 预警 whose latest period has no
+	// red alert.
+	AlertsClear []string
 }
 
 // HomeScheme is one scheme on the home page: its latest plain period and,
@@ -68,7 +71,7 @@ func homeJobs(m *Model) []Job {
 		}
 		for _, s := range m.Config.Schemes {
 			hs := HomeScheme{Scheme: s}
-			for _, r := range m.homeResults(s.ID) {
+			for i, r := range m.homeResults(s.ID) {
 				sum := m.summarize(r)
 				// The block's heading names the scheme; the title, the chart's
 				// accessible name inside that block, names the period.
@@ -77,8 +80,14 @@ func homeJobs(m *Model) []Job {
 					return nil, err
 				}
 				hs.Summaries = append(hs.Summaries, HomeSummary{Summary: sum, Chart: c, Ends: homeEnds(sum.Tops)})
-				if a := m.homeAlerts(s, r); a != nil {
-					d.Alerts = append(d.Alerts, *a)
+				// Red alerts of the latest plain period only, and only
+				// where there are some: one short line per scheme.
+				if a := m.homeAlerts(s, r); i == 0 && a != nil {
+					if a.Total > 0 {
+						d.Alerts = append(d.Alerts, *a)
+					} else {
+						d.AlertsClear = append(d.AlertsClear, s.Name)
+					}
 				}
 			}
 			d.Schemes = append(d.Schemes, hs)
