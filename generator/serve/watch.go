@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
@@ -119,12 +120,35 @@ func within(path, dir string) bool {
 	return dir != "" && (path == dir || strings.HasPrefix(path, dir+string(filepath.Separator)))
 }
 
-// ignoredName is true for names a build never reads and editors and
-// spreadsheets leave around: hidden files, Excel lock files (~$x.xlsx),
-// backups (x~) and swap files.
+// ignoredName is true for names a build never reads and that editors,
+// spreadsheets and file managers leave around while a file is saved, so
+// that saving a file is one change (the file itself) and opening one is
+// none:
+//   - hidden files: .DS_Store, vim's .x.swp, emacs's lock .#x,
+//     LibreOffice's .~lock.x#;
+//   - Office lock files ~$x.xlsx, backups x~ and x.bak, emacs's auto-save
+//     #x#, swap and temporary files x.swp/.swo/.swx, x.tmp, x.temp;
+//   - vim's test file 4913 (or 5036, 5159 … when that exists: never a
+//     year a period folder is named after), Excel's temporary copy (eight
+//     hexadecimal digits, no extension);
+//   - Thumbs.db and desktop.ini of Windows.
 func ignoredName(name string) bool {
-	return strings.HasPrefix(name, ".") || strings.HasPrefix(name, "~$") ||
-		strings.HasSuffix(name, "~") || strings.HasSuffix(name, ".swp") || strings.HasSuffix(name, ".swx")
+	lower := strings.ToLower(name)
+	switch {
+	case strings.HasPrefix(name, "."), strings.HasPrefix(name, "~$"),
+		strings.HasSuffix(name, "~"),
+		len(name) > 1 && strings.HasPrefix(name, "#") && strings.HasSuffix(name, "#"),
+		lower == "thumbs.db", lower == "desktop.ini":
+		return true
+	}
+	switch filepath.Ext(lower) {
+	case ".swp", ".swo", ".swn", ".swx", ".tmp", ".temp", ".bak":
+		return true
+	}
+	if n, err := strconv.Atoi(name); err == nil && n >= 4913 && (n-4913)%123 == 0 {
+		return true
+	}
+	return len(name) == 8 && strings.Trim(lower, "0123456789abcdef") == ""
 }
 
 // loop rebuilds after changes until ctx is done. Builds run one at a time
