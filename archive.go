@@ -43,34 +43,35 @@ func cmdVerify(args []string, stdout, stderr io.Writer) int {
 	}
 	dir := rest[0]
 	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
-		fmt.Fprintf(stderr, "%s: 错误: 不是一个目录（%v）\n%s: error: not a folder (%v)\n", dir, err, dir, err)
+		say(stderr, fmt.Sprintf("%s: 错误: 不是一个目录（%v）", dir, err), fmt.Sprintf("%s: error: not a folder (%v)", dir, err))
 		return exitInput
 	}
 	rep, err := manifest.Verify(dir)
 	if err != nil {
-		fmt.Fprintf(stderr, "%s: 错误: 无法读取 %s：%v；请指定 kaoping build 生成的目录或解压后的归档包\n%s: error: cannot read %s: %v; give a folder written by kaoping build or an unzipped bundle\n",
-			dir, manifest.FileName, err, dir, manifest.FileName, err)
+		say(stderr, fmt.Sprintf("%s: 错误: 无法读取 %s：%v；请指定 kaoping build 生成的目录或解压后的归档包", dir, manifest.FileName, err),
+			fmt.Sprintf("%s: error: cannot read %s: %v; give a folder written by kaoping build or an unzipped bundle", dir, manifest.FileName, err))
 		return exitInput
 	}
 	for _, f := range rep.Missing {
-		fmt.Fprintf(stdout, "缺少 (missing): %s\n", f)
+		fmt.Fprintf(stdout, "%s%s\n", label(stdout, "缺少：", "missing: "), f)
 	}
 	for _, f := range rep.Extra {
-		fmt.Fprintf(stdout, "多出 (extra):   %s\n", f)
+		fmt.Fprintf(stdout, "%s%s\n", label(stdout, "多出：", "extra:   "), f)
 	}
 	for _, f := range rep.Changed {
-		fmt.Fprintf(stdout, "改动 (changed): %s\n", f)
+		fmt.Fprintf(stdout, "%s%s\n", label(stdout, "改动：", "changed: "), f)
 	}
 	if !rep.OK() {
-		fmt.Fprintf(stdout, "校验未通过：%d 个文件缺少，%d 个多出，%d 个被改动（共 %d 个文件）\nverification failed: %d missing, %d extra, %d changed (of %d files)\n",
-			len(rep.Missing), len(rep.Extra), len(rep.Changed), rep.Checked, len(rep.Missing), len(rep.Extra), len(rep.Changed), rep.Checked)
+		say(stdout, fmt.Sprintf("校验未通过：%d 个文件缺少，%d 个多出，%d 个被改动（共 %d 个文件）", len(rep.Missing), len(rep.Extra), len(rep.Changed), rep.Checked),
+			fmt.Sprintf("verification failed: %d missing, %d extra, %d changed (of %d files)", len(rep.Missing), len(rep.Extra), len(rep.Changed), rep.Checked))
 		return exitInput
 	}
 	v := rep.Manifest.Kaoping
 	if v == "" {
 		v = "?"
 	}
-	fmt.Fprintf(stdout, "校验通过：%d 个文件与 manifest.json 一致（kaoping %s）\nverified: %d files match manifest.json (kaoping %s)\n", rep.Checked, v, rep.Checked, v)
+	say(stdout, fmt.Sprintf("校验通过：%d 个文件与 manifest.json 一致（kaoping %s）", rep.Checked, v),
+		fmt.Sprintf("verified: %d files match manifest.json (kaoping %s)", rep.Checked, v))
 	return exitOK
 }
 
@@ -82,11 +83,11 @@ var today = func() string { return time.Now().Format("2006-01-02") }
 // withdrawal of a publication, in data/published.toml.
 func cmdPublish(args []string, stdout, stderr io.Writer) int {
 	fs := newFlagSet("publish", stderr)
-	cfg := fs.String("config", "config.toml", "config file")
-	amend := fs.String("amend", "", "the reason of a correction of a published period (更正原因)")
-	withdraw := fs.String("withdraw", "", "withdraw the publication of the period, for this reason (撤回原因); it is then unpublished")
-	from := fs.String("from", "", "the first day of the 公示期, YYYY-MM-DD (with --days)")
-	days := fs.Int("days", 0, "the length of the 公示期 in days: calendar days, or Monday–Friday with [publication] working_days = true (with --from)")
+	cfg := configFlag(fs)
+	amend := fs.String("amend", "", bi("记录已公示考核期的一次更正，写明`更正原因`", "records a correction of a published period, for this `REASON` (更正原因)"))
+	withdraw := fs.String("withdraw", "", bi("撤回该期的公示，写明`撤回原因`；该期重新成为未公示的草稿", "withdraws the publication of the period, for this `REASON` (撤回原因); it is then unpublished"))
+	from := fs.String("from", "", bi("公示期的第一天，`日期` 写作 YYYY-MM-DD（与 --days 同用）", "the first day of the 公示期, a `DATE` written YYYY-MM-DD (with --days)"))
+	days := fs.Int("days", 0, bi("公示期的`天数`：自然日，[publication] working_days = true 时为工作日（与 --from 同用）", "the length of the 公示期 in `DAYS`: calendar days, or Monday–Friday with [publication] working_days = true (with --from)"))
 	rest, err := parseFlags(fs, args)
 	if err != nil {
 		return flagExit(err)

@@ -26,16 +26,16 @@ func TestVerifyCommand(t *testing.T) {
 		undo   func() error
 		want   string
 	}{
-		{"changed", func() error { return os.WriteFile(ranking, []byte("tampered"), 0o644) }, nil, "改动 (changed): schemes/basic/2026-03.html"},
-		{"missing", func() error { return os.Remove(filepath.Join(out, "data", "basic", "2026-03.csv")) }, nil, "缺少 (missing): data/basic/2026-03.csv"},
-		{"added", func() error { return os.WriteFile(filepath.Join(out, "periods", "x.html"), nil, 0o644) }, nil, "多出 (extra):   periods/x.html"},
+		{"changed", func() error { return os.WriteFile(ranking, []byte("tampered"), 0o644) }, nil, "改动：schemes/basic/2026-03.html"},
+		{"missing", func() error { return os.Remove(filepath.Join(out, "data", "basic", "2026-03.csv")) }, nil, "缺少：data/basic/2026-03.csv"},
+		{"added", func() error { return os.WriteFile(filepath.Join(out, "periods", "x.html"), nil, 0o644) }, nil, "多出：periods/x.html"},
 	}
 	for _, tt := range tests {
 		if err := tt.change(); err != nil {
 			t.Fatal(err)
 		}
 		code, stdout, _ := runCLI("verify", out)
-		if code != exitInput || !strings.Contains(stdout, tt.want) || !strings.Contains(stdout, "verification failed") {
+		if code != exitInput || !strings.Contains(stdout, tt.want) || !strings.Contains(stdout, "校验未通过") {
 			t.Errorf("%s: exit %d\n%s", tt.name, code, stdout)
 		}
 	}
@@ -47,6 +47,40 @@ func TestVerifyCommand(t *testing.T) {
 	}
 }
 
+// TestVerifyLanguage: verify, which has no --config, speaks the language
+// of ./config.toml, and both languages (one line per file) where there is
+// none, as beside an unzipped bundle.
+func TestVerifyLanguage(t *testing.T) {
+	cfg := initSite(t) // small: quick to build
+	out := filepath.Join(t.TempDir(), "public")
+	if code, _, stderr := runCLI("build", "--config", cfg, "--out", out, "--quiet", "--no-bundles"); code != exitOK {
+		t.Fatalf("build: exit %d\n%s", code, stderr)
+	}
+	if err := os.Remove(filepath.Join(out, "index.html")); err != nil {
+		t.Fatal(err)
+	}
+	english := t.TempDir()
+	if err := os.WriteFile(filepath.Join(english, "config.toml"), []byte("language = \"en\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		dir    string
+		want   []string
+		unwant string
+	}{
+		{english, []string{"missing: index.html\n", "verification failed: 1 missing"}, "校验"},
+		{t.TempDir(), []string{"缺少 (missing): index.html\n", "校验未通过", "verification failed"}, "缺少：index"},
+	} {
+		t.Chdir(tt.dir)
+		code, stdout, _ := runCLI("verify", out)
+		for _, w := range tt.want {
+			if code != exitInput || !strings.Contains(stdout, w) || strings.Contains(stdout, tt.unwant) {
+				t.Errorf("verify in %s: exit %d, want 1 and %q, not %q:\n%s", tt.dir, code, w, tt.unwant, stdout)
+			}
+		}
+	}
+}
+
 func TestPublishCommandUsage(t *testing.T) {
 	cfg := copyDemo(t)
 	tests := []struct {
@@ -54,7 +88,7 @@ func TestPublishCommandUsage(t *testing.T) {
 		code int
 		want string
 	}{
-		{[]string{"publish", "--config", cfg}, exitUsage, "exactly one period"},
+		{[]string{"publish", "--config", cfg}, exitUsage, "publish 需要且只需要一个考核期"},
 		{[]string{"publish", "2026-03", "--amend", " ", "--config", cfg}, exitUsage, "--amend"},
 		{[]string{"publish", "2031-05", "--config", cfg}, exitInput, "2031-05"},
 		{[]string{"publish", "2026-03", "--amend", "reason", "--config", cfg}, exitInput, "尚未公示"},

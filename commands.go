@@ -4,12 +4,15 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"strings"
 	"time"
 
 	"kaoping/generator/build"
 	"kaoping/generator/diag"
 	"kaoping/generator/explain"
 	"kaoping/generator/output"
+	"kaoping/generator/report"
+	"kaoping/generator/scoring"
 )
 
 // printProblems writes the problems, one per line, in the config's
@@ -31,12 +34,12 @@ func langOf(p *build.Project, configPath string) string {
 
 func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	fs := newFlagSet("build", stderr)
-	cfg := fs.String("config", "config.toml", "config file")
-	out := fs.String("out", "", "output folder (overrides output_dir)")
-	quiet := fs.Bool("quiet", false, "print errors only")
-	noBundles := fs.Bool("no-bundles", false, "skip the per-period archive bundles (archive/<period>.zip): faster, for a quick look")
+	cfg := configFlag(fs)
+	out := fs.String("out", "", bi("输出`目录`（代替配置中的 output_dir）", "the output `DIR` (instead of output_dir in the config)"))
+	quiet := fs.Bool("quiet", false, bi("只显示错误", "prints errors only"))
+	noBundles := fs.Bool("no-bundles", false, bi("不生成每期归档包（archive/考核期.zip）：更快，用于先看一眼", "skips the per-period archive bundles (archive/<period>.zip): faster, for a quick look"))
 	var exclude kindList
-	fs.Var(&exclude, "exclude-kind", "leave out the entities of this kind (repeatable or comma-separated), e.g. prosecutor: the version to send outside")
+	fs.Var(&exclude, "exclude-kind", bi("不含该`类型`的考核对象（可重复，或用逗号分隔），如 prosecutor：对外发送的版本", "leaves out the entities of this `KIND` (repeatable or comma-separated), e.g. prosecutor: the version to send outside"))
 	rest, err := parseFlags(fs, args)
 	if err != nil {
 		return flagExit(err)
@@ -88,7 +91,7 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 
 func cmdCheck(args []string, stdout, stderr io.Writer) int {
 	fs := newFlagSet("check", stderr)
-	cfg := fs.String("config", "config.toml", "config file")
+	cfg := configFlag(fs)
 	rest, err := parseFlags(fs, args)
 	if err != nil {
 		return flagExit(err)
@@ -123,13 +126,14 @@ func loadForQuery(cfg, scheme, period string, stderr io.Writer) (*build.Project,
 		printProblems(stderr, problems, lang)
 		return nil, exitInput
 	}
-	s := p.Config.Scheme(scheme)
-	if s == nil {
+	if p.Config.Scheme(scheme) == nil {
 		var ids []string
 		for _, s := range p.Config.Schemes {
 			ids = append(ids, s.ID)
 		}
-		usageError(stderr, fmt.Sprintf("没有考核方案 %q；可用：%v", scheme, ids), fmt.Sprintf("no scheme %q; there are %v", scheme, ids))
+		zh, en := didYouMean(scheme, ids, "")
+		usageError(stderr, fmt.Sprintf("没有考核方案 %q%s；可用的方案：%s", scheme, zh, listZH(ids)),
+			fmt.Sprintf("there is no scheme %q%s; the schemes are %s", scheme, en, listEN(ids)))
 		return nil, exitUsage
 	}
 	if p.Result(scheme, period) == nil {
@@ -137,7 +141,9 @@ func loadForQuery(cfg, scheme, period string, stderr io.Writer) (*build.Project,
 		for _, r := range p.Results[scheme] {
 			ids = append(ids, r.Period.ID)
 		}
-		usageError(stderr, fmt.Sprintf("方案 %s 没有考核期 %q；可用：%v", scheme, period, ids), fmt.Sprintf("scheme %s has no period %q; there are %v", scheme, period, ids))
+		zh, en := didYouMean(period, ids, "")
+		usageError(stderr, fmt.Sprintf("方案 %s 没有考核期 %q%s；可用的考核期：%s", scheme, period, zh, listZH(ids)),
+			fmt.Sprintf("scheme %s has no period %q%s; its periods are %s", scheme, period, en, listEN(ids)))
 		return nil, exitUsage
 	}
 	return p, exitOK
@@ -145,10 +151,10 @@ func loadForQuery(cfg, scheme, period string, stderr io.Writer) (*build.Project,
 
 func cmdScores(args []string, stdout, stderr io.Writer) int {
 	fs := newFlagSet("scores", stderr)
-	cfg := fs.String("config", "config.toml", "config file")
-	scheme := fs.String("scheme", "", "scheme id")
-	period := fs.String("period", "", "period id")
-	format := fs.String("format", "json", "json or csv")
+	cfg := configFlag(fs)
+	scheme := fs.String("scheme", "", bi("考核`方案`的编号，如 basic", "the `SCHEME` id, e.g. basic"))
+	period := fs.String("period", "", bi("`考核期`，如 2025-Q1", "the `PERIOD`, e.g. 2025-Q1"))
+	format := fs.String("format", "json", bi("输出`格式`：json 或 csv", "the output `FORMAT`: json or csv"))
 	rest, err := parseFlags(fs, args)
 	if err != nil {
 		return flagExit(err)
@@ -187,10 +193,10 @@ func cmdScores(args []string, stdout, stderr io.Writer) int {
 
 func cmdExplain(args []string, stdout, stderr io.Writer) int {
 	fs := newFlagSet("explain", stderr)
-	cfg := fs.String("config", "config.toml", "config file")
-	scheme := fs.String("scheme", "", "scheme id")
-	period := fs.String("period", "", "period id")
-	entity := fs.String("entity", "", "entity id")
+	cfg := configFlag(fs)
+	scheme := fs.String("scheme", "", bi("考核`方案`的编号，如 basic", "the `SCHEME` id, e.g. basic"))
+	period := fs.String("period", "", bi("`考核期`，如 2025-Q1", "the `PERIOD`, e.g. 2025-Q1"))
+	entity := fs.String("entity", "", bi("考核对象的`编号`（entities.csv 的 id 列）", "the entity `ID` (the id column of entities.csv)"))
 	rest, err := parseFlags(fs, args)
 	if err != nil {
 		return flagExit(err)
@@ -209,12 +215,41 @@ func cmdExplain(args []string, stdout, stderr io.Writer) int {
 	lang := p.Config.Language
 	text, ok := explain.Entity(p.Config, r, *entity, lang)
 	if !ok {
-		return usageError(stderr,
-			fmt.Sprintf("考核对象 %q 不在方案 %s 的 %s 考核范围内（不是该类型，或本期没有数据）", *entity, *scheme, *period),
-			fmt.Sprintf("entity %q is not scored by scheme %s in %s (another kind, or no data this period)", *entity, *scheme, *period))
+		return notScored(stderr, p, r, *entity)
 	}
 	fmt.Fprint(stdout, text)
 	return exitOK
+}
+
+// notScored says why entity id has no result r: there is no such entity
+// (with the closest ids, or the id of an entity so named), it is of
+// another kind than the scheme scores, or it has no data that period.
+func notScored(stderr io.Writer, p *build.Project, r *scoring.Result, id string) int {
+	s, per := r.Scheme.ID, r.Period.ID
+	e := p.Data.Entities.Get(id)
+	if e == nil {
+		for _, e := range p.Data.Entities.All {
+			if e.Name == id {
+				return usageError(stderr, fmt.Sprintf("--entity 要写编号：%s 的编号是 %s", e.Name, e.ID),
+					fmt.Sprintf("--entity takes an id: the id of %s is %s", e.Name, e.ID))
+			}
+		}
+		var ids []string
+		for _, e := range p.Data.Entities.All {
+			ids = append(ids, e.ID)
+		}
+		zh, en := didYouMean(id, ids, "")
+		return usageError(stderr, fmt.Sprintf("没有编号为 %q 的考核对象%s；编号见 entities.csv 的 id 列", id, zh),
+			fmt.Sprintf("there is no entity with the id %q%s; the ids are in the id column of entities.csv", id, en))
+	}
+	kind := func(k, lang string) string { return (&report.Model{Lang: lang}).KindLabel(k) }
+	if e.Kind != r.Scheme.Kind {
+		return usageError(stderr,
+			fmt.Sprintf("%s（%s）是%s，方案 %s 考核的是%s，不计它的分", e.Name, e.ID, kind(e.Kind, "zh-CN"), s, kind(r.Scheme.Kind, "zh-CN")),
+			fmt.Sprintf("%s (%s) is a %s; scheme %s scores %s entities, not it", e.Name, e.ID, strings.ToLower(kind(e.Kind, "en")), s, strings.ToLower(kind(r.Scheme.Kind, "en"))))
+	}
+	return usageError(stderr, fmt.Sprintf("%s（%s）在 %s 没有数据，方案 %s 本期未给它计分", e.Name, e.ID, per, s),
+		fmt.Sprintf("%s (%s) has no data in %s, so scheme %s did not score it that period", e.Name, e.ID, per, s))
 }
 
 // orUnknown is s, or unknown when s is empty.

@@ -19,9 +19,9 @@ import (
 // change until interrupted (Ctrl+C). It writes nothing.
 func cmdServe(args []string, stdout, stderr io.Writer) int {
 	fs := newFlagSet("serve", stderr)
-	cfg := fs.String("config", "config.toml", "config file")
-	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on (loopback by default)")
-	quiet := fs.Bool("quiet", false, "print errors only")
+	cfg := configFlag(fs)
+	addr := fs.String("addr", "127.0.0.1:8080", bi("监听的`地址`（默认只对本机开放）", "the `ADDRESS` to listen on (this machine only by default)"))
+	quiet := fs.Bool("quiet", false, bi("只显示错误", "prints errors only"))
 	rest, err := parseFlags(fs, args)
 	if err != nil {
 		return flagExit(err)

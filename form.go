@@ -23,8 +23,8 @@ import (
 // over: an existing one, perhaps a form already being filled, is refused.
 func cmdForm(args []string, stdout, stderr io.Writer) int {
 	fset := newFlagSet("form", stderr)
-	cfg := fset.String("config", "config.toml", "config file")
-	out := fset.String("out", "", "the workbook to write (default: <period>-填报表.xlsx in the current folder)")
+	cfg := configFlag(fset)
+	out := fset.String("out", "", bi("要写入的填报表`文件`（默认为当前文件夹中的 考核期-填报表.xlsx）", "the workbook `FILE` to write (default: <period>-填报表.xlsx in the current folder)"))
 	rest, err := parseFlags(fset, args)
 	if err != nil {
 		return flagExit(err)

@@ -23,7 +23,7 @@ type barProgress struct {
 // and the user did not ask for quiet; nil (no bar) otherwise, so that
 // logs and pipes get no control characters.
 func newProgress(stderr io.Writer, quiet bool, lang string) *barProgress {
-	f, ok := stderr.(*os.File)
+	f, ok := unwrap(stderr).(*os.File)
 	if quiet || !ok || !term.IsTerminal(int(f.Fd())) {
 		return nil
 	}

@@ -28,15 +28,15 @@ func TestPublishTermCommand(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"--from", "2026-04-01"}, "--from and --days go together"},
-		{[]string{"--days", "5"}, "--from and --days go together"},
-		{[]string{"--from", "2026-4-1", "--days", "5"}, `--from must be a date written YYYY-MM-DD, e.g. 2026-04-01, not "2026-4-1"`},
+		{[]string{"--from", "2026-04-01"}, "--from 和 --days 须一起使用"},
+		{[]string{"--days", "5"}, "--from 和 --days 须一起使用"},
+		{[]string{"--from", "2026-4-1", "--days", "5"}, `--from 应为 YYYY-MM-DD 格式的日期，如 2026-04-01，而不是 "2026-4-1"`},
 		{[]string{"--from", "2026-02-30", "--days", "5"}, "YYYY-MM-DD"},
-		{[]string{"--from", "2026-04-01", "--days", "0"}, "--days must be a number of days from 1 to 365, not 0"},
-		{[]string{"--from", "2026-04-01", "--days", "five"}, "invalid value"},
-		{[]string{"--withdraw", " "}, "--withdraw needs the reason"},
-		{[]string{"--withdraw", "x", "--amend", "y"}, "--withdraw cannot be combined"},
-		{[]string{"--withdraw", "x", "--from", "2026-04-01", "--days", "5"}, "--withdraw cannot be combined"},
+		{[]string{"--from", "2026-04-01", "--days", "0"}, "--days 应为 1 到 365 之间的天数，而不是 0"},
+		{[]string{"--from", "2026-04-01", "--days", "five"}, `--days 的值应为整数，而不是 "five"`},
+		{[]string{"--withdraw", " "}, "--withdraw 需要写明撤回原因"},
+		{[]string{"--withdraw", "x", "--amend", "y"}, "--withdraw 不能与 --amend、--from、--days 同用"},
+		{[]string{"--withdraw", "x", "--from", "2026-04-01", "--days", "5"}, "--withdraw 不能与 --amend、--from、--days 同用"},
 	} {
 		args := append([]string{"publish", "2026-03", "--config", cfg}, tt.args...)
 		if code, _, stderr := runCLI(args...); code != exitUsage || !strings.Contains(stderr, tt.want) {
