@@ -98,6 +98,7 @@ func TestCLIHelpsWithMistakes(t *testing.T) {
 		{"misspelled flag", []string{"build", "--ouput", "x"}, []string{"build 没有选项 --ouput（是不是 --out？）", "kaoping help build"}},
 		{"misspelled flag with one dash", []string{"build", "-ouput", "x"}, []string{"build 没有选项 --ouput（是不是 --out？）"}},
 		{"misspelled flag, English", []string{"build", "--ouput=x", "--config", en}, []string{"usage error: build has no option --ouput (did you mean --out?)"}},
+		{"misspelled flag of form", []string{"form", "2026-04", "--otu", "x.xlsx"}, []string{"form 没有选项 --otu（是不是 --out？）"}},
 		{"unknown flag", []string{"check", "--colour"}, []string{"check 没有选项 --colour。"}},
 		{"flag without its value", []string{"build", "--out"}, []string{"--out 后面缺少值，例如 --out 目录"}},
 		{"flag without its value, English", []string{"build", "--config", en, "--out"}, []string{"usage error: --out needs a value, e.g. --out DIR"}},
@@ -192,7 +193,7 @@ func TestVersionFlag(t *testing.T) {
 func TestHelpInTheConfigsLanguage(t *testing.T) {
 	en := englishDemo(t)
 	nowhere := filepath.Join(t.TempDir(), "config.toml")
-	kept := strings.NewReplacer("公示期", "", "更正原因", "", "撤回原因", "", "考评", "")
+	kept := strings.NewReplacer("公示期", "", "更正原因", "", "撤回原因", "", "填报表", "", "考评", "")
 	flagLine := regexp.MustCompile(`(?m)^  --([a-z-]+).*\n {8}(.*)$`)
 	singleDash := regexp.MustCompile(`(^|[\s\[(（，；])-[a-z]`)
 	check := func(what, out string, english bool) {
@@ -201,7 +202,8 @@ func TestHelpInTheConfigsLanguage(t *testing.T) {
 			t.Errorf("%s writes a flag with one dash (%q):\n%s", what, m, out)
 		}
 		// English help names 公示期 and 更正原因 (kept as the office
-		// says them) and kaoping's own name 考评; nothing else.
+		// says them), the file name …-填报表.xlsx and kaoping's own name
+		// 考评; nothing else.
 		rest := kept.Replace(out)
 		if english && han.MatchString(rest) {
 			t.Errorf("%s: Chinese in the English help:\n%s", what, out)
