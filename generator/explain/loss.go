@@ -34,7 +34,7 @@ type Loss struct {
 	// Lost is the weight − the points as shown (two decimals), > 0: so
 	// that 得 + 失 = 满分 on the page, and 13.9999 (shown 14.00) is no loss.
 	Lost float64
-	Gain      string  // what would change the score, one or two sentences
+	Gain string // what would change the score, one or two sentences
 }
 
 // Losses returns at most n indicators of e (group g, period pd) that lost
