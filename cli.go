@@ -251,14 +251,19 @@ func printFlags(w io.Writer, fs *flag.FlagSet, lang string) {
 	})
 }
 
+// helpLangs are the languages help is printed in on w: its own, or
+// Chinese then English when it has none.
+func helpLangs(w io.Writer) []string {
+	if l := langFor(w); l != langBoth {
+		return []string{l}
+	}
+	return []string{"zh-CN", "en"}
+}
+
 // printHelp is the help of command c with the flags of fs (nil for none)
 // in the language of w, in Chinese then English when it has none.
 func printHelp(w io.Writer, c command, fs *flag.FlagSet) {
-	langs := []string{langFor(w)}
-	if langs[0] == langBoth {
-		langs = []string{"zh-CN", "en"}
-	}
-	for i, lang := range langs {
+	for i, lang := range helpLangs(w) {
 		if i > 0 {
 			fmt.Fprintln(w)
 		}

@@ -143,11 +143,7 @@ func cmdHelp(args []string, stdout, stderr io.Writer) int {
 
 // printUsage is the help of kaoping: every command, in the language of w.
 func printUsage(w io.Writer) {
-	langs := []string{langFor(w)}
-	if langs[0] == langBoth {
-		langs = []string{"zh-CN", "en"}
-	}
-	for i, lang := range langs {
+	for i, lang := range helpLangs(w) {
 		if i > 0 {
 			fmt.Fprintln(w)
 		}

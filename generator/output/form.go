@@ -163,13 +163,7 @@ func Form(w io.Writer, cfg *config.Config, p period.Period, fields []FormField, 
 	defer f.Close()
 	f.SetZipWriter(newZipWriter)
 	label := p.Label(lang)
-	if err := f.SetDocProps(&excelize.DocProperties{
-		Title: cfg.Title + " · " + label + " · " + t("填报表", "data-entry form"), Creator: "kaoping", Language: lang,
-		Created: xlsxFixedTime, Modified: xlsxFixedTime,
-	}); err != nil {
-		return err
-	}
-	if err := f.SetAppProps(&excelize.AppProperties{Application: "kaoping"}); err != nil {
+	if err := setProps(f, cfg.Title+" · "+label+" · "+t("填报表", "data-entry form"), lang); err != nil {
 		return err
 	}
 	st, err := newFormStyles(f)

@@ -50,13 +50,7 @@ func XLSX(w io.Writer, cfg *config.Config, entities *dataset.Entities, p period.
 	f := excelize.NewFile()
 	defer f.Close()
 	f.SetZipWriter(newZipWriter)
-	if err := f.SetDocProps(&excelize.DocProperties{
-		Title: cfg.Title + " · " + p.Label(lang), Creator: "kaoping", Language: lang,
-		Created: xlsxFixedTime, Modified: xlsxFixedTime,
-	}); err != nil {
-		return err
-	}
-	if err := f.SetAppProps(&excelize.AppProperties{Application: "kaoping"}); err != nil {
+	if err := setProps(f, cfg.Title+" · "+p.Label(lang), lang); err != nil {
 		return err
 	}
 	st, err := newXLSXStyles(f)
@@ -478,6 +472,18 @@ func (b *workbook) sheetName(s *config.Scheme, suffix string) string {
 // single cost of a workbook; level 1 takes much less CPU for somewhat
 // larger files (docs/DECISIONS.md). The compressors are pooled: each
 // holds large buffers, and every entry of every workbook takes one.
+// setProps sets a workbook's title and language, with fixed times so
+// that the same input gives the same bytes.
+func setProps(f *excelize.File, title, lang string) error {
+	if err := f.SetDocProps(&excelize.DocProperties{
+		Title: title, Creator: "kaoping", Language: lang,
+		Created: xlsxFixedTime, Modified: xlsxFixedTime,
+	}); err != nil {
+		return err
+	}
+	return f.SetAppProps(&excelize.AppProperties{Application: "kaoping"})
+}
+
 func newZipWriter(w io.Writer) excelize.ZipWriter {
 	zw := zip.NewWriter(w)
 	zw.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
