@@ -161,7 +161,7 @@ func TestSheetShowsEveryIndicator(t *testing.T) {
 		if at < 0 || at > strings.Index(pg, `<section class="sheet-category">`) {
 			t.Errorf("%s: the 失分项 block does not open the sheet", path)
 		}
-		for _, l := range explain.Losses(m.Config, r.Scheme, r.Period, e, g, m.Lang, explain.TopLosses) {
+		for _, l := range explain.Losses(m.Config, r.Scheme, r.Period, e, g, nil, m.Lang, explain.TopLosses) {
 			i := strings.Index(pg[max(at, 0):], l.Gain)
 			if i < 0 {
 				t.Errorf("%s: the 失分项 block lacks %q", path, l.Gain)

@@ -47,7 +47,7 @@ func Entity(cfg *config.Config, r *scoring.Result, id, lang string) (string, boo
 		fmt.Fprintf(&b, "%s — %s，%s（比较组 %s，共 %d 个单位）\n\n", e.Entity.Name, s.Name, r.Period.Period.Label(lang), groupLabel(g.ID, lang), len(g.Entities))
 	}
 	// The sheet opens with where the points were lost; so does this.
-	b.WriteString(LossesText(Losses(cfg, s, r.Period, e, g, lang, TopLosses), lang))
+	b.WriteString(LossesText(Losses(cfg, s, r.Period, e, g, nil, lang, TopLosses), lang))
 	b.WriteString("\n")
 	for _, c := range s.Categories {
 		if en {

@@ -106,7 +106,7 @@ func TestExplainLosses(t *testing.T) {
 	// (10 + 9.1667 + 10.8333)/3 = 10.
 	e, g := explain.Find(r, "d")
 	ind := r.Scheme.Indicators[0]
-	if got, want := explain.Gain(cfg, ind, r.Period, e, g, "zh-CN"), "不满足有效条件 受理案件数 ≥ 5，按缺失处理；缺失按组内有值单位的平均得分计：得 10.00 分。满足该条件后按实际值计分。"; got != want {
+	if got, want := explain.Gain(cfg, ind, r.Period, e, g, nil, "zh-CN"), "不满足有效条件 受理案件数 ≥ 5，按缺失处理；缺失按组内有值单位的平均得分计：得 10.00 分。满足该条件后按实际值计分。"; got != want {
 		t.Errorf("d: %q, want %q", got, want)
 	}
 }
@@ -134,11 +134,11 @@ func TestGainMissing(t *testing.T) {
 		"zh-CN": "无有效值；缺失按 0 分计：得 0.00 分。报送件数后按实际值计分。",
 		"en":    "No value; missing values score 0: 0.00 points. Reporting 件数 would have the value scored instead.",
 	} {
-		if got := explain.Gain(cfg, ind, r.Period, e, g, lang); got != want {
+		if got := explain.Gain(cfg, ind, r.Period, e, g, nil, lang); got != want {
 			t.Errorf("%s: %q, want %q", lang, got, want)
 		}
 	}
-	ls := explain.Losses(cfg, r.Scheme, r.Period, e, g, "zh-CN", explain.TopLosses)
+	ls := explain.Losses(cfg, r.Scheme, r.Period, e, g, nil, "zh-CN", explain.TopLosses)
 	if len(ls) != 1 || ls[0].Lost != 10 {
 		t.Errorf("b's losses: %+v, want case_ratio with 10 lost", ls)
 	}

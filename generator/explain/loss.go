@@ -3,6 +3,7 @@ package explain
 import (
 	"math"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -40,7 +41,9 @@ type Loss struct {
 // Losses returns at most n indicators of e (group g, period pd) that lost
 // the most points, largest loss first, equal losses in the scheme's
 // indicator order; none when every indicator scored its full weight.
-func Losses(cfg *config.Config, s *config.Scheme, pd *dataset.PeriodData, e *scoring.EntityResult, g *scoring.Group, lang string, n int) []Loss {
+// lad is g's Ladders when the caller shares them between the group's
+// members (nil: made for this call).
+func Losses(cfg *config.Config, s *config.Scheme, pd *dataset.PeriodData, e *scoring.EntityResult, g *scoring.Group, lad Ladders, lang string, n int) []Loss {
 	var ls []Loss
 	for _, ind := range s.Indicators {
 		sc := e.Indicators[ind.ID]
@@ -64,7 +67,7 @@ func Losses(cfg *config.Config, s *config.Scheme, pd *dataset.PeriodData, e *sco
 		ls = ls[:n]
 	}
 	for i := range ls {
-		ls[i].Gain = Gain(cfg, ls[i].Indicator, pd, e, g, lang)
+		ls[i].Gain = Gain(cfg, ls[i].Indicator, pd, e, g, lad, lang)
 	}
 	return ls
 }
@@ -122,9 +125,9 @@ func LossHead(l Loss, lang string) string {
 // many points a step of the value is worth and how many are still to win,
 // how far the next band, the target, the next rank or the range is, or
 // that the points cannot be changed by the value (a score entered as
-// data) or come from the missing-value rule.
-func Gain(cfg *config.Config, ind *config.Indicator, pd *dataset.PeriodData, e *scoring.EntityResult, g *scoring.Group, lang string) string {
-	x := &gain{ind: ind, lang: lang, en: lang == "en", e: e, g: g}
+// data) or come from the missing-value rule. lad is as for Losses.
+func Gain(cfg *config.Config, ind *config.Indicator, pd *dataset.PeriodData, e *scoring.EntityResult, g *scoring.Group, lad Ladders, lang string) string {
+	x := &gain{ind: ind, lang: lang, en: lang == "en", e: e, g: g, lad: lad}
 	sc := e.Indicators[ind.ID]
 	if sc == nil {
 		return ""
@@ -171,6 +174,7 @@ type gain struct {
 	st   *scoring.IndicatorStats
 	dv   float64 // the entity's display value
 	pts  float64 // its points as shown: what is left to win is counted from them
+	lad  Ladders // nil: made when needed
 }
 
 func (x *gain) pick(zh, en string) string {
@@ -521,6 +525,41 @@ func rankPoints(ind *config.Indicator, r, m int) float64 {
 	return ind.Weight * float64(m-r) / float64(m-1)
 }
 
+// Ladders holds, for each rank-scored indicator of a group, one rung per
+// rank its members hold: made once per group and shared by the score
+// sheets of its members, which each look up the next rank up.
+type Ladders map[string][]rung
+
+// rung is a rank and the value of the group's first member (in the
+// group's order) that holds it.
+type rung struct {
+	rank  int
+	value float64
+}
+
+// NewLadders makes g's Ladders for the rank-scored indicators of s.
+func NewLadders(s *config.Scheme, g *scoring.Group) Ladders {
+	lad := Ladders{}
+	for _, ind := range s.Indicators {
+		if ind.Method == "rank" {
+			lad[ind.ID] = ladder(g, ind.ID)
+		}
+	}
+	return lad
+}
+
+// ladder lists the ranks of indicator id held in g, best first.
+func ladder(g *scoring.Group, id string) []rung {
+	var rs []rung
+	for _, o := range g.Entities {
+		if sc := o.Indicators[id]; sc != nil && sc.Value != nil && sc.Rank > 0 {
+			rs = append(rs, rung{rank: sc.Rank, value: *sc.Value})
+		}
+	}
+	slices.SortStableFunc(rs, func(a, b rung) int { return a.rank - b.rank })
+	return slices.CompactFunc(rs, func(a, b rung) bool { return a.rank == b.rank })
+}
+
 func (x *gain) rank() string {
 	own := x.sc.Rank
 	m := 0
@@ -528,15 +567,17 @@ func (x *gain) rank() string {
 		m = x.st.N
 	}
 	// The nearest better rank that scores more, and a value that holds it.
+	// Points never grow with the rank, so the ranks that score more are a
+	// prefix of the ladder's ranks above own.
+	lad, ok := x.lad[x.ind.ID]
+	if !ok {
+		lad = ladder(x.g, x.ind.ID)
+	}
+	above := sort.Search(len(lad), func(i int) bool { return lad[i].rank >= own })
+	more := sort.Search(above, func(i int) bool { return rankPoints(x.ind, lad[i].rank, m) <= x.sc.Points+lossEps })
 	next, at := 0, 0.0
-	for _, o := range x.g.Entities {
-		osc := o.Indicators[x.ind.ID]
-		if osc == nil || osc.Value == nil || osc.Rank <= 0 || osc.Rank >= own {
-			continue
-		}
-		if osc.Rank > next && rankPoints(x.ind, osc.Rank, m) > x.sc.Points+lossEps {
-			next, at = osc.Rank, *osc.Value
-		}
+	if more > 0 {
+		next, at = lad[more-1].rank, lad[more-1].value
 	}
 	if next == 0 {
 		return x.atMost(x.sc.Points)

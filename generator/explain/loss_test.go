@@ -318,7 +318,7 @@ func TestGain(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			e, g := handGroup(&tt.ind, tt.st, tt.ms...)
-			if got := Gain(cfg, &tt.ind, nil, e, g, tt.lang); got != tt.want {
+			if got := Gain(cfg, &tt.ind, nil, e, g, nil, tt.lang); got != tt.want {
 				t.Errorf("Gain =\n%s\nwant\n%s", got, tt.want)
 			}
 		})
@@ -367,7 +367,7 @@ func TestLossesSelection(t *testing.T) {
 	}
 	for _, tt := range tests {
 		e, g := result(tt.points...)
-		ls := Losses(&config.Config{}, s, nil, e, g, "zh-CN", TopLosses)
+		ls := Losses(&config.Config{}, s, nil, e, g, nil, "zh-CN", TopLosses)
 		if got := ids(ls); got != tt.want {
 			t.Errorf("%s: Losses = %q, want %q", tt.name, got, tt.want)
 		}

@@ -216,6 +216,7 @@ type sheetGroup struct {
 	ranking string // the group's ranking page
 	means   *rankGroupMeans
 	refs    map[string]*float64 // indicator id -> reference (nil when none)
+	ladders explain.Ladders     // the 失分项 of rank-scored indicators
 }
 
 func (sx *sheetIndex) period(s *config.Scheme, i int) *sheetPeriod {
@@ -262,6 +263,7 @@ func (sx *sheetIndex) period(s *config.Scheme, i int) *sheetPeriod {
 		sg := sheetGroup{
 			name: m.GroupLabel(s, g.ID), ranking: ranking,
 			means: sx.ix.groupMeans(s, g), refs: map[string]*float64{},
+			ladders: explain.NewLadders(s, g),
 		}
 		for _, ind := range s.Indicators {
 			if ref, _ := rankIndicatorReference(g.Stats[ind.ID]); !math.IsNaN(ref) {
@@ -310,7 +312,7 @@ func (sx *sheetIndex) page(s *config.Scheme, i, gi int, e *scoring.EntityResult)
 		VetoNames: s.VetoNames(e.Vetoes, m.T("、", ", ")),
 		Summary:   explain.Summary(s, e, g, m.Lang),
 	}
-	for _, l := range explain.Losses(m.Config, s, r.Period, e, g, m.Lang, explain.TopLosses) {
+	for _, l := range explain.Losses(m.Config, s, r.Period, e, g, sg.ladders, m.Lang, explain.TopLosses) {
 		d.Losses = append(d.Losses, SheetLoss{Name: l.Indicator.Name, Path: IndicatorPath(s.ID, l.Indicator.ID),
 			Points: l.Points, Weight: l.Indicator.Weight, Lost: l.Lost, Gain: l.Gain})
 	}

@@ -144,7 +144,7 @@ func TestSheetLosses(t *testing.T) {
 	for _, g := range r.Groups {
 		for _, e := range g.Entities {
 			d := pageData(t, jobs, SheetPath("basic", r.Period.ID, e.Entity.ID)).(*SheetPage)
-			want := explain.Losses(m.Config, r.Scheme, r.Period, e, g, m.Lang, explain.TopLosses)
+			want := explain.Losses(m.Config, r.Scheme, r.Period, e, g, nil, m.Lang, explain.TopLosses)
 			if len(d.Losses) != len(want) {
 				t.Fatalf("%s: %d losses, want %d", e.Entity.ID, len(d.Losses), len(want))
 			}
