@@ -200,7 +200,7 @@ func TestVersionFlag(t *testing.T) {
 func TestHelpInTheConfigsLanguage(t *testing.T) {
 	en := englishDemo(t)
 	nowhere := filepath.Join(t.TempDir(), "config.toml")
-	kept := strings.NewReplacer("公示期", "", "更正原因", "", "撤回原因", "", "填报表", "", "考评", "")
+	kept := strings.NewReplacer("公示期", "", "更正原因", "", "撤回原因", "", "填报表", "", "归档包", "", "考评", "")
 	flagLine := regexp.MustCompile(`(?m)^  --([a-z-]+).*\n {8}(.*)$`)
 	singleDash := regexp.MustCompile(`(^|[\s\[(（，；])-[a-z]`)
 	check := func(what, out string, english bool) {
@@ -209,7 +209,7 @@ func TestHelpInTheConfigsLanguage(t *testing.T) {
 			t.Errorf("%s writes a flag with one dash (%q):\n%s", what, m, out)
 		}
 		// English help names 公示期 and 更正原因 (kept as the office
-		// says them), the file name …-填报表.xlsx and kaoping's own name
+		// says them), the file names …-填报表.xlsx and …-归档包.zip and kaoping's own name
 		// 考评; nothing else.
 		rest := kept.Replace(out)
 		if english && han.MatchString(rest) {

@@ -37,7 +37,8 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	cfg := configFlag(fs)
 	out := fs.String("out", "", bi("输出`目录`（代替配置中的 output_dir）", "the output `DIR` (instead of output_dir in the config)"))
 	quiet := fs.Bool("quiet", false, bi("只显示错误", "prints errors only"))
-	noBundles := fs.Bool("no-bundles", false, bi("不生成每期归档包（archive/考核期.zip）：更快，用于先看一眼", "skips the per-period archive bundles (archive/<period>.zip): faster, for a quick look"))
+	archives := fs.Bool("archives", false, bi("同时生成每期归档包（archive/考核期.zip），即使配置中 archive_zips 未打开", "also writes each period's zip (archive/<period>.zip), even without archive_zips in the config"))
+	noBundles := fs.Bool("no-bundles", false, bi("不生成每期归档包，即使配置中 archive_zips = true", "writes no per-period zips, even with archive_zips = true in the config"))
 	var exclude kindList
 	fs.Var(&exclude, "exclude-kind", bi("不含该`类型`的考核对象（可重复，或用逗号分隔），如 prosecutor：对外发送的版本", "leaves out the entities of this `KIND` (repeatable or comma-separated), e.g. prosecutor: the version to send outside"))
 	rest, err := parseFlags(fs, args)
@@ -61,7 +62,7 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	p, sum, problems := build.Build(build.Options{ConfigPath: *cfg, OutDir: *out, Progress: buildProgress(bar), Waiting: waiting,
-		Version: version, ExcludeKinds: exclude, NoBundles: *noBundles})
+		Version: version, ExcludeKinds: exclude, Bundles: *archives, NoBundles: *noBundles})
 	if bar != nil {
 		bar.Done()
 	}

@@ -50,8 +50,8 @@ func (c command) help(lang string) (synopsis, desc string) {
 
 func commands() []command {
 	return []command{
-		{"build", "kaoping build [--config 文件] [--out 目录] [--quiet] [--exclude-kind 类型] [--no-bundles]\n  生成整个站点和每期归档包（终端中显示进度）；--exclude-kind prosecutor 生成不含检察官个人的对外版本；--no-bundles 不生成归档包",
-			"kaoping build [--config FILE] [--out DIR] [--quiet] [--exclude-kind KIND] [--no-bundles]\n  builds the whole site and each period's bundle (with a progress bar on a terminal); --exclude-kind prosecutor leaves individuals out, for sending outside; --no-bundles skips the bundles", cmdBuild},
+		{"build", "kaoping build [--config 文件] [--out 目录] [--quiet] [--exclude-kind 类型] [--archives | --no-bundles]\n  生成整个站点（终端中显示进度）；--exclude-kind prosecutor 生成不含检察官个人的对外版本；--archives 同时生成每期归档包 archive/考核期.zip（配置 archive_zips = true 时每次都生成，--no-bundles 则不生成）",
+			"kaoping build [--config FILE] [--out DIR] [--quiet] [--exclude-kind KIND] [--archives | --no-bundles]\n  builds the whole site (with a progress bar on a terminal); --exclude-kind prosecutor leaves individuals out, for sending outside; --archives also writes each period's zip archive/PERIOD.zip (always with archive_zips = true in the config, which --no-bundles overrides)", cmdBuild},
 		{"check", "kaoping check [--config 文件]\n  检查配置和数据，列出所有问题", "kaoping check [--config FILE]\n  validates config and data, listing every problem", cmdCheck},
 		{"scores", "kaoping scores --scheme 方案 --period 考核期 [--format json|csv] [--config 文件]\n  输出计算结果", "kaoping scores --scheme SCHEME --period PERIOD [--format json|csv] [--config FILE]\n  prints the computed results", cmdScores},
 		{"explain", "kaoping explain --scheme 方案 --period 考核期 --entity 编号 [--config 文件]\n  逐项说明某单位每一分的来历", "kaoping explain --scheme SCHEME --period PERIOD --entity ID [--config FILE]\n  explains in words how each point of an entity was obtained", cmdExplain},
@@ -61,6 +61,8 @@ func commands() []command {
 			"kaoping form PERIOD [--out FILE] [--config FILE]\n  writes the period's blank data-entry workbook (one row per unit, one column per field, numbers ≥ 0 only); by default PERIOD-填报表.xlsx in the current folder, never over an existing file; once filled, save it as data/periods/PERIOD.xlsx", cmdForm},
 		{"publish", "kaoping publish 考核期 [--from 日期 --days 天数] [--amend \"更正原因\"] [--withdraw \"撤回原因\"] [--config 文件]\n  记录该期已公示（连同其累计期）及公示期（--from 2026-04-01 --days 5，按 [publication] working_days 计自然日或工作日）；此后该期数据或结果改变时 build 会报错，除非用 --amend 记录更正；--withdraw 撤回公示，该期重新成为未公示的草稿",
 			"kaoping publish PERIOD [--from DATE --days N] [--amend \"REASON\"] [--withdraw \"REASON\"] [--config FILE]\n  records a period as published (with its cumulative period) and its 公示期 (--from 2026-04-01 --days 5: calendar days, or Monday–Friday with [publication] working_days = true); a later build fails when its data or results change, unless --amend records a correction; --withdraw REASON withdraws the publication, and the period is a draft again", cmdPublish},
+		{"archive", "kaoping archive 考核期 [--out 文件] [--exclude-kind 类型] [--config 文件]\n  生成该期报告的归档包（zip，报送上级院用）：解压后双击 index.html 即可离线查看；默认写入当前文件夹的 考核期-归档包.zip，不覆盖已有文件；--exclude-kind prosecutor 生成不含检察官个人的对外版本",
+			"kaoping archive PERIOD [--out FILE] [--exclude-kind KIND] [--config FILE]\n  writes the zip of the period's report, to send to the supervising procuratorate: unzipped, index.html opens offline; by default PERIOD-归档包.zip in the current folder, never over an existing file; --exclude-kind prosecutor leaves individuals out", cmdArchive},
 		{"verify", "kaoping verify 目录\n  按 manifest.json 校验生成的站点或解压后的归档包，列出缺少、多出和被改动的文件",
 			"kaoping verify DIR\n  checks a built site or an unzipped bundle against its manifest.json, listing missing, extra and changed files", cmdVerify},
 		{"init", "kaoping init 目录\n  新建站点文件夹，内含可直接生成的示例（配置逐项有中文注释）",

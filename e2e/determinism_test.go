@@ -14,7 +14,7 @@ import (
 // byte for byte (DESIGN: same input, byte-identical output).
 func TestDeterministic(t *testing.T) {
 	a, b := demo.Dir, filepath.Join(t.TempDir(), "two", "site")
-	if _, _, problems := build.Build(build.Options{ConfigPath: demoConfig, OutDir: b}); problems.HasErrors() {
+	if _, _, problems := build.Build(build.Options{ConfigPath: demoConfig, OutDir: b, Bundles: true}); problems.HasErrors() {
 		t.Fatalf("building into %s:\n%v", b, problems.Err("en"))
 	}
 	fa, fb := treeFiles(t, a), treeFiles(t, b)

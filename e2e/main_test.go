@@ -39,7 +39,7 @@ func runMain(m *testing.M) int {
 	}
 	defer os.RemoveAll(tmp)
 	out := filepath.Join(tmp, "public")
-	p, _, problems := build.Build(build.Options{ConfigPath: demoConfig, OutDir: out})
+	p, _, problems := build.Build(build.Options{ConfigPath: demoConfig, OutDir: out, Bundles: true})
 	if problems.HasErrors() {
 		fmt.Fprintf(os.Stderr, "e2e: the demo site does not build:\n%v\n", problems.Err("en"))
 		return 1

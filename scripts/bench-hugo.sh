@@ -3,9 +3,10 @@
 #
 # Builds the kaoping site SITE (default: a province-size site written by
 # cmd/gensite into a temporary folder) from clean with --no-bundles (the
-# site's pages alone), counts its HTML pages N, then again with the
-# per-period archive bundles (zips that hold each period's pages rendered
-# a second time; BUNDLES=0 skips this build),
+# whole site as `kaoping build` writes it by default), counts its HTML
+# pages N, then again with --archives (also every period's zip, each page
+# written a second time and deflated, as with archive_zips = true;
+# BUNDLES=0 skips this build),
 # then writes a minimal Hugo site of N plain Markdown pages (a title and a
 # few paragraphs, a list and a table each, ~1.5 KB; one single.html layout
 # with the title and the content; no theme, no taxonomies, feeds or
@@ -13,7 +14,7 @@
 # /usr/bin/time in this one run. It prints, for each, the pages, wall
 # time, CPU time (user + sys), peak RSS and pages per second, and the
 # ratios kaoping ÷ Hugo (pages per wall second; ≥ 1 means kaoping is at
-# least as fast), for the pages alone and with the bundles.
+# least as fast), for the default build and with every period's zip.
 #
 # Needs go, Debian's hugo (apt-get install -y hugo) and GNU time
 # (apt-get install -y time). Set KEEP=1 to keep the temporary folder.
@@ -50,8 +51,8 @@ measure() {
 
 echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); $(hugo version | cut -d' ' -f1-2)"
 
-# kaoping: the site's pages alone (--no-bundles), then the whole build with
-# the per-period archive bundles.
+# kaoping: the whole site as built by default (--no-bundles, whatever the
+# config says), then with every period's zip (--archives).
 # Each build writes a folder of its own, and nothing is deleted until the
 # end: on an ext4 file system without a journal (this VM's), the inodes of
 # files deleted in the last one to six minutes are skipped one by one when
@@ -67,7 +68,7 @@ kbuild() {
 kbuild kaoping --no-bundles
 pages=$(find "$tmp/kaoping-out" -name '*.html' | wc -l)
 if [ "${BUNDLES:-1}" = 1 ]; then
-	kbuild kaoping-zip
+	kbuild kaoping-zip --archives
 fi
 
 # Hugo: the same number of plain Markdown pages, 500 to a section.
@@ -118,6 +119,6 @@ ratio() {
 	awk -v kp="$pages" -v hp="$hpages" -v kw="$(cat "$1")" -v hw="$(cat "$tmp/hw")" -v what="$2" \
 		'BEGIN { printf "ratio %s (kaoping ÷ hugo, pages per wall second): %.2f\n", what, (kp / kw) / (hp / hw) }'
 }
-ratio "$tmp/kw" "site pages"
-if [ -f "$tmp/zw" ]; then ratio "$tmp/zw" "with the archive bundles"; fi
+ratio "$tmp/kw" "whole site, the default build"
+if [ -f "$tmp/zw" ]; then ratio "$tmp/zw" "with every period's zip (--archives)"; fi
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -106,7 +106,7 @@ func TestAlertsInEnglish(t *testing.T) {
 	t.Parallel()
 	p := loadDemo(t)
 	p.Config.Language = "en"
-	s := newSite(t, p, optsDefault)
+	s := newSite(t, p, optsWithZips)
 	r := latestQuarter(t, s, "basic")
 	rank := page(t, s, report.RankingPath("basic", r.Period.ID))
 	if !strings.Contains(rank, `<th scope="col">Alerts</th>`) || !strings.Contains(rank, `<span aria-hidden="true">[Y]</span><span class="visually-hidden">yellow alert</span>`) {

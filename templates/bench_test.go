@@ -51,7 +51,7 @@ func BenchmarkPages(b *testing.B) {
 	}
 	for _, site := range []struct{ name, config string }{{"demo", "../config.toml"}, {"medium", filepath.Join(dir, "config.toml")}} {
 		p := loadProject(b, site.config)
-		s := newSite(b, p, build.SiteOptions{NoBundles: true})
+		s := newSite(b, p, build.SiteOptions{})
 		jobs := s.Model().Jobs()
 		for _, kind := range benchKinds {
 			var pages []report.Job

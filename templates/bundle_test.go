@@ -91,7 +91,7 @@ func TestBundleLinksStayInside(t *testing.T) {
 func TestBundleNoteLinks(t *testing.T) {
 	p := loadDemo(t)
 	p.Data.Notes["2026-03"] = "见[上月通报](2026-02.html)、[本月排名](../schemes/basic/2026-03.html)和[最高检](https://www.spp.gov.cn/)。\n"
-	s := newSite(t, p, optsDefault)
+	s := newSite(t, p, optsWithZips)
 	site := page(t, s, report.PeriodPath("2026-03"))
 	for _, want := range []string{`<a href="2026-02.html">上月通报</a>`, `<a href="../schemes/basic/2026-03.html">本月排名</a>`, `<a href="https://www.spp.gov.cn/">最高检</a>`} {
 		if !strings.Contains(site, want) {
@@ -118,7 +118,7 @@ func TestBundleBaseURL(t *testing.T) {
 	plain, _ := unzip(t, demoSite(t), period)
 	p := loadDemo(t)
 	p.Config.BaseURL = base
-	s := newSite(t, p, optsDefault)
+	s := newSite(t, p, optsWithZips)
 	if pg := page(t, s, report.RankingPath("basic", period)); !strings.Contains(pg, `href="https://kp.example.org/考评/assets/site.css"`) &&
 		!strings.Contains(pg, `href="https://kp.example.org/%e8%80%83%e8%af%84/assets/site.css"`) {
 		t.Fatal("the site's ranking does not link its stylesheet through the base URL")

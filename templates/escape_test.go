@@ -44,7 +44,7 @@ func TestPagesEscapeNames(t *testing.T) {
 	// Markdown is rendered with raw HTML off: its tags are left out (an
 	// "<!-- raw HTML omitted -->" comment each), the rest is text.
 	const noteText = `正文alert(1)">&`
-	s := newSite(t, p, optsDefault)
+	s := newSite(t, p, optsWithZips)
 
 	const period = "2026-03"
 	shows := map[string][]string{ // page -> names it must show as text

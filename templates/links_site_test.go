@@ -131,7 +131,7 @@ func TestEveryLinkResolves(t *testing.T) {
 func TestNoteLinksOnHome(t *testing.T) {
 	p := loadDemo(t)
 	p.Data.Notes["2026-03"] = "见[上月通报](2026-02.html)、[本月排名](../schemes/basic/2026-03.html#g1)和[最高检](https://www.spp.gov.cn/)。![徽标](../assets/favicon.svg)\n"
-	s := newSite(t, p, optsDefault)
+	s := newSite(t, p, optsWithZips)
 	have := sitePaths(t, s, true)
 	for _, at := range []string{"index.html", "periods/2026-03.html"} {
 		pg := page(t, s, at)

@@ -254,7 +254,7 @@ func TestIndicatorPageStatesRule(t *testing.T) {
 // new, — where not ranked) and a link to the changed entity's score
 // sheet, and not on the ranking of another scheme.
 func TestCorrectionNotice(t *testing.T) {
-	s := newSite(t, loadDemo(t), optsDefault)
+	s := newSite(t, loadDemo(t), optsWithZips)
 	s.Model().Corrections = map[string][]publish.Correction{"2026-03": {{
 		Period: "2026-03", Version: 2, Date: "2026-04-10", Reason: "山亭区院结案数录入错误",
 		Schemes: []publish.SchemeChange{{Scheme: "basic", Rows: []publish.RowChange{
@@ -359,7 +359,7 @@ func TestEnglishPages(t *testing.T) {
 	t.Parallel()
 	p := loadDemo(t)
 	p.Config.Language = "en"
-	s := newSite(t, p, optsDefault)
+	s := newSite(t, p, optsWithZips)
 	jobs := s.Model().Jobs()
 	// Every page at the top two levels, and one of each folder below
 	// (the score sheets, profiles and indicators are hundreds of pages of
@@ -402,7 +402,7 @@ func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
 // period's bundle.
 func TestPagesDeterministic(t *testing.T) {
 	t.Parallel()
-	a, b := demoSite(t), newSite(t, loadDemo(t), optsDefault)
+	a, b := demoSite(t), newSite(t, loadDemo(t), optsWithZips)
 	r := latestQuarter(t, a, "prosecutor")
 	e := r.Groups[0].Entities[0].Entity.ID
 	for _, p := range []string{report.RankingPath("prosecutor", r.Period.ID), report.SheetPath("prosecutor", r.Period.ID, e),

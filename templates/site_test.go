@@ -35,7 +35,7 @@ func demoSite(t testing.TB) *build.Site {
 			demoErr = "the demo does not load"
 			return
 		}
-		s, problems := build.NewSite(p, build.SiteOptions{})
+		s, problems := build.NewSite(p, optsWithZips)
 		if s == nil {
 			demoErr = strings.Join(problems.Lines("en"), "\n")
 			return
@@ -155,5 +155,6 @@ func sitePaths(t testing.TB, s *build.Site, bundles bool) map[string]bool {
 	return have
 }
 
-// optsDefault plans a site as `kaoping build` does by default.
-var optsDefault = build.SiteOptions{}
+// optsWithZips plans a site with its zips (archive_zips), so that the
+// tests see the pages' links to the zips and the bundles too.
+var optsWithZips = build.SiteOptions{Bundles: true}

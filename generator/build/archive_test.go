@@ -47,7 +47,7 @@ func archiveSite(t *testing.T) string {
 // archiveBuild builds the site into out and fails the test on an error.
 func archiveBuild(t *testing.T, cfg, out string, kinds ...string) *build.Project {
 	t.Helper()
-	p, _, ps := build.Build(build.Options{ConfigPath: cfg, OutDir: out, Version: "test", ExcludeKinds: kinds})
+	p, _, ps := build.Build(build.Options{ConfigPath: cfg, OutDir: out, Version: "test", ExcludeKinds: kinds, Bundles: true})
 	if ps.HasErrors() {
 		t.Fatalf("build: %v", ps.Err("en"))
 	}
@@ -138,7 +138,7 @@ func TestArchivePublishAndVerify(t *testing.T) {
 	}
 	os.WriteFile(csv, []byte(strings.Join(lines, "\n")), 0o644)
 	before, _ := os.ReadFile(filepath.Join(out, manifest.FileName))
-	_, _, ps = build.Build(build.Options{ConfigPath: cfg, OutDir: out})
+	_, _, ps = build.Build(build.Options{ConfigPath: cfg, OutDir: out, Bundles: true})
 	msg := ps.Err("en")
 	if !ps.HasErrors() || !strings.Contains(msg.Error(), "period 2026-03 was published on 2026-04-02") ||
 		!strings.Contains(msg.Error(), "data/periods/2026-03.csv") || !strings.Contains(msg.Error(), "data/published.toml:") {

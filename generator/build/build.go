@@ -2,6 +2,7 @@ package build
 
 import (
 	"errors"
+	"io"
 	"path/filepath"
 
 	"kaoping/generator/config"
@@ -28,9 +29,10 @@ type Options struct {
 	// them) out of the whole output, with the schemes that rank them:
 	// the version of the site that may leave the procuratorate.
 	ExcludeKinds []string
-	// NoBundles skips the per-period archive bundles (archive/<period>.zip),
-	// for a quick look at the site.
-	NoBundles bool
+	// Bundles writes the zip of each period's report (archive/<period>.zip)
+	// also when the config does not ask for them (archive_zips); NoBundles
+	// leaves them out also when it does.
+	Bundles, NoBundles bool
 }
 
 // Summary tells what a build wrote.
@@ -76,7 +78,8 @@ func Build(opts Options) (*Project, *Summary, diag.List) {
 	if problems.HasErrors() {
 		return p, nil, problems
 	}
-	site, ps := NewSite(view, SiteOptions{Version: opts.Version, NoBundles: opts.NoBundles})
+	bundles := (opts.Bundles || p.Config.ArchiveZips) && !opts.NoBundles
+	site, ps := NewSite(view, SiteOptions{Version: opts.Version, Bundles: bundles})
 	problems.Add(ps...)
 	if problems.HasErrors() {
 		return p, nil, problems
@@ -106,7 +109,7 @@ func Build(opts Options) (*Project, *Summary, diag.List) {
 			"cannot create the temporary folder beside the output folder: %v; check write permission and free space there, or choose another folder with --out", err)
 		return p, nil, problems
 	}
-	files, pages, err := site.generate(&dirSink{dir: stage.Dir}, prog, "")
+	files, pages, err := site.generate(&dirSink{dir: stage.Dir}, prog, nil)
 	trace("pages, files, bundles")
 	if se := (*render.SlotError)(nil); errors.As(err, &se) {
 		stage.abort()
@@ -180,4 +183,30 @@ func (p *Project) siteInputs() (*siteInputs, error) {
 		return nil, err
 	}
 	return &siteInputs{config: cfg, files: files}, nil
+}
+
+// Archive writes to w the zip of one period's report, whose pages are
+// the site's pages: with archive_zips, byte for byte the file a build
+// writes at archive/<period>.zip. Like a build, it refuses a published
+// period whose results changed; exclude leaves entities out as for a
+// build.
+func Archive(p *Project, period string, exclude []string, version string, w io.Writer) diag.List {
+	problems := p.CheckPublished()
+	if problems.HasErrors() {
+		return problems
+	}
+	view, ps := p.view(exclude)
+	problems.Add(ps...)
+	if problems.HasErrors() {
+		return problems
+	}
+	site, ps := NewSite(view, SiteOptions{Version: version, Bundles: p.Config.ArchiveZips})
+	problems.Add(ps...)
+	if problems.HasErrors() {
+		return problems
+	}
+	if err := site.Bundle(w, period); err != nil {
+		problems.Errorf(diag.Pos{}, "无法生成 %s 的归档包：%v", "cannot make the zip of %s: %v", period, err)
+	}
+	return problems
 }

@@ -48,6 +48,7 @@ func (b *bundlePlan) path() string { return report.BundlePath(b.period) }
 // README.txt, the assets, the search index, the pages the bundle holds in
 // the site's order, the result files.
 func (s *Site) planBundle(id string) *bundlePlan {
+	s.bundlesOnce.Do(func() { s.bundles = s.m.Bundles(s.jobs) })
 	b := &bundlePlan{period: id, seq: map[string]int{}, modified: periodEnd(s.p.Data.Period(id).Period)}
 	b.holds = func(p string) bool { return p == report.HomePath() || s.bundles.Holds(id, p) }
 	add := func(name string) {

@@ -37,10 +37,12 @@ type Site struct {
 
 	jobs []report.Job
 	data []report.DataFile
-	// bundles is nil when the build writes none; plans has one per
-	// period with data, in period order.
-	bundles *report.Bundles
-	plans   []*bundlePlan
+	// bundles is the pages each period's zip holds, made when a zip is
+	// first wanted; plans has one per period with data, in period order,
+	// when the site has its zips (SiteOptions.Bundles).
+	bundles     *report.Bundles
+	bundlesOnce sync.Once
+	plans       []*bundlePlan
 	// search lists what the search box finds (report.SearchIndexPath).
 	search func() []report.SearchEntry
 
@@ -52,8 +54,10 @@ type Site struct {
 type SiteOptions struct {
 	// Version is kaoping's version, recorded in manifest.json.
 	Version string
-	// NoBundles leaves out the per-period zips.
-	NoBundles bool
+	// Bundles gives the site the zip of each period's report: its pages
+	// link them and a build writes them. Without, Bundle still makes
+	// one period's zip on its own.
+	Bundles bool
 }
 
 // NewSite plans the site of p. It reads the site's customisation
@@ -68,17 +72,26 @@ func NewSite(p *Project, opts SiteOptions) (*Site, diag.List) {
 		opts.Version = "dev" // manifest.json always says kaoping wrote the site (outdir.go)
 	}
 	s := &Site{p: p, r: r, version: opts.Version}
-	s.m = p.Model(!opts.NoBundles)
+	s.m = p.Model(opts.Bundles)
 	s.jobs = s.m.Jobs()
 	s.data = s.m.DataFiles()
 	s.search = sync.OnceValue(s.m.SearchIndex)
-	if !opts.NoBundles {
-		s.bundles = s.m.Bundles(s.jobs)
+	if opts.Bundles {
 		for _, pd := range p.Data.Periods {
 			s.plans = append(s.plans, s.planBundle(pd.ID))
 		}
 	}
 	return s, problems
+}
+
+// Bundle writes the zip of period's report to w: the bytes a build with
+// the zips writes at report.BundlePath(period).
+func (s *Site) Bundle(w io.Writer, period string) error {
+	if s.p.Data.Period(period) == nil {
+		return fmt.Errorf("no period %q", period)
+	}
+	_, _, err := s.generate(&streamSink{want: report.BundlePath(period), w: w}, noProgress{}, s.planBundle(period))
+	return err
 }
 
 // CheckTemplates reports the problems of the site's customisation
@@ -117,18 +130,18 @@ type worker struct {
 }
 
 // generate makes every file of the site and hands it to out, then
-// manifest.json with the sha256 of every other file. only, when not "",
-// makes the bundle of that period alone (serve); out then receives that
-// bundle only.
-func (s *Site) generate(out sink, prog Progress, only string) (files, pages int, err error) {
+// manifest.json with the sha256 of every other file. only, when not nil,
+// is the plan of one period's zip, made alone (serve, Bundle); out then
+// receives that zip only.
+func (s *Site) generate(out sink, prog Progress, only *bundlePlan) (files, pages int, err error) {
 	rec := manifest.NewRecorder()
-	out = &recording{sink: out, rec: rec, only: only != ""}
+	out = &recording{sink: out, rec: rec, only: only != nil}
+	plans := s.plans
+	if only != nil {
+		plans = []*bundlePlan{only}
+	}
 	var writers []*bundleWriter
-	for _, plan := range s.plans {
-		if only != "" && plan.period != only {
-			writers = append(writers, nil)
-			continue
-		}
+	for _, plan := range plans {
 		bw, err := s.openBundle(out, plan)
 		if err != nil {
 			closeBundles(writers)
@@ -136,7 +149,7 @@ func (s *Site) generate(out sink, prog Progress, only string) (files, pages int,
 		}
 		writers = append(writers, bw)
 	}
-	items, nPages := s.items(out, writers, only)
+	items, nPages := s.items(out, writers, only != nil)
 	prog.Start(StageRender, len(items))
 	var firstErr atomic.Pointer[error]
 	// One worker per goroutine: its buffers keep their size from page to
@@ -160,7 +173,7 @@ func (s *Site) generate(out sink, prog Progress, only string) (files, pages int,
 			return 0, 0, fmt.Errorf("%s: %d of its files were not made", bw.plan.path(), len(bw.plan.names)-bw.next)
 		}
 	}
-	if only != "" {
+	if only != nil {
 		return rec.Len(), 0, nil
 	}
 	files = rec.Len()
@@ -181,8 +194,9 @@ func (s *Site) generate(out sink, prog Progress, only string) (files, pages int,
 // items lists the work of a generation: the assets, then each bundle's
 // own index and README, the result files, then the pages, so that the
 // slowest files (workbooks) start first and each bundle's entries come
-// in roughly the order they are written. only limits it to one bundle.
-func (s *Site) items(out sink, writers []*bundleWriter, only string) (items []item, pages int) {
+// in roughly the order they are written. only makes the zips of writers
+// alone, not the site's files.
+func (s *Site) items(out sink, writers []*bundleWriter, only bool) (items []item, pages int) {
 	holders := func(owner string) []*bundleWriter {
 		var out []*bundleWriter
 		for _, bw := range writers {
@@ -194,7 +208,7 @@ func (s *Site) items(out sink, writers []*bundleWriter, only string) (items []it
 	}
 	for _, a := range s.r.Assets() {
 		items = append(items, func(w *worker) error {
-			if only == "" {
+			if !only {
 				if err := out.file(a.Path, a.Data); err != nil {
 					return err
 				}
@@ -214,7 +228,7 @@ func (s *Site) items(out sink, writers []*bundleWriter, only string) (items []it
 		})
 	}
 	items = append(items, func(w *worker) error {
-		if only == "" {
+		if !only {
 			data, err := report.SearchIndexJS(s.search())
 			if err != nil {
 				return err
@@ -263,7 +277,7 @@ func (s *Site) items(out sink, writers []*bundleWriter, only string) (items []it
 	}
 	for _, f := range s.data {
 		bws := holders(f.Period)
-		if only != "" && len(bws) == 0 {
+		if only && len(bws) == 0 {
 			continue
 		}
 		items = append(items, func(w *worker) error {
@@ -271,7 +285,7 @@ func (s *Site) items(out sink, writers []*bundleWriter, only string) (items []it
 			if err != nil {
 				return fmt.Errorf("%s: %w", f.Path, err)
 			}
-			if only == "" {
+			if !only {
 				if err := out.file(f.Path, data); err != nil {
 					return err
 				}
@@ -289,7 +303,7 @@ func (s *Site) items(out sink, writers []*bundleWriter, only string) (items []it
 		if j.Bundle != "" {
 			bws = holders(j.Bundle)
 		}
-		if only != "" && len(bws) == 0 {
+		if only && len(bws) == 0 {
 			continue
 		}
 		pages++
@@ -301,7 +315,7 @@ func (s *Site) items(out sink, writers []*bundleWriter, only string) (items []it
 			if err := s.r.Render(&w.doc, data); err != nil {
 				return fmt.Errorf("%s: %w", j.Path, err)
 			}
-			if only == "" {
+			if !only {
 				w.page.Reset()
 				if err := w.doc.WriteSite(&w.page); err != nil {
 					return fmt.Errorf("%s: %w", j.Path, err)
@@ -468,13 +482,13 @@ func (s *Site) File(p string) ([]byte, error) {
 	case fileSearch:
 		return report.SearchIndexJS(s.search())
 	case fileBundle:
-		m := &memSink{want: p}
-		_, _, err := s.generate(m, noProgress{}, s.plans[ref.i].period)
-		return m.buf.Bytes(), err
+		var buf bytes.Buffer
+		_, _, err := s.generate(&streamSink{want: p, w: &buf}, noProgress{}, s.plans[ref.i])
+		return buf.Bytes(), err
 	default:
-		m := &memSink{want: p}
-		_, _, err := s.generate(m, noProgress{}, "")
-		return m.buf.Bytes(), err
+		var buf bytes.Buffer
+		_, _, err := s.generate(&streamSink{want: p, w: &buf}, noProgress{}, nil)
+		return buf.Bytes(), err
 	}
 }
 
@@ -498,22 +512,24 @@ type fileRef struct {
 	i    int
 }
 
-// memSink keeps the one file it wants in memory and drops the others.
-type memSink struct {
+// streamSink passes the one file it wants to w (a zip as it is made) and
+// drops the others.
+type streamSink struct {
 	want string
-	buf  bytes.Buffer
+	w    io.Writer
 }
 
-func (m *memSink) file(p string, data []byte) error {
-	if p == m.want {
-		m.buf.Write(data)
+func (z *streamSink) file(p string, data []byte) error {
+	if p == z.want {
+		_, err := z.w.Write(data)
+		return err
 	}
 	return nil
 }
 
-func (m *memSink) stream(p string) (io.WriteCloser, error) {
-	if p == m.want {
-		return nopCloser{&m.buf}, nil
+func (z *streamSink) stream(p string) (io.WriteCloser, error) {
+	if p == z.want {
+		return nopCloser{z.w}, nil
 	}
 	return nopCloser{io.Discard}, nil
 }

@@ -170,6 +170,7 @@ func (l *loader) config(raw *rawConfig, dir string) *Config {
 	c.OutputDir = resolve(dir, t.str("output_dir", raw.OutputDir, false), "public")
 	c.TemplatesDir = resolve(dir, t.str("templates_dir", raw.TemplatesDir, false), "templates")
 	c.Home, c.HomeLine = t.str("home", raw.Home, false), t.line("home")
+	c.ArchiveZips = t.boolean("archive_zips", raw.ArchiveZips)
 
 	c.Publication = l.publication(raw.Publication)
 	c.Fields = l.fields(raw.Fields)

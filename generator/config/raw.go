@@ -22,6 +22,7 @@ type rawConfig struct {
 	OutputDir    any          `toml:"output_dir"`
 	TemplatesDir any          `toml:"templates_dir"`
 	Home         any          `toml:"home"`
+	ArchiveZips  any          `toml:"archive_zips"`
 	Publication  any          `toml:"publication"`
 	Fields       any          `toml:"fields"`
 	Constants    any          `toml:"constants"`

@@ -25,6 +25,10 @@ type Config struct {
 	// its line in config.toml, for the check against entities.csv.
 	Home     string
 	HomeLine int
+	// ArchiveZips (config `archive_zips`) makes every build write the zip
+	// of each period's report (archive/<period>.zip) and link it from the
+	// pages; otherwise `kaoping archive P` makes one when it is sent.
+	ArchiveZips bool
 
 	// Publication is the [publication] table: who issues the 公示 notice
 	// and how publish counts its days. The zero value when absent.

@@ -41,7 +41,7 @@ func initSite(t *testing.T, templates map[string]string, baseURL string) *build.
 		t.Fatal(problems.Lines("en"))
 	}
 	p.Config.BaseURL = baseURL
-	s, problems := build.NewSite(p, build.SiteOptions{})
+	s, problems := build.NewSite(p, build.SiteOptions{Bundles: true})
 	if s == nil {
 		t.Fatal(problems.Lines("en"))
 	}

@@ -105,6 +105,14 @@ func stripReload(page []byte) (plain []byte, ok bool) {
 func TestServeEqualsBuild(t *testing.T) {
 	t.Parallel()
 	cfg := copyDemo(t)
+	// With archive_zips, serve answers the zips too.
+	text, err := os.ReadFile(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(cfg, append([]byte("archive_zips = true\n"), text...), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	siteDir := filepath.Dir(cfg)
 	out := filepath.Join(t.TempDir(), "public")
 	if _, _, ps := build.Build(build.Options{ConfigPath: cfg, OutDir: out, Version: "test"}); ps.HasErrors() {

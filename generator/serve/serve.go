@@ -199,7 +199,7 @@ func load(opts Options) (*build.Site, *build.Project, diag.List) {
 	if problems.HasErrors() {
 		return nil, p, problems
 	}
-	site, ps := build.NewSite(p, build.SiteOptions{Version: opts.Version})
+	site, ps := build.NewSite(p, build.SiteOptions{Version: opts.Version, Bundles: p.Config.ArchiveZips})
 	problems.Add(ps...)
 	if problems.HasErrors() {
 		return nil, p, problems
