@@ -19,6 +19,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"time"
 
 	"kaoping/internal/synth"
@@ -42,6 +43,7 @@ func run(args []string, stderr io.Writer) int {
 	fs.IntVar(&o.Months, "months", 0, "months after the last quarter")
 	fs.Uint64Var(&o.Seed, "seed", def.Seed, "random seed: same flags and seed, same files")
 	fs.StringVar(&o.Title, "title", synth.DefaultTitle, "site title")
+	schemes := fs.String("schemes", "", "comma-separated ids of the demo's schemes to keep (default: all of them)")
 	out := fs.String("out", "", "site folder to write (required; config.toml, data/entities.csv, data/periods and data/notes are replaced)")
 	if err := fs.Parse(args); err != nil {
 		return 2
@@ -50,6 +52,9 @@ func run(args []string, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "gensite: -out DIR is required and no other argument is allowed")
 		fs.Usage()
 		return 2
+	}
+	if *schemes != "" {
+		o.Schemes = strings.Split(*schemes, ",")
 	}
 	if err := o.Validate(); err != nil {
 		fmt.Fprintln(stderr, "gensite:", err)

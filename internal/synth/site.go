@@ -6,6 +6,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 )
 
 // Options set the size of a generated site.
@@ -17,6 +19,8 @@ type Options struct {
 	Months      int    // months after the last quarter (0 = none)
 	Seed        uint64 // same options and seed, byte-identical files
 	Title       string // "" = DefaultTitle
+	// Schemes are the ids of the demo's schemes the site keeps (nil: all).
+	Schemes []string
 	// Progress receives one line per step (nil = silent).
 	Progress io.Writer
 }
@@ -51,6 +55,11 @@ func (o Options) Validate() error {
 	check("months", o.Months, 0, MaxMonths)
 	if o.Periods+o.Months == 0 {
 		errs = append(errs, errors.New("no period: set periods or months to at least 1"))
+	}
+	for _, id := range o.Schemes {
+		if !slices.Contains(SchemeIDs(), id) {
+			errs = append(errs, fmt.Errorf("no scheme %q in the demo's config (it has %s)", id, strings.Join(SchemeIDs(), ", ")))
+		}
 	}
 	return errors.Join(errs...)
 }
@@ -88,7 +97,7 @@ func WriteSite(dir string, o Options) error {
 			return err
 		}
 	}
-	if err := os.WriteFile(filepath.Join(dir, "config.toml"), []byte(Config(o.Title)), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, "config.toml"), []byte(Config(o.Title, o.Schemes...)), 0o644); err != nil {
 		return err
 	}
 	r := NewRNG(o.Seed, 0x6b616f70696e67) // "kaoping"

@@ -245,3 +245,37 @@ func TestFieldsMatchConfig(t *testing.T) {
 		t.Errorf("config has %d fields, Fields %d", len(cfg.Fields), len(Fields))
 	}
 }
+
+// TestConfigSchemes: Config keeps the schemes asked for, whole (with their
+// categories and indicators), in the demo's order, and all of them by
+// default.
+func TestConfigSchemes(t *testing.T) {
+	ids := func(text string) []string {
+		var c struct {
+			Schemes []struct {
+				ID         string           `toml:"id"`
+				Indicators []map[string]any `toml:"indicators"`
+			} `toml:"schemes"`
+		}
+		if _, err := toml.Decode(text, &c); err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, s := range c.Schemes {
+			if len(s.Indicators) == 0 {
+				t.Errorf("scheme %s lost its indicators", s.ID)
+			}
+			out = append(out, s.ID)
+		}
+		return out
+	}
+	if got, want := ids(Config("t")), SchemeIDs(); strings.Join(got, ",") != strings.Join(want, ",") || len(want) < 4 {
+		t.Errorf("all schemes: %v, want %v", got, want)
+	}
+	if got := ids(Config("t", "city", "basic")); strings.Join(got, ",") != "basic,city" {
+		t.Errorf("basic and city: %v", got)
+	}
+	if err := (Options{Cities: 1, Units: 1, Prosecutors: 1, Periods: 1, Schemes: []string{"nope"}}).Validate(); err == nil || !strings.Contains(err.Error(), `"nope"`) {
+		t.Errorf("an unknown scheme: %v", err)
+	}
+}
