@@ -253,6 +253,10 @@ func (m *Model) totalsChart(r *scoring.Result, title, key string) (*chart.Chart,
 // scheme's block stays within a third of two screens.
 const homeChartBars = 8
 
+// homeChartMembers is the most members a home-page chart shows; a larger
+// scheme (8,000 prosecutors of a province) shows as many evenly spaced.
+const homeChartMembers = 200
+
 // homeChart is the total-score chart of the home page: totalsChart for a
 // few members, else the shape of all members' totals, highest first,
 // against their mean.
@@ -269,19 +273,35 @@ func (m *Model) homeChart(r *scoring.Result, title, key string) (*chart.Chart, e
 		return c, err
 	}
 	sort.SliceStable(all, func(i, j int) bool { return summaryBefore(all[i], all[j]) })
-	names := make([]string, len(all))
-	values := make([]float64, len(all))
 	mean := 0.0
-	for i, e := range all {
+	for _, e := range all {
+		mean += e.Total
+	}
+	mean /= float64(len(all))
+	n := strconv.Itoa(len(all))
+	shown := all
+	if len(all) > homeChartMembers {
+		// Evenly spaced members, the first and the last among them: the
+		// shape of all the totals in a chart (and a data table) of a
+		// size that does not grow with the scheme.
+		shown = make([]*scoring.EntityResult, homeChartMembers)
+		for i := range shown {
+			shown[i] = all[i*(len(all)-1)/(homeChartMembers-1)]
+		}
+		title += m.T("（"+n+" 名，从高到低；图中均匀取 "+strconv.Itoa(homeChartMembers)+" 名）",
+			" ("+n+", highest first; "+strconv.Itoa(homeChartMembers)+" evenly spaced shown)")
+	} else {
+		title += m.T("（"+n+" 名，从高到低）", " ("+n+", highest first)")
+	}
+	names := make([]string, len(shown))
+	values := make([]float64, len(shown))
+	for i, e := range shown {
 		names[i] = e.Entity.Name
 		if len(r.Groups) > 1 {
 			names[i] += "（" + m.GroupLabel(r.Scheme, e.Group) + "）"
 		}
 		values[i] = e.Total
-		mean += e.Total
 	}
-	mean /= float64(len(all))
-	title += m.T("（"+strconv.Itoa(len(all))+" 名，从高到低）", " ("+strconv.Itoa(len(all))+", highest first)")
 	return chart.CompactBars(chart.Spec{Title: title, Key: key, Height: 140, Format: numfmt.Number, Decimals: 2, Corner: m.T("单位", "Unit")},
 		names, values, mean, m.T("平均", "Mean"))
 }

@@ -1,10 +1,12 @@
 package report
 
 import (
+	"fmt"
 	"math"
 	"strings"
 	"testing"
 
+	"kaoping/generator/dataset"
 	"kaoping/generator/scoring"
 )
 
@@ -89,8 +91,9 @@ func TestHomeLatestPerScheme(t *testing.T) {
 				}
 			}
 			// A chart with a bar per member for the few, one with a thin bar
-			// per member for the many: never taller than 240 px.
-			if sum.Chart == nil || sum.Chart.Height > 240 || len(sum.Chart.Data.Rows) != members+1 {
+			// per member for the many (at most homeChartMembers of them):
+			// never taller than 240 px.
+			if sum.Chart == nil || sum.Chart.Height > 240 || len(sum.Chart.Data.Rows) != min(members, homeChartMembers)+1 {
 				t.Errorf("%s %s: chart %v", s.ID, sum.PeriodID, sum.Chart)
 			}
 		}
@@ -220,5 +223,35 @@ func TestNoteExcerpt(t *testing.T) {
 		if got != tc.want || more != tc.more {
 			t.Errorf("noteExcerpt(%q) = %q, %v; want %q, %v", tc.src, got, more, tc.want, tc.more)
 		}
+	}
+}
+
+// A scheme of more than homeChartMembers members shows that many on the
+// home page, evenly spaced from the first to the last: 1,001 members with
+// totals 1001 … 1 give bars of members 0, 5, 10, … (i·1000/199) … 1000.
+func TestHomeChartSamplesLargeSchemes(t *testing.T) {
+	m := demo(t)
+	const n = 1001
+	g := &scoring.Group{ID: "all"}
+	for i := range n {
+		g.Entities = append(g.Entities, &scoring.EntityResult{Entity: &dataset.Entity{ID: fmt.Sprintf("e%04d", i), Name: fmt.Sprintf("单位%04d", i)},
+			Rank: i + 1, Total: float64(n - i)})
+	}
+	r := &scoring.Result{Scheme: m.Config.Schemes[0], Groups: []*scoring.Group{g}}
+	c, err := m.homeChart(r, "总分", "k")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Data.Rows) != homeChartMembers+1 { // and the mean's
+		t.Fatalf("%d rows, want %d and the mean", len(c.Data.Rows), homeChartMembers)
+	}
+	for _, k := range []int{0, 1, 100, homeChartMembers - 1} {
+		i := k * (n - 1) / (homeChartMembers - 1) // 0, 5, 502, 1000
+		if want := fmt.Sprintf("单位%04d", i); c.Data.Rows[k].Label != want {
+			t.Errorf("bar %d is %s, want %s", k, c.Data.Rows[k].Label, want)
+		}
+	}
+	if !strings.Contains(c.Title, "1001 名") || !strings.Contains(c.Title, "均匀取 200 名") {
+		t.Errorf("title %q does not say how many are shown of how many", c.Title)
 	}
 }
