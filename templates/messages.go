@@ -247,6 +247,7 @@ var messages = map[string]Message{
 	"rank.sheet_hint":        {"点击名称查看得分明细。", "Click a name for its score sheet."},
 	"rank.grade_draft":       {"拟定等次", "Proposed grade"},
 	"rank.groups":            {"各比较组", "Peer groups"},
+	"compare.groups_hint":    {"每个比较组单独对比，点击组名查看。", "Each peer group is compared on its own page."},
 	"rank.groups_hint":       {"每个比较组单独排名，有单独的公示表页面，可分别打印张贴。", "Each peer group is ranked on its own page, to be printed and posted separately."},
 	"rank.group_count":       {"人数", "Members"},
 	"rank.first":             {"第一名", "First"},

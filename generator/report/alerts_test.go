@@ -82,8 +82,12 @@ func TestAlertsOnPages(t *testing.T) {
 					if got := fmt.Sprint(gotAlerts(gp.Groups[row].Rows[k].Alerts)); got != want {
 						t.Errorf("%s %s %s: ranking lists %s, want %s", s.ID, r.Period.ID, e.Entity.ID, got, want)
 					}
+					gc := cp
+					if len(r.Groups) > 1 {
+						gc = pageData(t, compares, m.compareGroupPaths(s, r)[gi]).(*ComparePage)
+					}
 					for i, ind := range s.Indicators {
-						if got := cp.Groups[gi].Rows[k].Values[i].Alert; got != e.Indicators[ind.ID].Alert {
+						if got := gc.Groups[0].Rows[k].Values[i].Alert; got != e.Indicators[ind.ID].Alert {
 							t.Errorf("%s %s %s: comparison cell %s alert %q", s.ID, r.Period.ID, e.Entity.ID, ind.ID, got)
 						}
 					}

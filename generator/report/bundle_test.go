@@ -29,7 +29,8 @@ func TestBundleHolds(t *testing.T) {
 		}
 		want = append(want, RankingPath(s.ID, period), ComparePath(s.ID, period), DataPath(s.ID, period, "json"), DataPath(s.ID, period, "csv"))
 		if len(r.Groups) > 1 {
-			want = append(want, m.groupPaths(s, r)...) // each group's 公示表
+			want = append(want, m.groupPaths(s, r)...)        // each group's 公示表
+			want = append(want, m.compareGroupPaths(s, r)...) // and comparison
 		}
 		for _, g := range r.Groups {
 			for _, e := range g.Entities {

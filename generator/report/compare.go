@@ -1,6 +1,7 @@
 package report
 
 import (
+	"fmt"
 	"math"
 	"strconv"
 
@@ -37,7 +38,22 @@ type ComparePage struct {
 	Categories    []string // category names, in config order
 	HasAlerts     bool     // some indicator has `alert`: the values table has a 预警 legend
 	Indicators    []CompareColumn
-	Groups        []*CompareGroup
+	// Groups is the page's peer group (every group of a scheme of one);
+	// a scheme of several has a page per group and the period's page
+	// lists them (Index) instead, like its rankings.
+	Groups []*CompareGroup
+	Index  []CompareGroupLink
+	// Up is the period's list of groups, on a group's page; nil otherwise.
+	Up *RankingLink
+	// Parts are the pages of a group too long for one (rankPageRows),
+	// which have no charts; empty for a group of one page.
+	Parts []RankingChoice
+}
+
+// CompareGroupLink is a peer group on the period's comparison page.
+type CompareGroupLink struct {
+	Name, Path string
+	Count      int
 }
 
 // CompareColumn is one indicator as a table column.
@@ -116,12 +132,41 @@ func compareJobs(m *Model) []Job {
 	}}}
 	for _, s := range m.Config.Schemes {
 		for _, r := range m.Results[s.ID] {
+			if len(r.Groups) < 2 {
+				n := 0
+				if len(r.Groups) == 1 {
+					n = len(r.Groups[0].Entities)
+				}
+				for k := range rankParts(n) {
+					jobs = append(jobs, Job{Path: PartPath(ComparePath(s.ID, r.Period.ID), k+1), Bundle: r.Period.ID, Data: func() (any, error) {
+						return m.comparePage(s, r, -1, k)
+					}})
+				}
+				continue
+			}
 			jobs = append(jobs, Job{Path: ComparePath(s.ID, r.Period.ID), Bundle: r.Period.ID, Data: func() (any, error) {
-				return m.comparePage(s, r)
+				return m.comparePage(s, r, -1, 0)
 			}})
+			for gi, path := range m.compareGroupPaths(s, r) {
+				for k := range rankParts(len(r.Groups[gi].Entities)) {
+					jobs = append(jobs, Job{Path: PartPath(path, k+1), Bundle: r.Period.ID, Data: func() (any, error) {
+						return m.comparePage(s, r, gi, k)
+					}})
+				}
+			}
 		}
 	}
 	return jobs
+}
+
+// compareGroupPaths are the comparison pages of r's peer groups, aligned
+// with r.Groups.
+func (m *Model) compareGroupPaths(s *config.Scheme, r *scoring.Result) []string {
+	ids := make([]string, len(r.Groups))
+	for i, g := range r.Groups {
+		ids[i] = g.ID
+	}
+	return CompareGroupPaths(s.ID, r.Period.ID, ids)
 }
 
 // compareKind is 跨地市对比 when the scheme scores cities, 跨单位对比 otherwise.
@@ -132,22 +177,49 @@ func (m *Model) compareKind(s *config.Scheme) string {
 	return m.T("跨单位对比", "Cross-unit comparison")
 }
 
-func (m *Model) comparePage(s *config.Scheme, r *scoring.Result) (*ComparePage, error) {
+// comparePage builds the comparison of scheme s for period r: part (from
+// 0) of the page of its group gi, or with gi < 0 the period's page (the
+// tables of its only group, or the list of its groups).
+func (m *Model) comparePage(s *config.Scheme, r *scoring.Result, gi, part int) (*ComparePage, error) {
 	label := r.Period.Period.Label(m.Lang)
 	kind := m.compareKind(s)
 	title := s.Name + " · " + label + " · " + kind
-	page := m.Page(ComparePath(s.ID, r.Period.ID), title, NavCompare,
-		Crumb{Label: m.T("对比", "Comparison"), Path: CompareIndexPath()})
+	path := ComparePath(s.ID, r.Period.ID)
+	crumbs := []Crumb{{Label: m.T("对比", "Comparison"), Path: CompareIndexPath()}}
+	var up *RankingLink
+	if gi >= 0 {
+		up = &RankingLink{Label: label + m.T("（各比较组）", " (all groups)"), Path: path}
+		crumbs = append(crumbs, Crumb{Label: s.Name + " · " + label, Path: path})
+		path = m.compareGroupPaths(s, r)[gi]
+		title += " · " + m.GroupLabel(s, r.Groups[gi].ID)
+	}
+	first, k, parts := path, max(gi, 0), 0
+	if gi >= 0 || len(r.Groups) == 1 {
+		parts = rankParts(len(r.Groups[k].Entities))
+	}
+	if parts > 1 {
+		path = PartPath(first, part+1)
+		if part > 0 {
+			title += m.T(fmt.Sprintf("（第 %d 页）", part+1), fmt.Sprintf(" (page %d)", part+1))
+		}
+	}
+	page := m.Page(path, title, NavCompare, crumbs...)
 	page.PrintHeader = title
 	m.setPeriod(page, r.Period.ID, label)
 	d := &ComparePage{Page: page, Scheme: s, Kind: kind, PeriodLabel: label, HasAlerts: HasAlerts(s),
-		Ranking: RankingPath(s.ID, r.Period.ID), Methodology: MethodologyPath(s.ID)}
+		Ranking: RankingPath(s.ID, r.Period.ID), Methodology: MethodologyPath(s.ID), Up: up}
 	prev, last := m.PreviousResult(s, r), m.LastYearResult(s, r)
 	if prev != nil {
 		d.PrevLabel = prev.Period.Period.Label(m.Lang)
 	}
 	if last != nil {
 		d.LastYearLabel = last.Period.Period.Label(m.Lang)
+	}
+	if gi < 0 && len(r.Groups) > 1 {
+		for j, p := range m.compareGroupPaths(s, r) {
+			d.Index = append(d.Index, CompareGroupLink{Name: m.GroupLabel(s, r.Groups[j].ID), Path: p, Count: len(r.Groups[j].Entities)})
+		}
+		return d, nil
 	}
 	for _, c := range s.Categories {
 		d.Categories = append(d.Categories, c.Name)
@@ -168,15 +240,37 @@ func (m *Model) comparePage(s *config.Scheme, r *scoring.Result) (*ComparePage, 
 		}
 		d.Indicators = append(d.Indicators, col)
 	}
-	prevBy, lastBy := compareByEntity(prev), compareByEntity(last)
-	for gi, g := range r.Groups {
-		cg, err := m.compareGroup(s, r, g, gi, prevBy, lastBy, d)
-		if err != nil {
-			return nil, err
-		}
-		d.Groups = append(d.Groups, cg)
+	if len(r.Groups) == 0 {
+		return d, nil
 	}
+	g := r.Groups[k]
+	lo, hi := 0, len(g.Entities)
+	if parts > 1 {
+		lo, hi = part*rankPageRows, min((part+1)*rankPageRows, len(g.Entities))
+		for j := range parts {
+			a, b := j*rankPageRows+1, min((j+1)*rankPageRows, len(g.Entities))
+			d.Parts = append(d.Parts, RankingChoice{Label: fmt.Sprintf("%d–%d", a, b),
+				Title: m.T(fmt.Sprintf("第 %d 页", j+1), fmt.Sprintf("Page %d", j+1)), Path: PartPath(first, j+1), Current: j == part})
+		}
+	}
+	cg, err := m.compareGroup(s, r, g, k, lo, hi, parts <= 1, m.membersOf(prev), m.membersOf(last), d)
+	if err != nil {
+		return nil, err
+	}
+	d.Groups = []*CompareGroup{cg}
 	return d, nil
+}
+
+// membersOf is compareByEntity(r), made once per result.
+func (m *Model) membersOf(r *scoring.Result) map[string]*scoring.EntityResult {
+	if r == nil {
+		return map[string]*scoring.EntityResult{}
+	}
+	if v, ok := m.byEntity.Load(r); ok {
+		return v.(map[string]*scoring.EntityResult)
+	}
+	v, _ := m.byEntity.LoadOrStore(r, compareByEntity(r))
+	return v.(map[string]*scoring.EntityResult)
 }
 
 // compareByEntity indexes a result by entity id (nil result: empty map).
@@ -223,9 +317,11 @@ func compareReference(st *scoring.IndicatorStats) float64 {
 	return math.NaN()
 }
 
-func (m *Model) compareGroup(s *config.Scheme, r *scoring.Result, g *scoring.Group, gi int,
+// compareGroup is the comparison of group g (index gi), its members lo
+// to hi (by rank), with its charts when charts is set.
+func (m *Model) compareGroup(s *config.Scheme, r *scoring.Result, g *scoring.Group, gi, lo, hi int, charts bool,
 	prevBy, lastBy map[string]*scoring.EntityResult, d *ComparePage) (*CompareGroup, error) {
-	cg := &CompareGroup{Members: len(g.Entities)}
+	cg := &CompareGroup{Members: len(g.Entities), Shown: len(g.Entities)}
 	if len(r.Groups) > 1 || g.ID != scoring.AllGroup {
 		cg.Label = m.GroupLabel(s, g.ID)
 	}
@@ -240,11 +336,12 @@ func (m *Model) compareGroup(s *config.Scheme, r *scoring.Result, g *scoring.Gro
 	// One backing array per kind of cell for the whole group: a province
 	// group has thousands of rows.
 	nc, ni := len(s.Categories), len(s.Indicators)
-	subtotals := make([]CompareSubtotal, len(g.Entities)*nc)
-	values := make([]CompareCell, len(g.Entities)*ni)
-	changes := make([]CompareChange, len(g.Entities)*ni)
-	cg.Rows = make([]CompareRow, len(g.Entities))
-	for k, e := range g.Entities {
+	members := g.Entities[lo:hi]
+	subtotals := make([]CompareSubtotal, len(members)*nc)
+	values := make([]CompareCell, len(members)*ni)
+	changes := make([]CompareChange, len(members)*ni)
+	cg.Rows = make([]CompareRow, len(members))
+	for k, e := range members {
 		sheet := SheetPath(s.ID, r.Period.ID, e.Entity.ID)
 		row := &cg.Rows[k]
 		*row = CompareRow{ID: e.Entity.ID, Name: e.Entity.Name, Sheet: sheet, Rank: e.Rank,
@@ -268,6 +365,9 @@ func (m *Model) compareGroup(s *config.Scheme, r *scoring.Result, g *scoring.Gro
 			row.Values[i] = m.compareValue(ind, now, refs[i])
 			row.Changes[i] = CompareChange{Prev: compareValueDiff(ind, now, p), YoY: compareValueDiff(ind, now, l)}
 		}
+	}
+	if !charts {
+		return cg, nil
 	}
 	return cg, m.compareCharts(s, g, gi, prevBy, lastBy, d, cg)
 }

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"strings"
@@ -106,11 +107,24 @@ func TestCompareCityAndLargeGroups(t *testing.T) {
 	if !names["枣庄市"] {
 		t.Errorf("city comparison lacks 枣庄市: %v", names)
 	}
+	// Several groups: the period's page lists them, each compared on a
+	// page of its own.
 	d := pageData(t, jobs, ComparePath("prosecutor", "2025-Q4")).(*ComparePage)
 	r := m.Result("prosecutor", "2025-Q4")
+	paths := m.compareGroupPaths(m.Config.Scheme("prosecutor"), r)
+	if len(d.Groups) != 0 || len(d.Index) != len(r.Groups) {
+		t.Fatalf("the period's page has %d groups and lists %d, want 0 and %d", len(d.Groups), len(d.Index), len(r.Groups))
+	}
 	large := false
 	for gi, g := range r.Groups {
-		cg := d.Groups[gi]
+		if l := d.Index[gi]; l.Path != paths[gi] || l.Count != len(g.Entities) || l.Name != g.ID {
+			t.Errorf("group %s listed as %+v", g.ID, l)
+		}
+		gp := pageData(t, jobs, paths[gi]).(*ComparePage)
+		if gp.Up == nil || gp.Up.Path != ComparePath("prosecutor", "2025-Q4") || len(gp.Groups) != 1 {
+			t.Fatalf("group %s: page %+v", g.ID, gp)
+		}
+		cg := gp.Groups[0]
 		if len(cg.Rows) != len(g.Entities) || cg.Shown != min(len(g.Entities), compareChartMax) {
 			t.Errorf("group %s: %d rows, %d shown, for %d members", g.ID, len(cg.Rows), cg.Shown, len(g.Entities))
 		}
@@ -131,6 +145,34 @@ func TestCompareCityAndLargeGroups(t *testing.T) {
 	}
 	if !large {
 		t.Error("no prosecutor group larger than compareChartMax in the demo: the limit is not tested")
+	}
+}
+
+// A group longer than rankPageRows is compared on pages of that many
+// rows, without charts, each listing the others.
+func TestCompareParts(t *testing.T) {
+	defer func(n int) { rankPageRows = n }(rankPageRows)
+	rankPageRows = 5
+	m := demo(t)
+	jobs := compareJobs(m)
+	r := m.Result("basic", "2025-Q4") // one group of 6: pages of 5 and 1
+	if len(r.Groups) != 1 || len(r.Groups[0].Entities) != 6 {
+		t.Fatalf("basic 2025-Q4: %d groups; the demo changed?", len(r.Groups))
+	}
+	first := ComparePath("basic", "2025-Q4")
+	for part, want := range [][]string{{"1", "2", "3", "4", "5"}, {"6"}} {
+		d := pageData(t, jobs, PartPath(first, part+1)).(*ComparePage)
+		cg := d.Groups[0]
+		var ranks []string
+		for _, row := range cg.Rows {
+			ranks = append(ranks, fmt.Sprint(row.Rank))
+		}
+		if strings.Join(ranks, ",") != strings.Join(want, ",") || cg.CategoryChart != nil || cg.TotalsChart != nil {
+			t.Errorf("part %d: ranks %v, charts %v %v; want %v and no chart", part+1, ranks, cg.CategoryChart, cg.TotalsChart, want)
+		}
+		if len(d.Parts) != 2 || !d.Parts[part].Current || d.Parts[1].Path != PartPath(first, 2) || d.Parts[0].Label != "1–5" {
+			t.Errorf("part %d: parts %+v", part+1, d.Parts)
+		}
 	}
 }
 

@@ -1,6 +1,8 @@
 package report
 
 import (
+	"sync"
+
 	"kaoping/generator/config"
 	"kaoping/generator/dataset"
 	"kaoping/generator/period"
@@ -33,6 +35,9 @@ type Model struct {
 	// entityResults: scheme -> entity -> results in period order (nil where
 	// the entity was not scored that period), aligned with Results[scheme].
 	entityResults map[string]map[string][]*scoring.EntityResult
+	// byEntity: *scoring.Result -> its members by entity id, made once for
+	// the comparisons, whose pages (one per peer group) all read them.
+	byEntity sync.Map
 }
 
 // New indexes the results for the pages.

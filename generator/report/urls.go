@@ -93,6 +93,18 @@ func IndicatorsIndexPath() string { return "indicators.html" }
 // 40 characters. Two ids that would give the same name, also ignoring
 // case (a Windows or macOS disk), get "-2", "-3" … in id order.
 func GroupPaths(scheme, period string, ids []string) []string {
+	return groupPaths("schemes/"+scheme+"/"+period+"/_", ids)
+}
+
+// CompareGroupPaths are the comparison pages of the peer groups of a
+// scheme's period, named as GroupPaths names the rankings:
+// compare/<scheme>/<period>/_<name>.html.
+func CompareGroupPaths(scheme, period string, ids []string) []string {
+	return groupPaths("compare/"+scheme+"/"+period+"/_", ids)
+}
+
+// groupPaths are prefix + each group's name + ".html" (GroupPaths).
+func groupPaths(prefix string, ids []string) []string {
 	out := make([]string, len(ids))
 	taken := map[string]bool{}
 	for i, id := range ids {
@@ -102,7 +114,7 @@ func GroupPaths(scheme, period string, ids []string) []string {
 			name = base + "-" + strconv.Itoa(n)
 		}
 		taken[strings.ToLower(name)] = true
-		out[i] = "schemes/" + scheme + "/" + period + "/_" + name + ".html"
+		out[i] = prefix + name + ".html"
 	}
 	return out
 }
