@@ -8,8 +8,8 @@
 #   - reload: from saving the file to the "reload" event pages listen to
 #     (the 200 ms quiet time after a change included), and
 #   - each page of a list (home, a ranking, a score sheet, a profile, an
-#     indicator, a comparison, a prosecutors' group ranking, the
-#     prosecutors' comparison: the largest page), fetched once right
+#     indicator, a comparison, a prosecutors' group ranking and that
+#     group's comparison, the largest kind of page), fetched once right
 #     after the reload: the time to the last byte (curl's time_total).
 # It prints each round and the medians. serve writes nothing, so nothing
 # is cleaned between rounds. Needs go and curl. KEEP=1 keeps the folder.
@@ -53,7 +53,7 @@ prosecutor=$(awk -F, 'NR > 1 && $3 == "prosecutor" { print $1; exit }' "$site/da
 indicator=$(curl -sf "$base/indicators.html" | grep -o 'schemes/basic/indicators/[a-z_]*\.html' | head -1)
 group=$(curl -sf "$base/schemes/prosecutor/$last.html" | grep -o "$last/_[^\"]*\.html" | head -1)
 pages="index.html schemes/basic/$last.html schemes/basic/$last/$entity.html schemes/prosecutor/$last/$prosecutor.html
-entities/$entity.html $indicator compare/basic/$last.html schemes/prosecutor/$group compare/prosecutor/$last.html"
+entities/$entity.html $indicator compare/basic/$last.html schemes/prosecutor/$group compare/prosecutor/$group"
 
 file=$(ls -d "$site/data/periods/$last"* | head -1)
 [ -d "$file" ] && file=$(ls "$file"/*.csv | head -1)
