@@ -63,13 +63,28 @@ func (d *Doc) Reset() {
 // *…Page types) into d, for env: the site's (Bundle nil), or a bundle's
 // when the site has a base_url (the page's own URLs then differ).
 func Render(ctx context.Context, d *Doc, env *Env, model any) error {
+	return render(ctx, d, env, model, false)
+}
+
+// RenderFinal is Render for a page written for env alone (no bundle
+// holds it): each hole is filled as it comes, so that d holds the
+// finished page (Bytes) and nothing is copied or filled again.
+func RenderFinal(ctx context.Context, d *Doc, env *Env, model any) error {
+	return render(ctx, d, env, model, true)
+}
+
+// Bytes is the page of a Doc rendered with RenderFinal, valid until the
+// Doc is used again.
+func (d *Doc) Bytes() []byte { return d.buf }
+
+func render(ctx context.Context, d *Doc, env *Env, model any, final bool) error {
 	c, page, err := component(model)
 	if err != nil {
 		return err
 	}
 	d.Reset()
 	d.page, d.env = page, env
-	pe := &pageEnv{Env: env, page: page, lang: page.Lang(), doc: d}
+	pe := &pageEnv{Env: env, page: page, lang: page.Lang(), doc: d, final: final}
 	if env.Bundle == nil && page.Site != nil {
 		pe.baseURL = page.Site.BaseURL
 	}
@@ -102,21 +117,26 @@ func (d *Doc) WriteTo(b *bytes.Buffer, env *Env) error {
 	at := 0
 	for _, h := range d.holes {
 		b.Write(d.buf[at:h.start])
-		switch h.kind {
-		case linkHole:
-			writeLink(b, pe, h.target, h.attrs, d.buf[h.start:h.end])
-		case markdownHole:
-			if err := writeMarkdown(ctx, b, h.base, h.target); err != nil {
-				return err
-			}
-		case slotHole:
-			if err := writeSlot(b, pe, h.target); err != nil {
-				return err
-			}
+		if err := writeHole(ctx, b, pe, h, d.buf[h.start:h.end]); err != nil {
+			return err
 		}
 		at = h.end
 	}
 	b.Write(d.buf[at:])
+	return nil
+}
+
+// writeHole writes hole h, whose text (a link's) is text, for the page
+// of pe.
+func writeHole(ctx context.Context, b *bytes.Buffer, pe *pageEnv, h hole, text []byte) error {
+	switch h.kind {
+	case linkHole:
+		writeLink(b, pe, h.target, h.attrs, text)
+	case markdownHole:
+		return writeMarkdown(ctx, b, h.base, h.target)
+	case slotHole:
+		return writeSlot(b, pe, h.target)
+	}
 	return nil
 }
 
@@ -136,6 +156,14 @@ func (pe *pageEnv) hole(ctx context.Context, h hole, render func() error) error 
 		}
 	}
 	h.end = len(pe.doc.buf)
+	if pe.final {
+		// The hole in place: its text moves behind the link's start tag.
+		text := bytes.Clone(pe.doc.buf[h.start:h.end])
+		b := bytes.NewBuffer(pe.doc.buf[:h.start])
+		err := writeHole(ctx, b, pe, h, text)
+		pe.doc.buf = b.Bytes()
+		return err
+	}
 	pe.doc.holes = append(pe.doc.holes, h)
 	return nil
 }

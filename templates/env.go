@@ -77,6 +77,8 @@ type pageEnv struct {
 	// it (Render); both nil while a Doc is written (WriteTo).
 	doc   *Doc
 	flush func() error
+	// final: the holes are filled as they come (RenderFinal).
+	final bool
 }
 
 type envKey struct{}

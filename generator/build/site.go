@@ -312,6 +312,14 @@ func (s *Site) items(out sink, writers []*bundleWriter, only bool) (items []item
 			if err != nil {
 				return fmt.Errorf("%s: %w", j.Path, err)
 			}
+			if len(bws) == 0 {
+				// The site's copy alone: written as it renders.
+				page, err := s.r.RenderSite(&w.doc, data)
+				if err != nil {
+					return fmt.Errorf("%s: %w", j.Path, err)
+				}
+				return out.file(j.Path, page)
+			}
 			if err := s.r.Render(&w.doc, data); err != nil {
 				return fmt.Errorf("%s: %w", j.Path, err)
 			}

@@ -77,17 +77,25 @@ func (r *Renderer) Render(p *Page, model any) error {
 // WriteSite writes the page as the site has it.
 func (p *Page) WriteSite(w *bytes.Buffer) error { return p.doc.WriteTo(w, &p.r.env) }
 
+// RenderSite renders the page of model into p as the site has it, for a
+// page that no bundle holds, and returns its bytes (valid until p is
+// used again).
+func (r *Renderer) RenderSite(p *Page, model any) ([]byte, error) {
+	p.r, p.model = r, model
+	if err := templates.RenderFinal(context.Background(), &p.doc, &r.env, model); err != nil {
+		return nil, err
+	}
+	return p.doc.Bytes(), nil
+}
+
 // Page writes the page of model as the site has it.
 func (r *Renderer) Page(w io.Writer, model any) error {
 	var p Page
-	if err := r.Render(&p, model); err != nil {
+	data, err := r.RenderSite(&p, model)
+	if err != nil {
 		return err
 	}
-	var b bytes.Buffer
-	if err := p.WriteSite(&b); err != nil {
-		return err
-	}
-	_, err := w.Write(b.Bytes())
+	_, err = w.Write(data)
 	return err
 }
 
