@@ -17,8 +17,9 @@ import (
 // pages it does not hold are grey text. Only the links, the Markdown (whose
 // links may leave a bundle) and the site's slots (whose .Root depends on
 // it) differ between the two, so Render leaves them as holes in a Doc, and
-// Doc.Write fills them for one place. The link markup itself is written in
-// one place, writeLink.
+// Doc.WriteTo fills them for one place; a page no zip holds is rendered
+// with RenderFinal, which fills each hole as it comes. Either way the
+// holes are written by writeHole, the link markup by writeLink.
 
 // Doc is a page rendered once, with its links, Markdown and slots as holes.
 type Doc struct {
