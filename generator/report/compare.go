@@ -1,7 +1,6 @@
 package report
 
 import (
-	"fmt"
 	"math"
 	"strconv"
 
@@ -132,28 +131,9 @@ func compareJobs(m *Model) []Job {
 	}}}
 	for _, s := range m.Config.Schemes {
 		for _, r := range m.Results[s.ID] {
-			if len(r.Groups) < 2 {
-				n := 0
-				if len(r.Groups) == 1 {
-					n = len(r.Groups[0].Entities)
-				}
-				for k := range rankParts(n) {
-					jobs = append(jobs, Job{Path: PartPath(ComparePath(s.ID, r.Period.ID), k+1), Bundle: r.Period.ID, Data: func() (any, error) {
-						return m.comparePage(s, r, -1, k)
-					}})
-				}
-				continue
-			}
-			jobs = append(jobs, Job{Path: ComparePath(s.ID, r.Period.ID), Bundle: r.Period.ID, Data: func() (any, error) {
-				return m.comparePage(s, r, -1, 0)
-			}})
-			for gi, path := range m.compareGroupPaths(s, r) {
-				for k := range rankParts(len(r.Groups[gi].Entities)) {
-					jobs = append(jobs, Job{Path: PartPath(path, k+1), Bundle: r.Period.ID, Data: func() (any, error) {
-						return m.comparePage(s, r, gi, k)
-					}})
-				}
-			}
+			jobs = append(jobs, groupJobs(r, ComparePath(s.ID, r.Period.ID), m.compareGroupPaths(s, r), func(gi, part int) (any, error) {
+				return m.comparePage(s, r, gi, part)
+			})...)
 		}
 	}
 	return jobs
@@ -186,23 +166,11 @@ func (m *Model) comparePage(s *config.Scheme, r *scoring.Result, gi, part int) (
 	title := s.Name + " · " + label + " · " + kind
 	path := ComparePath(s.ID, r.Period.ID)
 	crumbs := []Crumb{{Label: m.T("对比", "Comparison"), Path: CompareIndexPath()}}
-	var up *RankingLink
+	at := m.groupPlace(r, gi, part, path, m.compareGroupPaths(s, r), title, label)
 	if gi >= 0 {
-		up = &RankingLink{Label: label + m.T("（各比较组）", " (all groups)"), Path: path}
 		crumbs = append(crumbs, Crumb{Label: s.Name + " · " + label, Path: path})
-		path = m.compareGroupPaths(s, r)[gi]
-		title += " · " + m.GroupLabel(s, r.Groups[gi].ID)
 	}
-	first, k, parts := path, max(gi, 0), 0
-	if gi >= 0 || len(r.Groups) == 1 {
-		parts = rankParts(len(r.Groups[k].Entities))
-	}
-	if parts > 1 {
-		path = PartPath(first, part+1)
-		if part > 0 {
-			title += m.T(fmt.Sprintf("（第 %d 页）", part+1), fmt.Sprintf(" (page %d)", part+1))
-		}
-	}
+	up, path, title, first, k, parts := at.up, at.path, at.title, at.first, at.k, at.parts
 	page := m.Page(path, title, NavCompare, crumbs...)
 	page.PrintHeader = title
 	m.setPeriod(page, r.Period.ID, label)
@@ -247,11 +215,7 @@ func (m *Model) comparePage(s *config.Scheme, r *scoring.Result, gi, part int) (
 	lo, hi := 0, len(g.Entities)
 	if parts > 1 {
 		lo, hi = part*rankPageRows, min((part+1)*rankPageRows, len(g.Entities))
-		for j := range parts {
-			a, b := j*rankPageRows+1, min((j+1)*rankPageRows, len(g.Entities))
-			d.Parts = append(d.Parts, RankingChoice{Label: fmt.Sprintf("%d–%d", a, b),
-				Title: m.T(fmt.Sprintf("第 %d 页", j+1), fmt.Sprintf("Page %d", j+1)), Path: PartPath(first, j+1), Current: j == part})
-		}
+		d.Parts = m.partChoices(first, len(g.Entities), part)
 	}
 	cg, err := m.compareGroup(s, r, g, k, lo, hi, parts <= 1, m.membersOf(prev), m.membersOf(last), d)
 	if err != nil {

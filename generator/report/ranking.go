@@ -148,31 +148,81 @@ func rankingJobs(m *Model) []Job {
 	var jobs []Job
 	for _, s := range m.Config.Schemes {
 		for i, r := range m.Results[s.ID] {
-			if len(r.Groups) < 2 {
-				n := 0
-				if len(r.Groups) == 1 {
-					n = len(r.Groups[0].Entities)
-				}
-				for k := range rankParts(n) {
-					jobs = append(jobs, Job{Path: PartPath(RankingPath(s.ID, r.Period.ID), k+1), Bundle: r.Period.ID, Data: func() (any, error) {
-						return ix.rankingPage(s, i, -1, k)
-					}})
-				}
-				continue
-			}
-			jobs = append(jobs, Job{Path: RankingPath(s.ID, r.Period.ID), Bundle: r.Period.ID, Data: func() (any, error) {
-				return ix.rankingPage(s, i, -1, 0)
-			}})
-			for gi, path := range m.groupPaths(s, r) {
-				for k := range rankParts(len(r.Groups[gi].Entities)) {
-					jobs = append(jobs, Job{Path: PartPath(path, k+1), Bundle: r.Period.ID, Data: func() (any, error) {
-						return ix.rankingPage(s, i, gi, k)
-					}})
-				}
-			}
+			jobs = append(jobs, groupJobs(r, RankingPath(s.ID, r.Period.ID), m.groupPaths(s, r), func(gi, part int) (any, error) {
+				return ix.rankingPage(s, i, gi, part)
+			})...)
 		}
 	}
 	return jobs
+}
+
+// groupJobs are the pages of a scheme's period r shown by peer group (its
+// rankings, its comparisons): with one group, its parts from first on;
+// with more, first listing the groups and the parts of each group's page
+// (paths, aligned with r.Groups). page makes part (from 0) of group gi's
+// page, or with gi < 0 the period's page.
+func groupJobs(r *scoring.Result, first string, paths []string, page func(gi, part int) (any, error)) []Job {
+	var jobs []Job
+	if len(r.Groups) < 2 {
+		n := 0
+		if len(r.Groups) == 1 {
+			n = len(r.Groups[0].Entities)
+		}
+		for k := range rankParts(n) {
+			jobs = append(jobs, Job{Path: PartPath(first, k+1), Bundle: r.Period.ID, Data: func() (any, error) { return page(-1, k) }})
+		}
+		return jobs
+	}
+	jobs = append(jobs, Job{Path: first, Bundle: r.Period.ID, Data: func() (any, error) { return page(-1, 0) }})
+	for gi, path := range paths {
+		for k := range rankParts(len(r.Groups[gi].Entities)) {
+			jobs = append(jobs, Job{Path: PartPath(path, k+1), Bundle: r.Period.ID, Data: func() (any, error) { return page(gi, k) }})
+		}
+	}
+	return jobs
+}
+
+// groupPlace is where part (from 0) of group gi's page of period r is:
+// with gi < 0 the period's page at path, else group gi's page (paths,
+// aligned with r.Groups), the part's own path when the group is split,
+// and title with the group and the part; up links the period's page from
+// a group's.
+type groupPlace struct {
+	up                 *RankingLink
+	path, first, title string
+	k, parts           int // the group shown (0 on the period's page) and its number of parts (0: none shown)
+}
+
+func (m *Model) groupPlace(r *scoring.Result, gi, part int, path string, paths []string, title, label string) groupPlace {
+	at := groupPlace{path: path, title: title, k: max(gi, 0)}
+	if gi >= 0 {
+		at.up = &RankingLink{Label: label + m.T("（各比较组）", " (all groups)"), Path: path}
+		at.path = paths[gi]
+		at.title += " · " + m.GroupLabel(r.Scheme, r.Groups[gi].ID)
+	}
+	at.first = at.path
+	if gi >= 0 || len(r.Groups) == 1 {
+		at.parts = rankParts(len(r.Groups[at.k].Entities))
+	}
+	if at.parts > 1 {
+		at.path = PartPath(at.first, part+1)
+		if part > 0 {
+			at.title += m.T(fmt.Sprintf("（第 %d 页）", part+1), fmt.Sprintf(" (page %d)", part+1))
+		}
+	}
+	return at
+}
+
+// partChoices are the links between the parts of a page of n rows split
+// rankPageRows a page, first being part 1's path and part the current.
+func (m *Model) partChoices(first string, n, part int) []RankingChoice {
+	var out []RankingChoice
+	for j := range rankParts(n) {
+		a, b := j*rankPageRows+1, min((j+1)*rankPageRows, n)
+		out = append(out, RankingChoice{Label: fmt.Sprintf("%d–%d", a, b),
+			Title: m.T(fmt.Sprintf("第 %d 页", j+1), fmt.Sprintf("Page %d", j+1)), Path: PartPath(first, j+1), Current: j == part})
+	}
+	return out
 }
 
 // rankPageRows is the most rows of one ranking page. A longer group (a
@@ -208,25 +258,11 @@ func (ix *rankIndex) rankingPage(s *config.Scheme, i, gi, part int) (*RankingPag
 	title := s.Name + " · " + label
 	crumbs := []Crumb{{Label: m.T("考核排名", "Rankings"), Path: SchemesIndexPath()},
 		{Label: s.Name, Path: SchemePath(s.ID)}}
-	var up *RankingLink
+	at := m.groupPlace(r, gi, part, path, m.groupPaths(s, r), title, label)
 	if gi >= 0 {
-		up = &RankingLink{Label: label + m.T("（各比较组）", " (all groups)"), Path: path}
 		crumbs = append(crumbs, Crumb{Label: label, Path: path})
-		path = m.groupPaths(s, r)[gi]
-		title += " · " + m.GroupLabel(s, r.Groups[gi].ID)
 	}
-	first := path // part 1
-	k := max(gi, 0)
-	var parts int
-	if gi >= 0 || len(r.Groups) == 1 {
-		parts = rankParts(len(r.Groups[k].Entities))
-	}
-	if parts > 1 {
-		path = PartPath(first, part+1)
-		if part > 0 {
-			title += m.T(fmt.Sprintf("（第 %d 页）", part+1), fmt.Sprintf(" (page %d)", part+1))
-		}
-	}
+	up, path, title, first, k, parts := at.up, at.path, at.title, at.first, at.k, at.parts
 	page := m.Page(path, title, NavRankings, crumbs...)
 	page.PrintHeader = title
 	m.setPeriod(page, r.Period.ID, label)
@@ -282,11 +318,7 @@ func (ix *rankIndex) rankingPage(s *config.Scheme, i, gi, part int) (*RankingPag
 	if parts > 1 {
 		from, to := part*rankPageRows, min((part+1)*rankPageRows, len(rg.Rows))
 		rg.Rows = rg.Rows[from:to]
-		for j := range parts {
-			a, b := j*rankPageRows+1, min((j+1)*rankPageRows, len(r.Groups[k].Entities))
-			d.Parts = append(d.Parts, RankingChoice{Label: fmt.Sprintf("%d–%d", a, b),
-				Title: m.T(fmt.Sprintf("第 %d 页", j+1), fmt.Sprintf("Page %d", j+1)), Path: PartPath(first, j+1), Current: j == part})
-		}
+		d.Parts = m.partChoices(first, len(r.Groups[k].Entities), part)
 	}
 	for _, row := range rg.Rows {
 		if row.Parent != "" {
