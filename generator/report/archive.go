@@ -5,16 +5,17 @@ package report
 type ArchivePage struct {
 	Page  *Page
 	Years []PeriodYear
+	// Zips: the site has each period's zip (Model.HasBundles), one more
+	// download of each period's row.
+	Zips bool
 }
-
-// The archive's rows are PeriodItems; a per-period bundle (zip) will be
-// one more Download of the period, so the template needs no change.
 
 func archiveJobs(m *Model) []Job {
 	return []Job{{Path: ArchivePath(), Data: func() (any, error) {
 		return &ArchivePage{
 			Page:  m.Page(ArchivePath(), m.T("归档", "Archive"), NavArchive),
 			Years: m.periodYears(),
+			Zips:  m.HasBundles,
 		}, nil
 	}}}
 }

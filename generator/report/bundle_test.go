@@ -147,6 +147,10 @@ func TestBundleDownloadLinks(t *testing.T) {
 		if last := item.PeriodFiles[len(item.PeriodFiles)-1]; (last.Format == "ZIP") != on {
 			t.Errorf("HasBundles %v: the archive's period files end with %+v", on, last)
 		}
+		// The archive's lead speaks of the zips only when there are some.
+		if a := pageData(t, archiveJobs(m), ArchivePath()).(*ArchivePage); a.Zips != on {
+			t.Errorf("HasBundles %v: the archive page says zips = %v", on, a.Zips)
+		}
 	}
 }
 
