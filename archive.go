@@ -168,6 +168,15 @@ func cmdPublish(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintln(stdout, "已写入 data/published.toml，请与 data/published/ 和数据一起提交到版本库")
 		}
 	}
+	// The published period is what goes to the supervising procuratorate.
+	if len(res.Published)+len(res.Amended) > 0 {
+		p := append(append([]string(nil), res.Published...), res.Amended...)[0]
+		if lang == "en" {
+			fmt.Fprintf(stdout, "to send the report to the supervising procuratorate: kaoping archive %s\n", p)
+		} else {
+			fmt.Fprintf(stdout, "报送上级院：kaoping archive %s 生成该期的归档包\n", p)
+		}
+	}
 	return exitOK
 }
 

@@ -51,6 +51,9 @@ func TestPublishTermCommand(t *testing.T) {
 	if code != exitOK || !strings.Contains(stdout, "已公示：2026-03、2026-03-ytd；公示期 2026-04-01 至 2026-04-05（5 天）") {
 		t.Fatalf("publish --from --days: exit %d\n%s%s", code, stdout, stderr)
 	}
+	if !strings.Contains(stdout, "报送上级院：kaoping archive 2026-03 生成该期的归档包") {
+		t.Errorf("publish does not say how to make the zip to send:\n%s", stdout)
+	}
 	if !strings.Contains(stderr, "config.toml 中没有 [publication] 表") {
 		t.Errorf("no warning about the missing [publication]:\n%s", stderr)
 	}
