@@ -59,6 +59,14 @@ func cmdArchive(args []string, stdout, stderr io.Writer) int {
 	if file == "" {
 		file = period + "-归档包.zip"
 	}
+	switch build.Holder(p, file) {
+	case "output":
+		return usageError(stderr, fmt.Sprintf("%s 在输出目录 %s 中：下次生成会整体替换该目录，归档包会随之删除；请用 --out 写到别处", file, p.Rel(p.Config.OutputDir)),
+			fmt.Sprintf("%s is inside the output folder %s, which the next build replaces whole, zip included; write it elsewhere with --out", file, p.Rel(p.Config.OutputDir)))
+	case "data":
+		return usageError(stderr, fmt.Sprintf("%s 在数据目录 %s 中，会被当作输入读取；请用 --out 写到别处", file, p.Rel(p.Config.DataDir)),
+			fmt.Sprintf("%s is inside the data folder %s, where it would be read as input; write it elsewhere with --out", file, p.Rel(p.Config.DataDir)))
+	}
 	f, err := os.OpenFile(file, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
 		if errors.Is(err, fs.ErrExist) {

@@ -59,6 +59,17 @@ func TestArchiveCommand(t *testing.T) {
 	if code, _, _ := runCLI("archive", "--config", cfg); code != exitUsage {
 		t.Errorf("archive without a period: exit %d, want 2", code)
 	}
+	// Not where the next build deletes it, nor among the inputs.
+	site := filepath.Dir(cfg)
+	for place, file := range map[string]string{"输出目录": filepath.Join(site, "public", "x.zip"), "数据目录": filepath.Join(site, "data", "x.zip")} {
+		code, _, stderr := runCLI("archive", "2026-03", "--config", cfg, "--out", file)
+		if code != exitUsage || !strings.Contains(stderr, place) {
+			t.Errorf("archive --out %s: exit %d, want 2 naming the %s\n%s", file, code, place, stderr)
+		}
+		if _, err := os.Stat(file); !os.IsNotExist(err) {
+			t.Errorf("%s was written (%v)", file, err)
+		}
+	}
 }
 
 // TestArchiveWithoutZipsInTheBuild: by default a build writes no zips and

@@ -210,3 +210,23 @@ func Archive(p *Project, period string, exclude []string, version string, w io.W
 	}
 	return problems
 }
+
+// Holder names the folder of p that path is inside and that kaoping
+// manages — "output" (a build replaces it whole) or "data" (inputs) — or
+// "" when it is in neither: a file kaoping writes for the user, such as
+// a period's zip, must not be put where the next build would delete it
+// or read it.
+func Holder(p *Project, path string) string {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return ""
+	}
+	abs = realPath(abs)
+	switch {
+	case within(abs, realPath(p.Config.OutputDir)):
+		return "output"
+	case within(abs, realPath(p.Config.DataDir)):
+		return "data"
+	}
+	return ""
+}
